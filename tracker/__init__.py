@@ -1,0 +1,5 @@
+"""Nakoming: the Django project and the core of the product."""
+
+from tracker.celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,17 @@
+"""Nakoming's data model. One module per concern; import from here."""
+
+from tracker.models.commitments import Commitment, DeadlineRevision, ReviewEvent
+from tracker.models.documents import Document, QuestionItem
+from tracker.models.reference import Committee, Ministry, Person, Recess
+
+__all__ = [
+    "Commitment",
+    "Committee",
+    "DeadlineRevision",
+    "Document",
+    "Ministry",
+    "Person",
+    "QuestionItem",
+    "Recess",
+    "ReviewEvent",
+]
