@@ -1,0 +1,1 @@
+"""Follow-up: overdue and due-soon detection, delivery, slipped deadlines, dashboard."""
