@@ -14,6 +14,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-# tracker.tasks and motions.tasks come from INSTALLED_APPS.
+# tracker.tasks comes from INSTALLED_APPS; the sub-packages are listed here.
 app.autodiscover_tasks()
+app.autodiscover_tasks(["tracker.ingest", "tracker.followup", "tracker.alerts", "tracker.review"])
 

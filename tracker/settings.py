@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "tracker",
+    "tracker.alerts.apps.AlertsConfig",
+    "tracker.api.apps.ApiConfig",
     "motions",
 ]
 
@@ -186,8 +188,18 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 660)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
+    "release-stuck-documents": {
+        "task": "tracker.ingest.release_stuck_documents",
+        "schedule": timedelta(minutes=10),
+        "options": {"expires": 9 * 60},
+    },
+    "reextract-outdated": {
+        "task": "tracker.ingest.reextract_outdated",
+        "schedule": crontab(minute="30", hour="3"),
+        "options": {"expires": 3600},
+    },
     "flag-overdue": {
-        "task": "tracker.followup.tasks.flag_overdue_task",
+        "task": "tracker.followup.flag_overdue",
         "schedule": crontab(minute=env_str("FLAG_OVERDUE_MINUTE") or "5", hour="*"),
         "options": {"expires": 50 * 60},
     },

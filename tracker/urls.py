@@ -11,6 +11,12 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("gezondheid/", views.health, name="health"),
+    path("", include("tracker.ingest.urls")),
+    path("", include("tracker.review.urls")),
+    path("", include("tracker.followup.urls")),
+    path("", include("tracker.alerts.urls")),
+    path("moties/", include("motions.urls")),
+    path("api/", include("tracker.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -68,6 +68,11 @@ class Document(models.Model):
     stage = models.CharField(_("fase"), max_length=40, blank=True)
     progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
     error = models.TextField(_("foutmelding"), blank=True)
+    # The Celery task that holds the document while it is processing. A
+    # redelivered message (worker killed, acks_late) carries the same id and
+    # may take the document over; any other task may not.
+    task_id = models.CharField(max_length=64, blank=True)
+    processing_started_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(_("versie extractie"), max_length=20, blank=True)
     page_count = models.PositiveIntegerField(_("aantal pagina's"), null=True, blank=True)
     text = models.TextField(_("tekst"), blank=True, help_text=_("de herstelde tekst"))

@@ -1,0 +1,1 @@
+"""Deadline alerts: subscriptions and e-mail digests that arrive exactly once."""

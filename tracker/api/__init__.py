@@ -1,0 +1,1 @@
+"""The REST feed for parliament systems (/api/v1/)."""

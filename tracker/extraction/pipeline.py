@@ -1,0 +1,162 @@
+"""Run the extraction stages over one document."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.extraction import EXTRACTOR_VERSION
+from tracker.extraction.calendar import ParliamentaryCalendar
+from tracker.extraction.commitments import find_commitments
+from tracker.extraction.errors import EmptyDocumentError, NotDutchError
+from tracker.extraction.language import looks_dutch
+from tracker.extraction.motions import find_citations
+from tracker.extraction.readers import read_pages
+from tracker.extraction.repair import repair
+from tracker.extraction.structure import document_info, segment
+from tracker.extraction.types import Commitment, Deadline, Extraction, MotionCitation, QAItem
+
+StageCallback = Callable[[str], None]
+
+
+def _noop(stage: str) -> None:
+    pass
+
+
+def default_actor(ministry: str | None, minister: str | None) -> str:
+    """Who "ik" is in a minister's answer, or the cabinet when unsigned."""
+    if ministry:
+        return f"minister van {ministry}"
+    return minister or "het kabinet"
+
+
+def extract_pages(
+    pages: Iterable[str],
+    *,
+    reference_date: date | None = None,
+    calendar: ParliamentaryCalendar | None = None,
+    on_stage: StageCallback | None = None,
+) -> Extraction:
+    """Extract commitments, deadlines and motion citations from page texts.
+
+    ``reference_date`` (a date the user supplied) overrides the document's own.
+    """
+    on_stage = on_stage or _noop
+    on_stage("repairing")
+    page_list = list(pages)
+    repaired = repair(page_list)
+    text = repaired.text
+    if not text.strip():
+        raise EmptyDocumentError("Het document bevat geen tekst. (The document contains no text.)")
+    if not looks_dutch(text):
+        raise NotDutchError(
+            "De tekst is niet in het Nederlands; Nakoming leest alleen Nederlandse stukken. "
+            "(The text is not Dutch.)"
+        )
+
+    on_stage("structure")
+    info = document_info(text)
+    if reference_date is not None:
+        info.reference_date, info.reference_date_source = reference_date, "user"
+    items = segment(text)
+
+    on_stage("extracting")
+    spans = [(item.answer_start, item.answer_end) for item in items] or None
+    commitments = find_commitments(
+        text, reference_date=info.reference_date, calendar=calendar,
+        default_actor=default_actor(info.ministry, info.minister), spans=spans,
+    )
+    footnotes = {note.number: note.text for note in repaired.footnotes}
+    citations = find_citations(text, footnotes)
+    _link(commitments, citations, items, repaired.page_at if len(page_list) > 1 else None)
+    return Extraction(
+        version=EXTRACTOR_VERSION, text=text, document=info, items=items, commitments=commitments,
+        motions=citations, footnotes=list(repaired.footnotes), page_count=len(page_list),
+    )
+
+
+def _link(
+    commitments: list[Commitment],
+    citations: list[MotionCitation],
+    items: list[QAItem],
+    page_at: Callable[[int], int] | None,
+) -> None:
+    """Attach each commitment's page, question and the motions it cites."""
+    answer_starts = [item.answer_start for item in items]
+    citation_starts = [c.start for c in citations]
+    for commitment in commitments:
+        if page_at is not None:
+            commitment.page = page_at(commitment.start)
+        index = bisect.bisect_right(answer_starts, commitment.start) - 1
+        if index >= 0 and commitment.start < items[index].answer_end:
+            commitment.question = items[index]
+        first = bisect.bisect_left(citation_starts, commitment.start)
+        keys = list(commitment.motions)
+        for citation in citations[first:]:
+            if citation.start >= commitment.end:
+                break
+            if citation.key and citation.key not in keys:
+                keys.append(citation.key)
+        commitment.motions = keys
+
+
+def extract_file(
+    path: str | Path,
+    *,
+    reference_date: date | None = None,
+    calendar: ParliamentaryCalendar | None = None,
+    on_stage: StageCallback | None = None,
+) -> Extraction:
+    """Read a file (PDF, DOCX, HTML or text, decided by its bytes) and extract."""
+    on_stage = on_stage or _noop
+    on_stage("reading")
+    pages = list(read_pages(path))
+    return extract_pages(pages, reference_date=reference_date, calendar=calendar, on_stage=on_stage)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def deadline_to_json(deadline: Deadline | None) -> dict[str, Any] | None:
+    if deadline is None:
+        return None
+    return {"text": deadline.text, "start": deadline.start, "end": deadline.end, "due": _iso(deadline.due),
+            "window_start": _iso(deadline.window_start), "precision": deadline.precision}
+
+
+def to_json(extraction: Extraction) -> dict[str, Any]:
+    """The command-line contract of ``manage.py extract --format json``."""
+    info = extraction.document
+    return {
+        "document": {
+            "reference_date": _iso(info.reference_date),
+            "reference_date_source": info.reference_date_source,
+            "kind": info.kind,
+            "title": info.title,
+        },
+        "commitments": [
+            {
+                "text": c.text, "start": c.start, "end": c.end, "page": c.page, "actor": c.actor,
+                "deliverable": c.deliverable, "kind": c.kind, "certainty": c.certainty,
+                "confidence": round(c.confidence, 3), "deadline": deadline_to_json(c.deadline),
+                "revision": None if c.revision is None else {
+                    "text": c.revision.text, "start": c.revision.start, "end": c.revision.end,
+                    "previous": deadline_to_json(c.revision.previous),
+                },
+                "motions": list(c.motions),
+                "question": None if c.question is None else {
+                    "number": c.question.number, "member": c.question.member, "party": c.question.party,
+                },
+            }
+            for c in extraction.commitments
+        ],
+        "motions": [
+            {"key": m.key, "members": list(m.members), "text": m.text, "start": m.start, "end": m.end,
+             "stated_status": m.stated_status}
+            for m in extraction.motions
+        ],
+    }

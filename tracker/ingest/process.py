@@ -1,0 +1,129 @@
+"""Process one queued document: claim it, read it, extract, persist.
+
+The claim is a conditional UPDATE (queued → processing), so two workers never
+process the same document. A message redelivered after a worker was killed
+(acks_late) carries the same task id and may take the document over; a
+document whose worker vanished without redelivery is released by
+:func:`release_stuck_documents`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracker.extraction import EXTRACTOR_VERSION
+from tracker.extraction.errors import ExtractionError
+from tracker.extraction.pipeline import extract_file
+from tracker.ingest.persist import PersistResult, extraction_persist
+from tracker.models import Document
+from tracker.recesses import parliamentary_calendar
+
+logger = logging.getLogger(__name__)
+
+
+class ProgressReporter:
+    """Writes the current stage and percentage on the document row, outside
+    the persisting transaction, so the UI can show it while work goes on."""
+
+    # Milestones in percent; the keys are what the UI shows (translated).
+    MILESTONES = {"reading": 10, "repairing": 30, "structure": 40, "extracting": 60, "saving": 90, "done": 100}
+
+    def __init__(self, document_id: int) -> None:
+        self.document_id = document_id
+
+    def __call__(self, stage: str) -> None:
+        Document.objects.filter(pk=self.document_id).update(
+            stage=stage, progress=self.MILESTONES.get(stage, 50)
+        )
+
+
+@dataclass(frozen=True)
+class ProcessOutcome:
+    status: str  # "done", "failed" or "skipped"
+    result: PersistResult | None = None
+    error: str = ""
+
+
+def claim_document(document_id: int, task_id: str) -> bool:
+    claimed = (
+        Document.objects.filter(pk=document_id)
+        .filter(Q(status=Document.Status.QUEUED) | Q(status=Document.Status.PROCESSING, task_id=task_id))
+        .update(
+            status=Document.Status.PROCESSING, task_id=task_id, processing_started_at=timezone.now(),
+            stage="reading", progress=5, error="",
+        )
+    )
+    return claimed == 1
+
+
+def mark_failed(document_id: int, message: str) -> None:
+    Document.objects.filter(pk=document_id, status=Document.Status.PROCESSING).update(
+        status=Document.Status.FAILED, error=message, stage="failed", task_id="", processing_started_at=None
+    )
+
+
+def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
+    """Extract and persist one document. Bad input fails the document with a
+    message a clerk understands; unexpected errors also fail it and re-raise."""
+    if not claim_document(document_id, task_id):
+        logger.info("document %s is not queued (or held by another task); skipped", document_id)
+        return ProcessOutcome("skipped")
+    document = Document.objects.get(pk=document_id)
+    progress = ProgressReporter(document_id)
+    reference_date = document.reference_date if document.reference_date_source == Document.DateSource.USER else None
+    try:
+        extraction = extract_file(
+            document.file.path, reference_date=reference_date, calendar=parliamentary_calendar(),
+            on_stage=progress,
+        )
+        if extraction.document.reference_date is None:
+            raise ExtractionError(
+                _("Er staat geen datum in het document. Geef de datum van het document op en probeer opnieuw.")
+            )
+        progress("saving")
+        result = extraction_persist(document=document, extraction=extraction)
+    except ExtractionError as exc:
+        mark_failed(document_id, str(exc))
+        return ProcessOutcome("failed", error=str(exc))
+    except Exception:
+        logger.exception("processing document %s failed", document_id)
+        mark_failed(document_id, _("Er ging iets mis bij het verwerken. Probeer het later opnieuw of neem contact op met de beheerder."))
+        raise
+    Document.objects.filter(pk=document_id).update(
+        status=Document.Status.DONE, stage="done", progress=100, processed_at=timezone.now(), task_id=""
+    )
+    return ProcessOutcome("done", result=result)
+
+
+def document_requeue(document_id: int) -> bool:
+    """Put a failed or finished document back in the queue (retry, re-extraction)."""
+    return bool(
+        Document.objects.filter(
+            pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE]
+        ).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
+    )
+
+
+def outdated_documents() -> QuerySet[Document]:
+    """Documents extracted by another extractor version than the current one."""
+    return Document.objects.filter(status=Document.Status.DONE).exclude(extractor_version=EXTRACTOR_VERSION)
+
+
+def release_stuck_documents(now: dt.datetime | None = None) -> int:
+    """Fail documents whose worker died without the message coming back, so a
+    user can retry them instead of waiting for "processing" forever."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    return Document.objects.filter(
+        status=Document.Status.PROCESSING, processing_started_at__lt=cutoff
+    ).update(
+        status=Document.Status.FAILED, stage="failed", task_id="", processing_started_at=None,
+        error=_("De verwerking is onderbroken. U kunt het document opnieuw laten verwerken."),
+    )

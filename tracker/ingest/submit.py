@@ -1,0 +1,118 @@
+"""Accept a document's bytes: refuse what we cannot read, store each file once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from tracker.extraction.readers import detect_format
+from tracker.models import Committee, Document, Ministry
+
+
+class SubmissionError(ValueError):
+    """The upload cannot be accepted; the message is meant for the uploader."""
+
+
+@dataclass(frozen=True)
+class DocumentOverrides:
+    """Metadata the uploader supplies; it wins over what extraction finds."""
+
+    reference_date: dt.date | None = None
+    committee: str | None = None
+    ministry: str | None = None
+    kind: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    document: Document
+    created: bool  # False: the same bytes were uploaded before
+
+
+def _hash_and_sniff(stream: BinaryIO) -> tuple[str, int, bytes]:
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    stream.seek(0)
+    while chunk := stream.read(1024 * 1024):
+        if not head:
+            head = chunk[:8192]
+        size += len(chunk)
+        if size > settings.MAX_UPLOAD_SIZE:
+            limit_mb = settings.MAX_UPLOAD_SIZE // (1024 * 1024)
+            raise SubmissionError(_("Het bestand is groter dan de toegestane %(limit)s MB.") % {"limit": limit_mb})
+        digest.update(chunk)
+    stream.seek(0)
+    return digest.hexdigest(), size, head
+
+
+def document_submit(
+    *,
+    stream: BinaryIO,
+    name: str,
+    origin: str,
+    uploaded_by=None,  # type: ignore[no-untyped-def]
+    overrides: DocumentOverrides | None = None,
+    queue: bool = True,
+) -> Submission:
+    """Store an uploaded document and queue it for extraction.
+
+    Uploading the same bytes again returns the existing document
+    (``created=False``) and changes nothing. Raises :class:`SubmissionError`
+    for empty, oversized or unsupported files.
+    """
+    overrides = overrides or DocumentOverrides()
+    sha256, size, head = _hash_and_sniff(stream)
+    if size == 0:
+        raise SubmissionError(_("Het bestand is leeg."))
+    existing = Document.objects.filter(sha256=sha256).first()
+    if existing is not None:
+        return Submission(existing, created=False)
+    try:
+        file_format = detect_format(head)
+    except Exception as exc:  # the reader's error names what it found
+        raise SubmissionError(str(exc)) from exc
+    if overrides.kind and overrides.kind not in Document.Kind.values:
+        raise SubmissionError(_("Onbekende soort document: %(kind)s") % {"kind": overrides.kind})
+
+    document = Document(
+        sha256=sha256,
+        size=size,
+        file_format=file_format,
+        original_name=name[:300],
+        origin=origin,
+        uploaded_by=uploaded_by,
+        kind=overrides.kind or Document.Kind.OTHER,
+        title=(overrides.title or "")[:500],
+        reference_date=overrides.reference_date,
+        reference_date_source=Document.DateSource.USER if overrides.reference_date else "",
+        stage="queued",
+    )
+    document.file.save(f"{sha256[:16]}.{file_format}", File(stream), save=False)
+    try:
+        with transaction.atomic():
+            if overrides.committee:
+                document.committee = Committee.objects.get_or_create(name=overrides.committee)[0]
+            if overrides.ministry:
+                document.ministry = Ministry.objects.get_or_create(name=overrides.ministry)[0]
+            document.save()
+            if queue:
+                from tracker.ingest.tasks import process_document_task
+
+                transaction.on_commit(lambda: process_document_task.delay(document.pk))
+    except IntegrityError:
+        # Two uploads of the same bytes raced and the other one won.
+        document.file.delete(save=False)
+        return Submission(Document.objects.get(sha256=sha256), created=False)
+    except BaseException:
+        document.file.delete(save=False)  # nothing half-written stays behind
+        raise
+    return Submission(document, created=True)

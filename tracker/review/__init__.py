@@ -1,0 +1,1 @@
+"""Review: reviewers confirm, correct, reject, merge and split extracted records."""
