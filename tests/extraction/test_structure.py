@@ -552,6 +552,59 @@ def test_verslag_without_answers() -> None:
     assert info.title == "Jaarverslag en slotwet Ministerie van Onderwijs, Cultuur en Wetenschap 2021"
 
 
+BRIEF_VERSLAG_RAAD = """\
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 20 januari 2025
+
+Verslag van de Raad Algemene Zaken van 16 januari 2025
+
+In antwoord op de lijst van vragen van uw commissie stuur ik u dit verslag.
+Eerder nam uw Kamer deze motie aan:
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+verzoekt de regering het verslag binnen een week te sturen.
+"""
+
+
+def test_letter_is_not_a_verslag_motion_or_lijst_because_of_its_words() -> None:
+    assert document_info(BRIEF_VERSLAG_RAAD).kind == "brief"
+
+
+LIJST_MET_VRAAG_LABELS = """\
+36 725 VI Jaarverslag en slotwet Ministerie van Justitie en Veiligheid 2024
+
+Nr. 5 LIJST VAN VRAGEN EN ANTWOORDEN
+
+Vastgesteld 10 juni 2025
+
+Vraag 1
+Hoeveel zaken lagen eind 2024 op de plank?
+
+Antwoord 1
+Ruim 9.000.
+
+Vraag 2
+Hoe lang duurde een gemiddelde zaak?
+
+Antwoord 2
+Zeven maanden.
+"""
+
+
+def test_lijst_heading_wins_over_the_label_shape() -> None:
+    info = document_info(LIJST_MET_VRAAG_LABELS)
+    assert info.kind == "lijst_van_vragen"
+    assert info.kamerstuk == "36725-VI-5"
+    assert info.reference_date == date(2025, 6, 10)
+    items = segment(LIJST_MET_VRAAG_LABELS)
+    assert [it.number for it in items] == ["1", "2"]
+    assert _a(LIJST_MET_VRAAG_LABELS, items[1]) == "Zeven maanden."
+
+
 # ---------------------------------------------------------------------------
 # Dates, kamerstuk numbers, item_at
 # ---------------------------------------------------------------------------

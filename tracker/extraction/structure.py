@@ -165,8 +165,8 @@ _DATEPARSER_SETTINGS = {
 # Document date: line-initial "Den Haag, 28 januari 2026", "Vastgesteld 15
 # september 2022", "Datum 3 maart 2025".
 _DOC_DATE = _Lines(
-    r"[ \t]*(?:Den[ \t]+Haag[ \t]*,|(?:Vastgesteld|Voorgesteld|Datum)[ \t]*:?)[ \t]*"
-    rf"(?P<d>\d{{1,2}})[ \t]+(?P<m>{_MONTH_RE})[ \t]+(?P<y>(?:19|20)\d\d)\b",
+    r"[^\S\n]*(?:Den[^\S\n]+Haag[^\S\n]*,|(?:Vastgesteld|Voorgesteld|Datum)[^\S\n]*:?)[^\S\n]*"
+    rf"(?P<d>\d{{1,2}})[^\S\n]+(?P<m>{_MONTH_RE})[^\S\n]+(?P<y>(?:19|20)\d\d)\b",
     re.I,
 )
 # Answers to Kamervragen: "Antwoord van minister X (…) (ontvangen 5 maart 2025)".
@@ -185,24 +185,24 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 # Running header: "Tweede Kamer, vergaderjaar 2021–2022, 35 925 V, nr. 84 2".
 _RUNNING_HEADER = _Lines(
-    r"[ \t]*(?:Tweede|Eerste)[ \t]+Kamer(?:[ \t]+der[ \t]+Staten-Generaal)?,?[ \t]+"
-    r"vergaderjaar[ \t]+\d{4}[ \t]*[–/-][ \t]*\d{4},[ \t]*"
-    r"(?P<dossier>\d{2}[ \t]?\d{3})(?:[ \t-]*(?P<suffix>[A-Z]{1,4}|\d{2}))?,[ \t]*"
-    r"(?:nr\.[ \t]*(?P<nr>\d{1,4})|(?P<letter>[A-Z]{1,3})\b)",
+    r"[^\S\n]*(?:Tweede|Eerste)[^\S\n]+Kamer(?:[^\S\n]+der[^\S\n]+Staten-Generaal)?,?[^\S\n]+"
+    r"vergaderjaar[^\S\n]+\d{4}[^\S\n]*[–/-][^\S\n]*\d{4},[^\S\n]*"
+    r"(?P<dossier>\d{2}[^\S\n]?\d{3})(?:(?:[^\S\n]|-)*(?P<suffix>[A-Z]{1,4}|\d{2}))?,[^\S\n]*"
+    r"(?:nr\.[^\S\n]*(?P<nr>\d{1,4})|(?P<letter>[A-Z]{1,3})\b)",
 )
 # Heading line "36740-V-1 Jaarverslag …" / "36 740 V Jaarverslag …".
 _DOSSIER_HEADING = re.compile(
-    r"^[ \t]*(?P<dossier>\d{2}[ ]?\d{3})(?:[ -](?P<suffix>[A-Z]{1,4}|\d{2})(?=[ -]))?"
-    r"(?:-(?P<nr>\d{1,4}))?[ \t]+(?P<title>[A-Z][^\n]{3,}?)[ \t]*$",
+    r"^[^\S\n]*(?P<dossier>\d{2}[ ]?\d{3})(?:[ -](?P<suffix>[A-Z]{1,4}|\d{2})(?=[ -]))?"
+    r"(?:-(?P<nr>\d{1,4}))?[^\S\n]+(?P<title>[A-Z][^\n]{3,}?)[^\S\n]*$",
     re.M,
 )
 # "Nr. 27 MOTIE VAN HET LID …" under the dossier heading.
-_NR_LINE = re.compile(r"^[ \t]*Nr\.?[ \t]*(?P<nr>\d{1,4})\b", re.M | re.I)
-_SUBJECT_LINE = re.compile(r"^[ \t]*(?:Onderwerp|Betreft)[ \t]*:?[ \t]+(?P<s>\S[^\n]*)$", re.M)
+_NR_LINE = re.compile(r"^[^\S\n]*Nr\.?[^\S\n]*(?P<nr>\d{1,4})\b", re.M | re.I)
+_SUBJECT_LINE = re.compile(r"^[^\S\n]*(?:Onderwerp|Betreft)[^\S\n]*:?[^\S\n]+(?P<s>\S[^\n]*)$", re.M)
 
 _COMMITTEE = re.compile(
     r"\b(?:vaste|algemene)\s+commissie\s+voor\s+"
-    r"(?P<c>[A-Z][^,.;:()\n]*(?:(?:,[ \t]*|,?[ \t]*\n[ \t]*)[A-Za-z][^,.;:()\n]*){0,3})"
+    r"(?P<c>[A-Z][^,.;:()\n]*(?:(?:,[^\S\n]*|,?[^\S\n]*\n[^\S\n]*)[A-Za-z][^,.;:()\n]*){0,3})"
 )
 _COMMITTEE_STOP = re.compile(
     r"\s+(?:heeft|hebben|had|hadden|over|inzake|is|zijn|verzoekt|legt|stelt|van\s+de\s+Tweede)\b.*",
@@ -242,21 +242,27 @@ _PREAMBLE_MINISTER = re.compile(
 # "Ministerie van X": searched from the literal "inisterie" (fast prefix scan).
 _MINISTERIE = re.compile(rf"inisterie\s+van\s+(?P<x>{_MINISTRY_NAME})\b")
 _SIGNATURE = _Lines(
-    r"[ \t]*De[ \t]+(?P<f>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)"
-    r"(?:[ \t]+(?P<vv>van|voor)[ \t]+(?P<x>[^\n]{3,90}?))?[ \t]*,[ \t]*\n"
-    r"(?:[ \t]*\n){0,2}"
-    r"[ \t]*(?P<name>[A-Z][^\n,;:]{1,60}?)[ \t]*$",
+    r"[^\S\n]*De[^\S\n]+(?P<f>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)"
+    r"(?:[^\S\n]+(?P<vv>van|voor)[^\S\n]+(?P<x>[^\n]{3,90}?))?[^\S\n]*,[^\S\n]*\n"
+    r"(?:[^\S\n]*\n){0,2}"
+    r"[^\S\n]*(?P<name>[A-Z][^\n,;:]{1,60}?)[^\S\n]*$",
 )
 _NAME_OK = re.compile(r"^(?:[A-Z][a-z]{0,2}\.[ ]?)+[ ]?\S|^[A-Z][\w'-]+(?: [\w'.-]+){1,4}$")
 
-_LETTER_ADDRESS = re.compile(r"^[ \t]*(?:\S+[ \t]+)?Aan\s+de\s+Voorzi\w{1,3}er\b", re.M)
+_LETTER_ADDRESS = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?Aan\s+de\s+Voorzi\w{1,3}er\b", re.M)
 _MOTIE = re.compile(r"\bDe\s+Kamer,\s+gehoord\s+de\s+beraadslaging", re.I)
-_LIJST_HEAD = re.compile(r"\blijst\s+van\s+vragen\b|^[ \t]*Nr\.?[ \t]+Vraag\b", re.I | re.M)
+# "Lijst van vragen en antwoorden" as a heading (possibly after "Nr. 5"), or
+# the "Nr Vraag Blz. (van) t/m" column header.
+_LIJST_HEAD = re.compile(
+    r"^[^\S\n]*(?:nr\.?[^\S\n]*\d*[^\S\n]+)?lijst[^\S\n]+van[^\S\n]+vragen\b"
+    r"|^[^\S\n]*Nr\.?[^\S\n]+Vraag\b",
+    re.I | re.M,
+)
 _SCHRIFTELIJK_HEAD = re.compile(
     r"\bschriftelijke\s+antwoorden\b|\bantwoorden\s+op\s+(?:de\s+)?(?:schriftelijke\s+|Kamer)vragen\b",
     re.I,
 )
-_VERSLAG_HEAD = re.compile(r"^[ \t]*(?:Nr\.?[ \t]*\d*[ \t]+)?Verslag\b", re.M | re.I)
+_VERSLAG_HEAD = re.compile(r"^[^\S\n]*(?:Nr\.?[^\S\n]*\d*[^\S\n]+)?Verslag\b", re.M | re.I)
 
 # --------------------------------------------------------------------------
 # Segmentation patterns
@@ -266,41 +272,41 @@ _VERSLAG_HEAD = re.compile(r"^[ \t]*(?:Nr\.?[ \t]*\d*[ \t]+)?Verslag\b", re.M | 
 # "Antwoord:"), or followed by inline text after a colon ("Antwoord: Ja.") or,
 # for questions, after a number ("Vraag 2 Bent u bekend …").
 _ANTWOORD = _Lines(
-    r"[ \t]*Antwoord(?:[ \t]+(?P<n>\d{1,3}))?[ \t]*(?:[:.][ \t]*$|$|:[ \t]*(?=\S))",
+    r"[^\S\n]*Antwoord(?:[^\S\n]+(?P<n>\d{1,3}))?[^\S\n]*(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S))",
 )
 _VRAAG = _Lines(
-    r"[ \t]*Vraag(?:[ \t]+(?P<n>\d{1,3}))?[ \t]*"
-    r"(?:[:.][ \t]*$|$|:[ \t]*(?=\S)|(?<=\d)[ \t]*[.:]?[ \t]+(?=\S))",
+    r"[^\S\n]*Vraag(?:[^\S\n]+(?P<n>\d{1,3}))?[^\S\n]*"
+    r"(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S)|(?<=\d)[^\S\n]*[.:]?[^\S\n]+(?=\S))",
 )
 # Shape 3: "12. Antwoord:" (answer text may follow on the same line).
-_NUM_ANTWOORD = _Lines(r"[ \t]*(?P<n>\d{1,3})\.[ \t]*Antwoord\b[ \t]*:?[ \t]*")
+_NUM_ANTWOORD = _Lines(r"[^\S\n]*(?P<n>\d{1,3})\.[^\S\n]*Antwoord\b[^\S\n]*:?[^\S\n]*")
 # Shapes 1/2: a line starting with an item number, with or without text.
-_NUM_LINE = _Lines(r"[ \t]*(?P<n>\d{1,3})\.?(?:[ \t]+(?P<rest>\S[^\n]*?))?[ \t]*$")
+_NUM_LINE = _Lines(r"[^\S\n]*(?P<n>\d{1,3})\.?(?:[^\S\n]+(?P<rest>\S[^\n]*?))?[^\S\n]*$")
 _MEMBERS_HEADING = _Lines(
-    r"[ \t]*Vragen[ \t]+van[ \t]+"
-    r"(?:de[ \t]+(?:leden[ \t]+van[ \t]+de[ \t]+)?(?P<p2>\S+?)-fractie"
-    r"|(?:het[ \t]+(?:Kamer)?lid|de[ \t]+leden|de[ \t]+heer|mevrouw)[ \t]+(?P<m>[^\n()]+?)"
-    r"(?:[ \t]*\((?P<p>[^()\n]+)\))?)[ \t]*$",
+    r"[^\S\n]*Vragen[^\S\n]+van[^\S\n]+"
+    r"(?:de[^\S\n]+(?:leden[^\S\n]+van[^\S\n]+de[^\S\n]+)?(?P<p2>\S+?)-fractie"
+    r"|(?:het[^\S\n]+(?:Kamer)?lid|de[^\S\n]+leden|de[^\S\n]+heer|mevrouw)[^\S\n]+(?P<m>[^\n()]+?)"
+    r"(?:[^\S\n]*\((?P<p>[^()\n]+)\))?)[^\S\n]*$",
 )
 _FRACTIE_HEADING = _Lines(
-    r"[ \t]*Vragen[ \t]+(?:en[ \t]+opmerkingen[ \t]+)?van[ \t]+(?:de[ \t]+leden|het[ \t]+lid)"
-    r"[ \t]+van[ \t]+de[ \t]+(?:(?P<p>\S+?)-fractie|fractie[ \t]+van[ \t]+(?:de[ \t]+)?(?P<p2>[^\n]+?))"
-    r"[ \t]*$",
+    r"[^\S\n]*Vragen[^\S\n]+(?:en[^\S\n]+opmerkingen[^\S\n]+)?van[^\S\n]+(?:de[^\S\n]+leden|het[^\S\n]+lid)"
+    r"[^\S\n]+van[^\S\n]+de[^\S\n]+(?:(?P<p>\S+?)-fractie|fractie[^\S\n]+van[^\S\n]+(?:de[^\S\n]+)?(?P<p2>[^\n]+?))"
+    r"[^\S\n]*$",
 )
-_SECTION = _Lines(r"[ \t]*[IVX]{1,4}\.?[ \t]+[A-Z][^\n.?!,;:]{0,70}$")
+_SECTION = _Lines(r"[^\S\n]*[IVX]{1,4}\.?[^\S\n]+[A-Z][^\n.?!,;:]{0,70}$")
 _CLOSING = _Lines(
-    r"[ \t]*(?:[IVX]{1,4}\.?[ \t]+[A-Z][^\n.?!,;:]{0,70}"
-    r"|De[ \t]+(?:[Mm]inister|[Ss]taatssecretaris)(?:[ \t]+(?:van|voor)[ \t]+[^\n]{3,90}?)?[ \t]*,"
-    r"|Bijlagen?(?:[ \t]+\d+)?[ \t]*:?)[ \t]*$",
+    r"[^\S\n]*(?:[IVX]{1,4}\.?[^\S\n]+[A-Z][^\n.?!,;:]{0,70}"
+    r"|De[^\S\n]+(?:[Mm]inister|[Ss]taatssecretaris)(?:[^\S\n]+(?:van|voor)[^\S\n]+[^\n]{3,90}?)?[^\S\n]*,"
+    r"|Bijlagen?(?:[^\S\n]+\d+)?[^\S\n]*:?)[^\S\n]*$",
 )
-_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 # Page furniture that may sit between a label and the text it introduces.
-_HEADER_LINE = re.compile(r"[ \t]*(?:Tweede|Eerste)[ \t]+Kamer,[ \t]+vergaderjaar[^\n]*")
-_FOOTNOTE_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]+\S[^\n]*")
+_HEADER_LINE = re.compile(r"[^\S\n]*(?:Tweede|Eerste)[^\S\n]+Kamer,[^\S\n]+vergaderjaar[^\n]*")
+_FOOTNOTE_LINE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]+\S[^\n]*")
 
 # Shape-3 paragraph classes.
 _TRANSPARENT = re.compile(
-    r"\A\s*(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar|\d{1,3}[ \t]+\S|https?://)"
+    r"\A\s*(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar|\d{1,3}[^\S\n]+\S|https?://)"
 )
 _FRACTIE_CUE = re.compile(r"\w-fractie\b|\bfractieleden\b|\bfractie\s+van\b")
 _LEDEN_CUE = re.compile(r"\b[Dd]eze\s+leden\b")
@@ -478,30 +484,24 @@ def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None
     return ministry, minister
 
 
-def _counts(text: str) -> tuple[int, int, int]:
-    """(Vraag labels, n. Antwoord labels, plain Antwoord labels) — cheap kind cues."""
-    return (
-        sum(1 for _ in _VRAAG.finditer(text)),
-        sum(1 for _ in _NUM_ANTWOORD.finditer(text)),
-        sum(1 for _ in _ANTWOORD.finditer(text)),
-    )
-
-
 def _kind(text: str, head: str) -> str:
-    if _MOTIE.search(head):
+    letter = _LETTER_ADDRESS.search(head) is not None
+    dated_letter = any(m[0].lstrip().startswith("Den") for m in _DOC_DATE.finditer(head))
+    if not (letter or dated_letter) and _MOTIE.search(head):
         return "motie"
-    if _LIJST_HEAD.search(head):
-        return "lijst_van_vragen"
+    lijst = _LIJST_HEAD.search(head) is not None
     shape, items = _segment(text)
     if items:
-        return "lijst_van_vragen" if shape == "numbered" else "schriftelijke_antwoorden"
+        return "lijst_van_vragen" if lijst or shape == "numbered" else "schriftelijke_antwoorden"
+    if lijst:
+        return "lijst_van_vragen"
     if _SCHRIFTELIJK_HEAD.search(head):
         return "schriftelijke_antwoorden"
+    if letter:
+        return "brief"
     if _VERSLAG_HEAD.search(head):
         return "verslag"
-    if _LETTER_ADDRESS.search(head) or _DOC_DATE.search(text):
-        return "brief"
-    return "other"
+    return "brief" if dated_letter else "other"
 
 
 _LETTER_FORMULA_U = re.compile(
