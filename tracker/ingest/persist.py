@@ -164,20 +164,18 @@ def _match(old: list[Commitment], found: ex.Commitment, used: set[int]) -> Commi
     return None
 
 
-def _apply_revision(document: Document, found: ex.Commitment, own: Commitment, result: PersistResult) -> None:
-    """A statement that an earlier promise moves: find that promise and record
-    the move on it. If no earlier record matches, the slip is recorded on the
-    new record itself so reviewers still see old and new deadline."""
+def _record_revision(
+    document: Document, found: ex.Commitment, target: Commitment, result: PersistResult, *, moves_target: bool
+) -> None:
+    """Record the move of a deadline on ``target`` (once per source document and quote)."""
     revision = found.revision
     assert revision is not None
-    previous = revision.previous
-    target = _find_revised_commitment(document, found) or own
-    new = deadline_fields(found.deadline)
-    old = deadline_fields(previous) if target is own else {
-        "deadline_text": target.deadline_text, "due_date": target.due_date,
-        "window_start": target.window_start, "precision": target.precision}
     if DeadlineRevision.objects.filter(commitment=target, source_document=document, quote=revision.text).exists():
         return
+    new = deadline_fields(found.deadline)
+    old = deadline_fields(revision.previous) if not moves_target else {
+        "deadline_text": target.deadline_text, "due_date": target.due_date,
+        "window_start": target.window_start, "precision": target.precision}
     row = DeadlineRevision.objects.create(
         commitment=target, source=DeadlineRevision.Source.DOCUMENT, source_document=document,
         quote=revision.text,
@@ -187,11 +185,11 @@ def _apply_revision(document: Document, found: ex.Commitment, own: Commitment, r
         new_precision=new["precision"],
     )
     result.revisions.append(row.pk)
-    if target is not own:
+    if moves_target:
         Commitment.objects.filter(pk=target.pk).update(
-            **{k: v for k, v in new.items() if k not in ("deadline_start", "deadline_end")},
-            deadline_start=None, deadline_end=None, overdue_since=None, due_soon_since=None,
-            version=F("version") + 1, updated_at=timezone.now(),
+            deadline_text=new["deadline_text"], due_date=new["due_date"], window_start=new["window_start"],
+            precision=new["precision"], deadline_start=None, deadline_end=None, overdue_since=None,
+            due_soon_since=None, version=F("version") + 1, updated_at=timezone.now(),
         )
 
 
@@ -259,6 +257,14 @@ def extraction_persist(*, document: Document, extraction: ex.Extraction) -> Pers
     pairs: list[tuple[ex.Commitment, Commitment]] = []
     version = extraction.version
     for found in extraction.commitments:
+        if found.revision is not None:
+            # A statement that an earlier promise moves is a revision of that
+            # promise, not a new one. Only when no earlier record matches is it
+            # kept as a record of its own, with the slip on it, for reviewers.
+            target = _find_revised_commitment(document, found)
+            if target is not None:
+                _record_revision(document, found, target, result, moves_target=True)
+                continue
         item = item_by_span.get((found.question.answer_start, found.question.answer_end)) if found.question else None
         row = _match(old, found, used)
         values = _model_fields(found, version)
@@ -287,7 +293,7 @@ def extraction_persist(*, document: Document, extraction: ex.Extraction) -> Pers
         used.add(row.pk)
         pairs.append((found, row))
         if found.revision is not None:
-            _apply_revision(document, found, row, result)
+            _record_revision(document, found, row, result, moves_target=False)
 
     gone = [row for row in old if row.pk not in used]
     unreviewed_gone = [row.pk for row in gone if row.review_state == Commitment.ReviewState.UNREVIEWED]
