@@ -142,6 +142,35 @@ def test_lijst_document_info_placeholder_date_is_inferred_from_latest_jl() -> No
     assert info.reference_date_source == "inferred"
 
 
+LIJST_KOLOMMEN = """\
+Nr Vraag Blz. (van) t/m
+
+1 Hoeveel inspecties vonden in 2024 plaats? 7 8
+
+Antwoord
+
+Er vonden 310 inspecties plaats.
+
+Nr Vraag Blz. (van) t/m
+
+2 Hoeveel daarvan waren onaangekondigd? 8
+
+Antwoord
+
+Ongeveer een derde.
+"""
+
+
+def test_lijst_page_columns_and_repeated_header_are_not_text() -> None:
+    items = segment(LIJST_KOLOMMEN)
+    _check_spans(LIJST_KOLOMMEN, items)
+    assert [it.question for it in items] == [
+        "Hoeveel inspecties vonden in 2024 plaats?",
+        "Hoeveel daarvan waren onaangekondigd?",
+    ]
+    assert _a(LIJST_KOLOMMEN, items[0]) == "Er vonden 310 inspecties plaats."
+
+
 # ---------------------------------------------------------------------------
 # Shape 2: the number alone on its line
 # ---------------------------------------------------------------------------

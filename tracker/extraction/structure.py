@@ -301,7 +301,12 @@ _CLOSING = _Lines(
 )
 _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 # Page furniture that may sit between a label and the text it introduces.
-_HEADER_LINE = re.compile(r"[^\S\n]*(?:Tweede|Eerste)[^\S\n]+Kamer,[^\S\n]+vergaderjaar[^\n]*")
+_HEADER_LINE = re.compile(
+    r"[^\S\n]*(?:(?:Tweede|Eerste)[^\S\n]+Kamer,[^\S\n]+vergaderjaar"
+    r"|Nr\.?[^\S\n]+Vraag[^\S\n]+Blz\.)[^\n]*"  # the lijst's column header, repeated per page
+)
+# "…genomen? 12 13": the Blz. (van) t/m columns after a question's last line.
+_PAGE_COLUMNS = re.compile(r"\?(?:[^\S\n]+\d{1,3}){1,2}[^\S\n]*\Z")
 _FOOTNOTE_LINE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]+\S[^\n]*")
 
 # Shape-3 paragraph classes.
@@ -734,6 +739,9 @@ def _numbered_with(
     for i, (line, label) in enumerate(chosen):
         q_from = line.start("rest") if inline else line.end()
         qs, qe = _trim(text, q_from, label.start(), footnotes=False)
+        cols = _PAGE_COLUMNS.search(text, max(qs, qe - 12), qe)
+        if cols:
+            qe = cols.start() + 1
         a_limit = chosen[i + 1][0].start() if i + 1 < len(chosen) else _last_answer_end(
             text, label.end()
         )
