@@ -50,11 +50,11 @@ def extract_pages(
     repaired = repair(page_list)
     text = repaired.text
     if not text.strip():
-        raise EmptyDocumentError("Het document bevat geen tekst. (The document contains no text.)")
+        raise EmptyDocumentError("Het document bevat geen tekst.", "The document contains no text.")
     if not looks_dutch(text):
         raise NotDutchError(
-            "De tekst is niet in het Nederlands; Nakoming leest alleen Nederlandse stukken. "
-            "(The text is not Dutch.)"
+            "De tekst is niet in het Nederlands; Nakoming leest alleen Nederlandse stukken.",
+            "The text is not in Dutch; Nakoming reads Dutch documents only.",
         )
 
     on_stage("structure")

@@ -85,13 +85,14 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
         )
         if extraction.document.reference_date is None:
             raise ExtractionError(
-                _("Er staat geen datum in het document. Geef de datum van het document op en probeer opnieuw.")
+                _("Er staat geen datum in het document. Geef de datum van het document op en probeer opnieuw."),
+                "The document has no date; supply its date and try again.",
             )
         progress("saving")
         result = extraction_persist(document=document, extraction=extraction)
     except ExtractionError as exc:
-        mark_failed(document_id, str(exc))
-        return ProcessOutcome("failed", error=str(exc))
+        mark_failed(document_id, exc.message_nl)
+        return ProcessOutcome("failed", error=exc.message_nl)
     except Exception:
         logger.exception("processing document %s failed", document_id)
         mark_failed(document_id, _("Er ging iets mis bij het verwerken. Probeer het later opnieuw of neem contact op met de beheerder."))

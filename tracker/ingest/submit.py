@@ -12,7 +12,8 @@ from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from tracker.extraction.readers import detect_format
+from tracker.extraction.errors import ExtractionError
+from tracker.extraction.readers import HEAD_SIZE, detect_format
 from tracker.models import Committee, Document, Ministry
 
 
@@ -44,7 +45,7 @@ def _hash_and_sniff(stream: BinaryIO) -> tuple[str, int, bytes]:
     stream.seek(0)
     while chunk := stream.read(1024 * 1024):
         if not head:
-            head = chunk[:8192]
+            head = chunk[:HEAD_SIZE]
         size += len(chunk)
         if size > settings.MAX_UPLOAD_SIZE:
             limit_mb = settings.MAX_UPLOAD_SIZE // (1024 * 1024)
@@ -78,8 +79,8 @@ def document_submit(
         return Submission(existing, created=False)
     try:
         file_format = detect_format(head)
-    except Exception as exc:  # the reader's error names what it found
-        raise SubmissionError(str(exc)) from exc
+    except ExtractionError as exc:  # the reader's message names what it found
+        raise SubmissionError(exc.message_nl) from exc
     if overrides.kind and overrides.kind not in Document.Kind.values:
         raise SubmissionError(_("Onbekende soort document: %(kind)s") % {"kind": overrides.kind})
 
