@@ -44,9 +44,9 @@ sentence holds exactly one named motion without a key; finally the name-only rul
 of the spec: the key of the numbered citation with the same member set (compared
 case-insensitively; a party stands in for members when none are named). When the
 same member set is cited with two different numbers the name-only citation keeps
-``""`` (a reviewer decides). When ``footnotes`` is None, footnote lines left in the
-text (``7 Kamerstuk 32735-406`` at the start of a line) are used instead; pass
-``{}`` to use none.
+``""`` (a reviewer decides). A marker whose number ``footnotes`` lacks (or all
+markers, when it is None) is looked up in footnote lines left in the text
+(``7 Kamerstuk 32735-406`` at the start of a line).
 
 Stated status vocabulary
 ------------------------
@@ -128,8 +128,8 @@ _REF_PREFIX = (
 )
 _DOSSIER = (
     r"(?<!\d)(?P<base>\d{2}[ \u00a0]?\d{3})(?!\d)"
-    # 21 501-02: a two-digit sub-dossier, taken whenever it can be one.
-    r"(?:(?P<sub>-\d{2})(?=-\d|,|\s))?+"
+    # 21 501-02: a two-digit sub-dossier when a number follows (36045-24 is a number).
+    r"(?:(?P<sub>-\d{2})(?=-\d|,?\s*[Nn][Rr]))?+"
     r"(?:(?:[ \u00a0]|-)(?P<tv>[IVXLC]{1,6}|[A-Z])(?![^\W_]))?"
 )
 _NUMBER = (
@@ -316,9 +316,32 @@ def _motion_refs(entries: list[tuple[Ref, str | None]]) -> list[Ref]:
 _HIT_RE = re.compile(r"(?<![^\W\d_])motie(s)?(?![^\W\d_])", re.I)
 
 _PARTIES = (
-    "GroenLinks-PvdA", "GL-PvdA", "GroenLinks", "PvdA", "PvdD", "Partij voor de Dieren",
-    "ChristenUnie", "SGP", "VVD", "CDA", "PVV", "D66", "SP", "CU", "DENK", "Denk", "JA21",
-    "FvD", "FVD", "BBB", "NSC", "Volt", "50PLUS", "BIJ1", "Bij1", "GL",
+    "GroenLinks-PvdA",
+    "GL-PvdA",
+    "GroenLinks",
+    "PvdA",
+    "PvdD",
+    "Partij voor de Dieren",
+    "ChristenUnie",
+    "SGP",
+    "VVD",
+    "CDA",
+    "PVV",
+    "D66",
+    "SP",
+    "CU",
+    "DENK",
+    "Denk",
+    "JA21",
+    "FvD",
+    "FVD",
+    "BBB",
+    "NSC",
+    "Volt",
+    "50PLUS",
+    "BIJ1",
+    "Bij1",
+    "GL",
 )
 _PARTY = "(?:" + "|".join(re.escape(p) for p in _PARTIES) + ")"
 _PARTY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<party>{_PARTY})-\Z")
@@ -328,12 +351,77 @@ _PARTY_OF_RE = re.compile(
 _LID_RE = re.compile(rf"{_S1}(?i:van){_S1}(?i:het){_S1}(?i:lid){_S1}")
 _LEDEN_RE = re.compile(rf"{_S1}(?i:van){_S1}(?i:de){_S1}(?i:leden){_S1}")
 
-_TUSSEN = rf"(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[rn]?|[Ii]n{_S1}'t|'t){_S1}){{0,3}}"
+_TUSSEN = rf"(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[rn]?|[Ii]n{_S1}'t|'t|El|Al){_S1}){{0,3}}"
 _CORE = rf"(?P<core>[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)*)(?![^\W\d_])"
 _NAME_RE = re.compile(_TUSSEN + _CORE)
 # Capitalised words that follow "motie" without being a member's name.
 _NOT_NAMES = frozenset(
-    ["Kamer", "Kamerstuk", "Kamerstukken", "Kamerbrief", "Antwoord", "Vraag", "Vragen", "Nederland", "Nederlandse", "Regering", "Kabinet", "Minister", "Staatssecretaris", "Europa", "Europese", "Voorzitter", "Defensie", "Zie", "Dit", "Deze", "Die", "Het", "De", "Een", "In", "Op", "Met", "Bij", "Voor", "Over", "Naar", "Ook", "Daarnaast", "Daarom", "Hiermee", "Daarmee", "Tijdens", "Conform", "Zoals", "Gewijzigde", "Motie", "Moties", "Inzake", "Wanneer", "Hoe", "Wat", "Welke", "Is", "Kan", "Wordt", "Voorjaarsnota", "Najaarsnota", "Miljoenennota", "Begroting", "Verenigde", "Staten", "Oekraïne", "Rusland", "China", "Israël", "Iran", "Den", "Haag", "Brussel"]
+    [
+        "Kamer",
+        "Kamerstuk",
+        "Kamerstukken",
+        "Kamerbrief",
+        "Antwoord",
+        "Vraag",
+        "Vragen",
+        "Nederland",
+        "Nederlandse",
+        "Regering",
+        "Kabinet",
+        "Minister",
+        "Staatssecretaris",
+        "Europa",
+        "Europese",
+        "Voorzitter",
+        "Defensie",
+        "Zie",
+        "Dit",
+        "Deze",
+        "Die",
+        "Het",
+        "De",
+        "Een",
+        "In",
+        "Op",
+        "Met",
+        "Bij",
+        "Voor",
+        "Over",
+        "Naar",
+        "Ook",
+        "Daarnaast",
+        "Daarom",
+        "Hiermee",
+        "Daarmee",
+        "Tijdens",
+        "Conform",
+        "Zoals",
+        "Gewijzigde",
+        "Motie",
+        "Moties",
+        "Inzake",
+        "Wanneer",
+        "Hoe",
+        "Wat",
+        "Welke",
+        "Is",
+        "Kan",
+        "Wordt",
+        "Voorjaarsnota",
+        "Najaarsnota",
+        "Miljoenennota",
+        "Begroting",
+        "Verenigde",
+        "Staten",
+        "Oekraïne",
+        "Rusland",
+        "China",
+        "Israël",
+        "Iran",
+        "Den",
+        "Haag",
+        "Brussel",
+    ]
 )
 _SEP_SINGLE_RE = re.compile(rf"{_S0}/{_S0}|,{_S1}|{_S1}(?:en|&){_S1}")
 _SEP_GROUP_RE = re.compile(rf"{_S0}/{_S0}")
@@ -357,6 +445,9 @@ _DELAY_STOP_RE = re.compile(
     re.I,
 )
 _DELAY_MAX = 160
+_DELAY_CANDIDATE_RE = re.compile(r"\(|Kamerstuk|Kst\.")
+_GAP_BREAK_RE = re.compile(rf"\n{_HS}*\r?\n|[.?!](?:\d{{1,3}})?\s+[{_UP}]")
+_REF_JOIN_RE = re.compile(r"\s*(?:,|;|en)\s*")
 _SPACE_RE = re.compile(_S1)
 
 
@@ -372,6 +463,7 @@ class _Raw:
     group: int  # citations of one "de moties X en Y" share a group
     key: str = ""
     status: str | None = None
+    plural: bool = False
 
     @property
     def named(self) -> bool:
@@ -424,9 +516,7 @@ def _parse_attached(text: str, pos: int) -> tuple[list[Ref], int] | None:
     if m is None:
         return None
     refs, end = _refs_at(text, m)
-    while (c := re.match(r"\s*(?:,|;|en)\s*", text[end : end + 10])) and (
-        m2 := _REF_RE.match(text, end + c.end())
-    ):
+    while (c := _REF_JOIN_RE.match(text, end)) and (m2 := _REF_RE.match(text, c.end())):
         more, end = _refs_at(text, m2)
         refs.extend(more)
     if a[0].lstrip(" \t\u00a0\r\n").startswith("("):
@@ -453,8 +543,10 @@ def _parse_hit(text: str, hit: re.Match[str], group: int) -> list[_Raw]:
     party: str | None = None
     items: list[tuple[list[str], str | None, int, int]] = []  # names, party, start, end
 
-    if anchor and text[anchor - 1] == "-" and (
-        pb := _PARTY_BEFORE_RE.search(text, max(0, anchor - 30), anchor)
+    if (
+        anchor
+        and text[anchor - 1] == "-"
+        and (pb := _PARTY_BEFORE_RE.search(text, max(0, anchor - 30), anchor))
     ):
         party, start = pb["party"], pb.start()
 
@@ -465,16 +557,14 @@ def _parse_hit(text: str, hit: re.Match[str], group: int) -> list[_Raw]:
         if item := _parse_item(text, m.end(), plural):
             items.append((item[0], item[1], start, item[2]))
     elif m := _PARTY_OF_RE.match(text, pos):
-        party = m["party"]
-        pos, _ = _parse_tail(text, m.end())
+        party, pos = m["party"], m.end()
     elif (s := _SPACE_RE.match(text, pos)) and (item := _parse_item(text, s.end(), plural)):
         items.append((item[0], item[1], start, item[2]))
 
     if not items:
         end, p = _parse_tail(text, pos)
-        items_end = end
-        raw = _Raw(start, end, anchor, (), party or p, [], None, group)
-        _attach_numbers(text, raw, items_end)
+        raw = _Raw(start, end, anchor, (), party or p, [], None, group, plural=plural)
+        _attach_numbers(text, raw, end)
         if party is None and p is None and not raw.refs and raw.marker is None:
             _delayed_ref(text, raw)
         return [raw]
@@ -482,7 +572,7 @@ def _parse_hit(text: str, hit: re.Match[str], group: int) -> list[_Raw]:
     raws: list[_Raw] = []
     while True:
         names, p, istart, iend = items[-1]
-        raw = _Raw(istart, iend, anchor, tuple(names), p if not names else None, [], None, group)
+        raw = _Raw(istart, iend, anchor, tuple(names), p, [], None, group, plural=plural)
         _attach_numbers(text, raw, iend)
         if not raw.refs and raw.marker is None and (sub := _SUBJECT_RE.match(text, raw.end)):
             _delayed_ref(text, raw, sub.end())
@@ -512,8 +602,8 @@ def _delayed_ref(text: str, raw: _Raw, gap_from: int | None = None) -> None:
     """A reference later in the clause: ``een motie indienden om X (Kamerstuk ...)``."""
     lo = raw.end if gap_from is None else gap_from
     hi = min(len(text), lo + _DELAY_MAX)
-    for m in re.finditer(r"\(|Kamerstuk|Kst\.", text[lo:hi]):
-        at = lo + m.start()
+    for m in _DELAY_CANDIDATE_RE.finditer(text, lo, hi):
+        at = m.start()
         gap = text[raw.end : at]
         if _DELAY_STOP_RE.search(gap) or _is_break(gap):
             return
@@ -528,7 +618,7 @@ def _delayed_ref(text: str, raw: _Raw, gap_from: int | None = None) -> None:
 
 
 def _is_break(gap: str) -> bool:
-    return bool(re.search(r"\n[ \t\u00a0]*\r?\n|[.?!](?:\d{1,3})?\s+[A-Z]", gap))
+    return bool(_GAP_BREAK_RE.search(gap))
 
 
 # --------------------------------------------------------------------------
@@ -541,7 +631,51 @@ _BOUND_RE = re.compile(
     rf"|\n{_HS}*\r?\n"
 )
 _ABBREV = frozenset(
-    ["c.s", "nr", "nrs", "o.a", "cf", "jl", "d.d", "bijv", "n.a.v", "t.a.v", "m.b.t", "i.p.v", "e.d", "resp", "ca", "mr", "dr", "drs", "prof", "ir", "z.s.m", "a.s", "vs", "incl", "excl", "art", "blz", "e.a", "m.n", "i.c.m", "o.b.v", "d.w.z", "t.b.v", "i.o.m", "st", "dhr", "mw", "mevr", "min", "max", "vgl", "zgn", "evt"]
+    [
+        "c.s",
+        "nr",
+        "nrs",
+        "o.a",
+        "cf",
+        "jl",
+        "d.d",
+        "bijv",
+        "n.a.v",
+        "t.a.v",
+        "m.b.t",
+        "i.p.v",
+        "e.d",
+        "resp",
+        "ca",
+        "mr",
+        "dr",
+        "drs",
+        "prof",
+        "ir",
+        "z.s.m",
+        "a.s",
+        "vs",
+        "incl",
+        "excl",
+        "art",
+        "blz",
+        "e.a",
+        "m.n",
+        "i.c.m",
+        "o.b.v",
+        "d.w.z",
+        "t.b.v",
+        "i.o.m",
+        "st",
+        "dhr",
+        "mw",
+        "mevr",
+        "min",
+        "max",
+        "vgl",
+        "zgn",
+        "evt",
+    ]
 )
 _TRAIL_MARK_RE = re.compile(rf"{_HS}?(\d{{1,3}}){_HS}*(?:\r?\n|$)")
 _WINDOW = 900
@@ -671,22 +805,34 @@ _STATUS_RES = [
             r"de\s+overige\s+onderdelen)\s+van\s+(?:de(?:ze)?\s+)?moties?)\b",
         ),
         ("in uitvoering", r"\b(?P<w>in\s+uitvoering)\b"),
-        ("in uitvoering", rf"\b(?:wordt|worden){_W}{_NOT_PART}(?P<w>(?:uitvoering|invulling)\s+gegeven)\b"),
+        (
+            "in uitvoering",
+            rf"\b(?:wordt|worden){_W}{_NOT_PART}(?P<w>(?:uitvoering|invulling)\s+gegeven)\b",
+        ),
         (
             "in uitvoering",
             r"\b(?:wordt|worden)\s+(?:momenteel\s+|nu\s+|thans\s+|op\s+dit\s+moment\s+)?"
             r"(?P<w>uitgevoerd)\b",
         ),
         ("in uitvoering", r"\b(?:geeft|geven|geef)\b(?:\s+\S+){0,6}?\s+(?P<w>uitvoering\s+aan)\b"),
-        ("in uitvoering", r"\b(?:werkt|werken|werk)\b(?:\s+\S+){0,4}?\s+(?P<w>aan\s+de\s+uitvoering)\b"),
+        (
+            "in uitvoering",
+            r"\b(?:werkt|werken|werk)\b(?:\s+\S+){0,4}?\s+(?P<w>aan\s+de\s+uitvoering)\b",
+        ),
         (
             "uitgevoerd",
             rf"\b(?:is|zijn|werd|werden){_W}{_NOT_PART}"
             r"(?P<w>uitgevoerd|afgedaan|(?:uitvoering|invulling)\s+(?:aan\s+)?gegeven)\b",
         ),
-        ("uitgevoerd", rf"\b(?:heeft|hebben){_W}{_NOT_PART}(?P<w>uitvoering\s+gegeven)\b"),
+        (
+            "uitgevoerd",
+            rf"\b(?:heeft|hebben){_W}{_NOT_PART}(?P<w>uitvoering\s+gegeven|uitgevoerd|afgedaan)\b",
+        ),
         ("uitgevoerd", r"\bals\s+(?P<w>uitgevoerd|afgedaan)\b"),
-        ("uitgevoerd", r"\b(?P<w>voldaan)\s+aan\b|\bis\s+(?:hiermee\s+|daarmee\s+)?(?P<w2>voldaan)\b"),
+        (
+            "uitgevoerd",
+            r"\b(?P<w>voldaan)\s+aan\b|\bis\s+(?:hiermee\s+|daarmee\s+)?(?P<w2>voldaan)\b",
+        ),
         ("aangenomen", r"\b(?P<w>aangenomen)\b"),
         ("verworpen", r"\b(?P<w>verworpen)\b"),
         ("aangehouden", r"\b(?P<w>aangehouden)\b"),
@@ -704,6 +850,9 @@ _ATTRIBUTIVE_RE = re.compile(
     r"(?:(?:nader\s+)?gewijzigde\s+)?\Z",
     re.I,
 )
+_ADJECTIVE_STATUS = {"uitgevoerde": "uitgevoerd", "afgedane": "uitgevoerd"}
+_COORDINATED_RE = re.compile(r"\s*,?\s*(?:(?:en|of|alsook)\s+)?(?:(?:de|het)\s+)?", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\s(?:en|maar|terwijl|of|want)\s", re.I)
 _POINT_BACK_RE = re.compile(r"\b(?:de|deze|die|genoemde|bovengenoemde)\s+moties?\b", re.I)
 
 
@@ -792,13 +941,11 @@ def _identity(raw: _Raw) -> frozenset[str] | None:
     return None
 
 
-def find_citations(
-    text: str, footnotes: Mapping[str, str] | None = None
-) -> list[MotionCitation]:
+def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> list[MotionCitation]:
     """Every motion citation in ``text``, in order, with exact spans and keys.
 
     ``footnotes`` maps a footnote number to its text (``{"7": "Kamerstuk 32735-406"}``);
-    when None, footnote lines left in ``text`` are used. See the module docstring
+    numbers it lacks are looked up in footnote lines left in ``text``. See the module docstring
     for what counts as a citation, how keys are found and the status vocabulary.
     """
     raws: list[_Raw] = []
@@ -813,14 +960,16 @@ def find_citations(
         return []
 
     fn_cache: dict[str, list[tuple[Ref, str | None]]] = {}
-    fn_source: Mapping[str, str] | None = footnotes
+    in_text: dict[str, str] | None = None
 
     def entries(number: str) -> list[tuple[Ref, str | None]]:
-        nonlocal fn_source
-        if fn_source is None:
-            fn_source = _footnotes_in_text(text)
+        nonlocal in_text
         if number not in fn_cache:
-            fn_text = fn_source.get(number)
+            fn_text = footnotes.get(number) if footnotes else None
+            if fn_text is None:  # a footnote line the separation missed
+                if in_text is None:
+                    in_text = _footnotes_in_text(text)
+                fn_text = in_text.get(number)
             fn_cache[number] = _footnote_entries(fn_text) if fn_text else []
         return fn_cache[number]
 
@@ -830,33 +979,47 @@ def find_citations(
         by_group.setdefault(raw.group, []).append(raw)
     for items in by_group.values():
         last = items[-1]
-        if len(items) > 1 and not last.refs and last.marker and all(
-            not r.refs and r.marker is None for r in items[:-1]
+        if (
+            len(items) > 1
+            and not last.refs
+            and last.marker
+            and all(not r.refs and r.marker is None for r in items[:-1])
         ):
             refs = _motion_refs(entries(last.marker))
             if len(refs) == len(items):
                 for r, ref in zip(items, refs, strict=True):
                     r.key = _key(ref)
                 continue
-        if len(items) > 1 and len(last.refs) == len(items) and all(
-            not r.refs for r in items[:-1]
-        ):
+        if len(items) > 1 and len(last.refs) == len(items) and all(not r.refs for r in items[:-1]):
             for r, ref in zip(items, last.refs, strict=True):
                 r.key = _key(ref)
             continue
         for raw in items:
             if raw.refs:
                 raw.key = _key(raw.refs[0])
-            elif raw.marker and (ref := _pick_footnote_ref(entries(raw.marker), raw.members, False)):
+            elif (
+                raw.marker
+                and (raw.named or not raw.plural)
+                and (ref := _pick_footnote_ref(entries(raw.marker), raw.members, False))
+            ):
                 raw.key = _key(ref)
     # Unnamed "beide moties14" whose footnote lists several motions.
     expanded: list[_Raw] = []
     for raw in raws:
-        if not raw.named and not raw.key and raw.marker and _HIT_RE.match(text, raw.anchor)[1]:
+        if raw.plural and not raw.named and not raw.key and raw.marker:
             for ref in _motion_refs(entries(raw.marker)):
                 expanded.append(
-                    _Raw(raw.start, raw.end, raw.anchor, (), None, [ref], raw.marker, raw.group,
-                         _key(ref))
+                    _Raw(
+                        raw.start,
+                        raw.end,
+                        raw.anchor,
+                        (),
+                        None,
+                        [ref],
+                        raw.marker,
+                        raw.group,
+                        _key(ref),
+                    )
                 )
             continue
         expanded.append(raw)
@@ -893,32 +1056,40 @@ def find_citations(
             if len(keys) == 1:
                 raw.key = next(iter(keys))
 
-    # 5. Stated status.
+    # 5. Stated status, per run of coordinated citations ("de motie X en de motie Y").
     for (s_start, s_end), idxs in by_sentence.items():
         s = sentences[idxs[0]]
-        groups = sorted({raws[i].group for i in idxs})
-        for g in groups:
-            members = [i for i in idxs if raws[i].group == g]
-            first, last = raws[members[0]], raws[members[-1]]
-            prev_end = max(
-                (raws[i].end for i in idxs if raws[i].group != g and raws[i].end <= first.start),
-                default=s_start,
-            )
-            next_start = min(
-                (raws[i].start for i in idxs if raws[i].group != g and raws[i].start >= last.end),
-                default=s_end,
-            )
-            found: list[str] = []
-            if a := _ATTRIBUTIVE_RE.search(text, max(0, first.start - 40), first.start):
-                word = a[1].lower()
-                found.append({"uitgevoerde": "uitgevoerd", "afgedane": "uitgevoerd"}.get(word, word))
+        runs: list[list[int]] = []
+        for i in idxs:
+            prev = runs[-1][-1] if runs else None
+            if prev is not None and (
+                raws[prev].group == raws[i].group
+                or _COORDINATED_RE.fullmatch(text, raws[prev].end, raws[i].start)
+            ):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for n, run in enumerate(runs):
+            lo, hi = s_start, s_end
+            if n:  # a clause break after the previous run starts this one's scope
+                lo = raws[runs[n - 1][-1]].end
+                breaks = list(_CLAUSE_BREAK_RE.finditer(text, lo, raws[run[0]].start))
+                lo = breaks[-1].end() if breaks else lo
+            if n + 1 < len(runs):
+                hi = raws[runs[n + 1][0]].start
+                brk = _CLAUSE_BREAK_RE.search(text, raws[run[-1]].end, hi)
+                hi = brk.start() if brk else hi
+            shared: list[str] = []
             if not s.question:
-                found += _statuses_in(text, prev_end, next_start)
-                if len(groups) == 1:
-                    found += _next_sentence_statuses(text, s, finder, starts)
-            status = _best(found)
-            for i in members:
-                raws[i].status = status
+                shared = _statuses_in(text, lo, hi)
+                if len(runs) == 1:
+                    shared += _next_sentence_statuses(text, s, finder, starts)
+            for i in run:
+                found = list(shared)
+                if a := _ATTRIBUTIVE_RE.search(text, max(0, raws[i].start - 40), raws[i].start):
+                    word = a[1].lower()
+                    found.append(_ADJECTIVE_STATUS.get(word, word))
+                raws[i].status = _best(found)
 
     return [
         MotionCitation(r.key, r.members, text[r.start : r.end], r.start, r.end, r.status)
@@ -967,7 +1138,20 @@ class ParsedMotion:
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
         start=1,
     )
 }

@@ -1,0 +1,841 @@
+"""Motion citations (moties): keys, citation shapes, footnotes, status, motion texts.
+
+The sentences here are written for these tests in the shapes the corpus uses;
+the corpus itself is only read by the regression test at the end.
+"""
+
+from __future__ import annotations
+
+import ast
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker.extraction import motions
+from tracker.extraction.motions import (
+    STATUSES,
+    ParsedMotion,
+    canonical_key,
+    find_citations,
+    footnote_map,
+    iter_kamerstukken,
+    parse_kamerstuk,
+    parse_motion_text,
+)
+from tracker.extraction.types import Footnote, MotionCitation
+
+
+def one(text: str, footnotes: dict[str, str] | None = None) -> MotionCitation:
+    found = find_citations(text, footnotes)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def keys(text: str, footnotes: dict[str, str] | None = None) -> list[str]:
+    return [c.key for c in find_citations(text, footnotes)]
+
+
+# --------------------------------------------------------------------------
+# Keys and Kamerstuk references
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dossier", "number", "key"),
+    [
+        ("33 694", "43", "kst-33694-43"),
+        ("36045", "4", "kst-36045-4"),
+        ("21 501-02", "3236", "kst-21501-02-3236"),
+        ("21501-02", "nr. 3236", "kst-21501-02-3236"),
+        ("36600-V", "27", "kst-36600-V-27"),
+        ("32735", "406", "kst-32735-406"),
+        ("36 800-V", "30", "kst-36800-V-30"),
+        ("36 800 V", "30", "kst-36800-V-30"),
+        ("36800v", "30", "kst-36800-V-30"),
+        ("35 925 V", "nr. 14", "kst-35925-V-14"),
+        ("35 403", "F", "kst-35403-F"),
+        ("36200 IV", "12", "kst-36200-IV-12"),
+    ],
+)
+def test_canonical_key(dossier: str, number: str, key: str) -> None:
+    assert canonical_key(dossier, number) == key
+
+
+def test_canonical_key_refuses_an_empty_part() -> None:
+    with pytest.raises(ValueError):
+        canonical_key("33 694", " ")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Kamerstuk 33 694, nr. 43", "kst-33694-43"),
+        ("Kamerstuk36 045, nr. 4", "kst-36045-4"),
+        ("36600-V-27", "kst-36600-V-27"),
+        ("32735-406", "kst-32735-406"),
+        ("21 501-02, nr. 3236", "kst-21501-02-3236"),
+        ("21501-02-3236", "kst-21501-02-3236"),
+        ("35 403, F", "kst-35403-F"),
+        ("Kamerstukken II 2022/23, 36200 IV, nr. 12", "kst-36200-IV-12"),
+        ("Kamerstukken I 2021/22, 35 403, F", "kst-35403-F"),
+        ("Kamerstuk 36 800-V, nr. 30", "kst-36800-V-30"),
+        ("36 800 V Nr. 30", "kst-36800-V-30"),
+        ("Kamerstuk 35 925 V, nr. 14", "kst-35925-V-14"),
+        ("Kamerstuk 21 501-02, nr. \n3236", "kst-21501-02-3236"),
+        ("(Kamerstuk 22112-4209)", "kst-22112-4209"),
+    ],
+)
+def test_parse_kamerstuk(text: str, key: str) -> None:
+    ref = parse_kamerstuk(text)
+    assert ref is not None
+    assert canonical_key(*ref) == key
+
+
+def test_parse_kamerstuk_returns_normalised_parts() -> None:
+    assert parse_kamerstuk("Kamerstuk 21 501-02, nr. 3236") == ("21501-02", "3236")
+    assert parse_kamerstuk("Kamerstuk 35 403, F") == ("35403", "F")
+    assert parse_kamerstuk("36600-V-27") == ("36600-V", "27")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Kamerstuk", "op 10 september 2025", "EUR 2,5 miljard in 2026", "36.500 doden"],
+)
+def test_parse_kamerstuk_none(text: str) -> None:
+    assert parse_kamerstuk(text) is None
+
+
+def test_iter_kamerstukken_lists_every_reference() -> None:
+    assert list(iter_kamerstukken("Kamerstukken 36200 V, J en 36200 V, M")) == [
+        ("36200-V", "J"),
+        ("36200-V", "M"),
+    ]
+    assert list(iter_kamerstukken("Kamerstuk 36045-24 en 21501-02-3236")) == [
+        ("36045", "24"),
+        ("21501-02", "3236"),
+    ]
+    assert list(iter_kamerstukken("Kamerstuk 32735, nrs. 406 en 407")) == [
+        ("32735", "406"),
+        ("32735", "407"),
+    ]
+
+
+# --------------------------------------------------------------------------
+# Citation shapes
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "members", "key"),
+    [
+        (
+            "Het kabinet werkt aan de motie Koopmans c.s. (Kamerstuk 33 694, nr. 43) over drones.",
+            "motie Koopmans c.s. (Kamerstuk 33 694, nr. 43)",
+            ("Koopmans",),
+            "kst-33694-43",
+        ),
+        (
+            "Zoals de motie van het lid Sjoerdsma c.s. (Kamerstuk36 045, nr. 4) vraagt, kijken wij.",
+            "motie van het lid Sjoerdsma c.s. (Kamerstuk36 045, nr. 4)",
+            ("Sjoerdsma",),
+            "kst-36045-4",
+        ),
+        (
+            "Wij volgen de motie Paternotte c.s. (Kamerstuk 21 501-02, nr. 3236) nauwgezet.",
+            "motie Paternotte c.s. (Kamerstuk 21 501-02, nr. 3236)",
+            ("Paternotte",),
+            "kst-21501-02-3236",
+        ),
+        (
+            "Motie van der Burg (Kamerstuk 36600-V-27) vraagt om een eigen bijdrage.",
+            "Motie van der Burg (Kamerstuk 36600-V-27)",
+            ("van der Burg",),
+            "kst-36600-V-27",
+        ),
+        (
+            "Dit sluit aan bij motie Van Campen/Boswijk (Kamerstuk 21501-02, nr. 3196).",
+            "motie Van Campen/Boswijk (Kamerstuk 21501-02, nr. 3196)",
+            ("Van Campen", "Boswijk"),
+            "kst-21501-02-3196",
+        ),
+        (
+            "De motie van de leden Van der Burg en Piri (Kamerstuk 21501-02, nr. 3000) gaat over reizen.",
+            "motie van de leden Van der Burg en Piri (Kamerstuk 21501-02, nr. 3000)",
+            ("Van der Burg", "Piri"),
+            "kst-21501-02-3000",
+        ),
+        (
+            "De gewijzigde motie van het lid Dassen (Kamerstuk 36 410 V, nr. 12) is helder.",
+            "motie van het lid Dassen (Kamerstuk 36 410 V, nr. 12)",
+            ("Dassen",),
+            "kst-36410-V-12",
+        ),
+        (
+            "Het rapport volgt op de motie van het lid Backer c.s (Kamerstuk 35 403, F).",
+            "motie van het lid Backer c.s (Kamerstuk 35 403, F)",
+            ("Backer",),
+            "kst-35403-F",
+        ),
+        (
+            "Wij handelen naar de motie Van Baarle (Kamerstuk 36 800-V, nr. 27) en melden dat.",
+            "motie Van Baarle (Kamerstuk 36 800-V, nr. 27)",
+            ("Van Baarle",),
+            "kst-36800-V-27",
+        ),
+        (
+            "Zie de motie van de leden van der Werf, Klos en Paternotte (Kamerstukken II 2024/25, "
+            "36 600 V, nr. 51).",
+            "motie van de leden van der Werf, Klos en Paternotte (Kamerstukken II 2024/25, "
+            "36 600 V, nr. 51)",
+            ("van der Werf", "Klos", "Paternotte"),
+            "kst-36600-V-51",
+        ),
+        (
+            "Over de motie-Karimi (GroenLinks-PvdA) c.s. hebben wij u eerder bericht.",
+            "motie-Karimi (GroenLinks-PvdA) c.s.",
+            ("Karimi",),
+            "",
+        ),
+        (
+            "Hoe staat het met de motie-Koopmans?",
+            "motie-Koopmans",
+            ("Koopmans",),
+            "",
+        ),
+        (
+            "In december is de motie Van der Werf (D66) over paspoorten besproken.",
+            "motie Van der Werf (D66)",
+            ("Van der Werf",),
+            "",
+        ),
+        (
+            "Naar aanleiding van de SGP-motie (Kamerstuk 36 600-V, nr. 45) is meer gedaan.",
+            "SGP-motie (Kamerstuk 36 600-V, nr. 45)",
+            (),
+            "kst-36600-V-45",
+        ),
+    ],
+)
+def test_citation_shapes(text: str, cited: str, members: tuple[str, ...], key: str) -> None:
+    c = one(text)
+    assert c.text == cited
+    assert text[c.start : c.end] == cited
+    assert c.members == members
+    assert c.key == key
+
+
+def test_line_breaks_between_any_two_words() -> None:
+    text = (
+        "Het kabinet volgt de motie van\nhet lid\nVan der\nBurg c.s. (Kamerstuk\n36600-V-27)"
+        " en de motie\nKoopmans c.s. (Kamerstuk 21 501-02, nr. \n3236) en motie Van Campen/\n"
+        "Boswijk\n(Kamerstuk 21501-02, nr. 3196)."
+    )
+    found = find_citations(text)
+    assert [(c.members, c.key) for c in found] == [
+        (("Van der Burg",), "kst-36600-V-27"),
+        (("Koopmans",), "kst-21501-02-3236"),
+        (("Van Campen", "Boswijk"), "kst-21501-02-3196"),
+    ]
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    assert found[1].text.endswith("nr. \n3236)")
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "key"),
+    [
+        (
+            "De motie van het lid Van der Lee over klimaatgeld (Kamerstuk 36 410 XVII, nr. 20) telt.",
+            ("Van der Lee",),
+            "kst-36410-XVII-20",
+        ),
+        (
+            "De motie Koopmans (zie Kamerstuk 33 694, nr. 43) is helder.",
+            ("Koopmans",),
+            "kst-33694-43",
+        ),
+        ("De motie Koopmans, Kamerstuk 33 694, nr. 43, is helder.", ("Koopmans",), "kst-33694-43"),
+        ("De motie van de VVD-fractie (Kamerstuk 33 694, nr. 43) telt.", (), "kst-33694-43"),
+        (
+            "De motie Ten Hove/De Roon (Kamerstuk 36 600 V, nr. 3) telt.",
+            ("Ten Hove", "De Roon"),
+            "kst-36600-V-3",
+        ),
+        (
+            "De motie Dekker-Abdulaziz c.s. (Kamerstuk 36 600 V, nr. 3) telt.",
+            ("Dekker-Abdulaziz",),
+            "kst-36600-V-3",
+        ),
+        ("Het kabinet volgt de motie van het lid El Abassi.", ("El Abassi",), ""),
+        ("Het kabinet volgt de motie-Van der Plas c.s. op.", ("Van der Plas",), ""),
+        ("In lijn met de motie Boswijk en Nederland zal het kabinet handelen.", ("Boswijk",), ""),
+    ],
+)
+def test_more_citation_shapes(text: str, members: tuple[str, ...], key: str) -> None:
+    c = one(text)
+    assert (c.members, c.key) == (members, key)
+
+
+def test_text_after_cs_starting_a_new_sentence_does_not_number_the_motion() -> None:
+    text = "Conform de motie Koopmans c.s. Daarover is de Kamer geïnformeerd (Kamerstuk 33 694, nr. 63)."
+    assert keys(text) == [""]
+
+
+def test_a_blank_line_ends_the_citation() -> None:
+    # "Antwoord" on the next paragraph is a heading, not a member.
+    assert find_citations("Hoe staat het met de motie\n\nAntwoord\n\nDat volgt.") == []
+
+
+def test_citations_come_in_text_order_with_exact_spans() -> None:
+    text = (
+        "Conform de motie Piri c.s. (Kamerstuk 32735-406) en de motie-Klaver werkt het "
+        "kabinet. Later volgt de motie van het lid Dobbe (Kamerstuk 32 735, nr. 386)."
+    )
+    found = find_citations(text)
+    assert [c.members for c in found] == [("Piri",), ("Klaver",), ("Dobbe",)]
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    assert all(text[c.start : c.end] == c.text for c in found)
+
+
+def test_party_motion_named_by_party() -> None:
+    text = (
+        "Is er gehandeld naar de aangenomen motie van de SGP? "
+        "Ja, naar aanleiding van de SGP-motie (Kamerstuk 36 600-V, nr. 45) is dat gebeurd."
+    )
+    first, second = find_citations(text)
+    assert first.text == "motie van de SGP"
+    assert first.members == ()
+    assert first.key == second.key == "kst-36600-V-45"  # the party stands in for members
+    assert first.stated_status == "aangenomen"
+
+
+def test_unnamed_motion_with_its_number_later_in_the_clause() -> None:
+    text = (
+        "In 2020 diende de fractie een motie in om de ambassade te verplaatsen "
+        "(Kamerstuk 35 570 V, nr. 24). Dat is bekend."
+    )
+    c = one(text)
+    assert c.key == "kst-35570-V-24"
+    assert c.members == ()
+    assert c.text.startswith("motie in om") and c.text.endswith("nr. 24)")
+
+
+def test_unnamed_motion_does_not_take_a_letter_reference() -> None:
+    text = "Over de motie is de Kamer per brief geïnformeerd (Kamerstuk 33 694, nr. 63)."
+    assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoe staat het met de breed aangenomen motie over een fonds voor partnerschappen?",
+        "Als er ruimte is, wordt indachtig deze motie bekeken of meer kan.",
+        "Kan de minister een update geven over beide moties?",
+        "Hoe geeft de minister invulling aan de moties die zijn ingediend?",
+        "De motieven van het kabinet (Kamerstuk 36 000 V, nr. 1) zijn helder.",
+        "Een motie van wantrouwen is niet ingediend.",
+        "MOTIES EN TOEZEGGINGEN",
+    ],
+)
+def test_mentions_that_identify_no_motion(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_plural_moties_with_their_numbers() -> None:
+    text = (
+        "De moties Koopmans (Kamerstuk 33 694, nr. 43) en Sjoerdsma (Kamerstuk 36 045, nr. 4) "
+        "zijn uitgevoerd."
+    )
+    first, second = find_citations(text)
+    assert (first.members, first.key) == (("Koopmans",), "kst-33694-43")
+    assert (second.members, second.key) == (("Sjoerdsma",), "kst-36045-4")
+    assert first.text == "moties Koopmans (Kamerstuk 33 694, nr. 43)"
+    assert second.text == "Sjoerdsma (Kamerstuk 36 045, nr. 4)"
+    assert first.stated_status == second.stated_status == "uitgevoerd"
+
+
+def test_plural_moties_split_into_motions_and_members() -> None:
+    found = find_citations("Wij steunen de moties Van Campen/Boswijk en Piri c.s. van harte.")
+    assert [c.members for c in found] == [("Van Campen", "Boswijk"), ("Piri",)]
+
+
+def test_plural_moties_share_a_footnote_listing_two_motions() -> None:
+    text = "De moties Piri en Klaver14 zijn besproken."
+    fn = {"14": "Kamerstuk 32735-406; Kamerstuk 36045-243"}
+    assert [(c.members, c.key) for c in find_citations(text, fn)] == [
+        (("Piri",), "kst-32735-406"),
+        (("Klaver",), "kst-36045-243"),
+    ]
+
+
+def test_unnamed_plural_with_a_footnote_listing_two_motions() -> None:
+    text = "Het kabinet voert beide moties15 uit."
+    fn = {"15": "Kamerstuk 36600-V-27 en Kamerstuk 21501-02, nr. 3000"}
+    assert keys(text, fn) == ["kst-36600-V-27", "kst-21501-02-3000"]
+
+
+# --------------------------------------------------------------------------
+# Footnote markers
+# --------------------------------------------------------------------------
+
+
+def test_marker_glued_to_cs() -> None:
+    c = one(
+        "De motie Piri c.s.7 vraagt het kabinet om ruimte te zoeken.", {"7": "Kamerstuk 32735-406"}
+    )
+    assert c.key == "kst-32735-406"
+    assert c.members == ("Piri",)
+    assert c.text == "motie Piri c.s."
+
+
+def test_marker_glued_to_cs_is_not_part_of_a_name_without_its_footnote() -> None:
+    c = one("JA21 steunde de motie van der Burg c.s.12, zoals bekend.", {})
+    assert c.members == ("van der Burg",)
+    assert c.text == "motie van der Burg c.s."
+    assert c.key == ""
+
+
+def test_marker_glued_to_a_name_and_after_a_period() -> None:
+    fn = {"19": "Kamerstuk 32 735, nr. 386", "10": "Kamerstuk 29754, nr. 765"}
+    first = one("Op grond van motie Dobbe19 kunnen visa worden verstrekt.", fn)
+    assert (first.members, first.key, first.text) == (("Dobbe",), "kst-32735-386", "motie Dobbe")
+    second = one("De lijn is in lijn met motie Boswijk.10 De EU gaat daarover.", fn)
+    assert (second.members, second.key, second.text) == (
+        ("Boswijk",),
+        "kst-29754-765",
+        "motie Boswijk",
+    )
+
+
+def test_marker_glued_to_an_unnamed_motie() -> None:
+    fn = {"17": "Kamerstuk 21501-20, nr. 2366", "8": "Kamerstuk 36045-243"}
+    c = one("De Kamer heeft een motie17 aangenomen om afhankelijkheden te tonen.", fn)
+    assert (c.key, c.members, c.text) == ("kst-21501-20-2366", (), "motie")
+    c = one("Later volgt de uitwerking van de motie.8\n", fn)
+    assert (c.key, c.text) == ("kst-36045-243", "motie")
+
+
+def test_marker_closing_the_sentence_of_a_single_unnumbered_motion() -> None:
+    fn = {"6": "Kamerstuk 36800-V, nr. 30"}
+    text = "In december is de motie Van der Werf (D66) over paspoorten aangenomen.6 Het volgt."
+    c = one(text, fn)
+    assert c.key == "kst-36800-V-30"
+    assert c.stated_status == "aangenomen"
+
+
+def test_marker_after_a_question_mark_at_the_end_of_a_line() -> None:
+    text = "Hoe wordt opvolging gegeven aan de aangenomen motie Dobbe over Iran? 18 \n\nAntwoord"
+    c = one(text, {"18": "Kamerstuk 21501-02, nr. 3305"})
+    assert c.key == "kst-21501-02-3305"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinds de motie Klaver zijn 3 brieven verstuurd.",
+        "De motie Piri c.s. is 7 keer besproken.",
+        "Het gaat om de motie Klaver. 3 landen steunen haar.",
+        "De motie Klaver kost EUR 3,5 miljard in 2026.",
+        "De motie Klaver (nr. 3 op de lijst) is besproken.",
+    ],
+)
+def test_ordinary_numbers_are_not_markers(text: str) -> None:
+    fn = {"3": "Kamerstuk 36045-243", "7": "Kamerstuk 32735-406"}
+    assert keys(text, fn) == [""]
+
+
+def test_sentence_marker_is_refused_when_the_footnote_names_no_motion() -> None:
+    text = "Conform de motie Boswijk heeft de premier dit in de Raad ingebracht.11"
+    fn = {"11": "Kamerstuk 21501-20, nr. 2362 (Verslag van de Europese Raad)"}
+    assert keys(text, fn) == [""]
+
+
+def test_footnote_listing_two_documents_gives_the_motion_its_own_number() -> None:
+    fn = {
+        "9": "Kamerstukken 36200 V, J en 36200 V, M (Gewijzigde motie-Karimi c.s. over Iran; "
+        "Verslag van een schriftelijk overleg over de motie Karimi c.s.; Begrotingsstaat 2023)"
+    }
+    assert keys("Dit volgt uit de motie Karimi c.s.9 over Iran.", fn) == ["kst-36200-V-J"]
+    # Without titles the first reference is taken.
+    assert keys(
+        "Dit volgt uit de motie Karimi c.s.9 over Iran.", {"9": "Kamerstuk 1 en 32735-406"}
+    ) == ["kst-32735-406"]
+
+
+def test_footnote_lines_left_in_the_text_fill_in_missing_footnotes() -> None:
+    text = "De motie Piri c.s.7 vraagt het kabinet om ruimte te zoeken.\n\n7 Kamerstuk 32735-406 \n"
+    assert keys(text) == ["kst-32735-406"]
+    assert keys(text, {}) == ["kst-32735-406"]
+    assert keys(text, {"8": "Kamerstuk 36045-243"}) == ["kst-32735-406"]
+    # A separated footnote wins over a line in the text.
+    assert keys(text, {"7": "Kamerstuk 36045-243"}) == ["kst-36045-243"]
+
+
+def test_motion_named_in_a_footnote_title_list_in_the_text() -> None:
+    text = (
+        "Het standpunt is niet veranderd.9\n\n"
+        "9 Kamerstukken 36200 V, J en 36200 V, M (Gewijzigde motie-Karimi (GroenLinks-PvdA) c.s. \n"
+        "over Iran; Verslag van een schriftelijk overleg over de uitvoering van de \n"
+        "motie Karimi c.s. over Iran; Begrotingsstaat Buitenlandse Zaken 2023) \n"
+    )
+    assert [(c.members, c.key) for c in find_citations(text)] == [
+        (("Karimi",), "kst-36200-V-J"),
+        (("Karimi",), "kst-36200-V-J"),
+    ]
+
+
+def test_footnote_map() -> None:
+    fns = [Footnote("7", "Kamerstuk 32735-406", page=3), Footnote("8", "Kamerstuk 36045-243")]
+    assert footnote_map(fns) == {"7": "Kamerstuk 32735-406", "8": "Kamerstuk 36045-243"}
+
+
+# --------------------------------------------------------------------------
+# Name-only resolution
+# --------------------------------------------------------------------------
+
+
+def test_name_only_takes_the_key_of_a_later_numbered_citation() -> None:
+    text = (
+        "Hoe staat het met de motie-Koopmans? "
+        "De motie van het lid Koopmans c.s. (Kamerstuk 33 694, nr. 43) wordt uitgevoerd."
+    )
+    assert keys(text) == ["kst-33694-43", "kst-33694-43"]
+
+
+def test_name_only_takes_the_key_of_an_earlier_numbered_citation() -> None:
+    text = (
+        "Motie van der Burg (Kamerstuk 36600-V-27) vraagt om een bijdrage. "
+        "JA21 steunde de motie Van der Burg c.s. destijds."
+    )
+    assert keys(text) == ["kst-36600-V-27", "kst-36600-V-27"]
+
+
+def test_name_only_without_a_numbered_citation_keeps_an_empty_key() -> None:
+    c = one("In lijn met de motie Erkens c.s. heeft het kabinet gehandeld.")
+    assert (c.key, c.members) == ("", ("Erkens",))
+
+
+def test_name_only_needs_the_same_member_set() -> None:
+    text = (
+        "De motie van de leden Van der Burg en Piri (Kamerstuk 21501-02, nr. 3000) is helder. "
+        "Ook de motie Van der Burg is helder."
+    )
+    assert keys(text) == ["kst-21501-02-3000", ""]
+
+
+def test_name_only_stays_empty_when_the_members_cited_two_numbers() -> None:
+    fn = {"10": "Kamerstuk 29754, nr. 765", "11": "Kamerstuk 21501-20, nr. 2362"}
+    text = (
+        "Het kabinet volgt motie Boswijk.10 Het kabinet volgt ook motie Boswijk.11 "
+        "Vorig jaar is de motie Boswijk aangenomen."
+    )
+    assert keys(text, fn) == ["kst-29754-765", "kst-21501-20-2362", ""]
+
+
+# --------------------------------------------------------------------------
+# Amendments and letters
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bij de begroting heeft Sjoerdsma c.s. een amendement ingediend (Kamerstuk 35 925 V, nr. 14).",
+        "Het amendement-Mulder (Kamerstuk 35 925 V, nr. 14) is aangenomen.",
+        "Over een motie en een amendement (Kamerstuk 35 925 V, nr. 14) is gestemd.",
+        "De Kamer is op 11 oktober per brief geïnformeerd (Kamerstuk 33 694, nr. 63).",
+    ],
+)
+def test_amendments_and_letters_are_not_motions(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_amendment_reference_after_a_motion_is_not_taken() -> None:
+    c = one(
+        "De motie Koopmans en het amendement-Mulder (Kamerstuk 35 925 V, nr. 14) zijn besproken."
+    )
+    assert (c.members, c.key) == (("Koopmans",), "")
+
+
+def test_a_later_letter_does_not_number_a_named_motion() -> None:
+    text = (
+        "Het kabinet heeft voor de motie van het lid Koopmans c.s. (Kamerstuk 33 694, nr. 43). "
+        "Daarover is de Kamer geïnformeerd (Kamerstuk 33 694, nr. 63)."
+    )
+    assert keys(text) == ["kst-33694-43"]
+
+
+# --------------------------------------------------------------------------
+# Stated status
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Hoe staat het met de in augustus aangenomen motie Paternotte over handel?", "aangenomen"),
+        ("Vorig jaar is de motie Boswijk aangenomen die om kopgroepen vroeg.", "aangenomen"),
+        ("Wanneer wordt de motie Klaver uitgevoerd?", None),
+        ("Is de motie Klaver al aangenomen?", None),
+        ("Hiermee is de motie Koopmans uitgevoerd.", "uitgevoerd"),
+        ("Het kabinet beschouwt de motie Koopmans hiermee als afgedaan.", "uitgevoerd"),
+        (
+            "Met deze brief heeft het kabinet uitvoering gegeven aan de motie Koopmans.",
+            "uitgevoerd",
+        ),
+        ("Daarmee wordt uitvoering gegeven aan de motie Sjoerdsma.", "in uitvoering"),
+        ("De motie Sjoerdsma wordt momenteel uitgevoerd.", "in uitvoering"),
+        ("De motie Sjoerdsma is in uitvoering.", "in uitvoering"),
+        ("De motie Klaver is gedeeltelijk uitgevoerd.", "deels uitgevoerd"),
+        (
+            "Het kabinet geeft invulling aan de rest van de motie Klaver in het voorjaar.",
+            "deels uitgevoerd",
+        ),
+        ("De motie Dobbe is verworpen.", "verworpen"),
+        ("De motie Dobbe is aangehouden.", "aangehouden"),
+        ("De motie Dobbe is ingetrokken.", "ingetrokken"),
+        ("Het kabinet bekijkt hoe de motie Dobbe uitgevoerd kan worden.", None),
+        ("De motie Dobbe is nog niet uitgevoerd.", None),
+        ("Conform de motie Dobbe beziet het kabinet de opties.", None),
+        (
+            "Het kabinet heeft in lijn met de motie Dobbe (Kamerstuk 32 735, nr. 386) gehandeld.",
+            None,
+        ),
+        ("De in juni aangenomen motie Dobbe is inmiddels uitgevoerd.", "uitgevoerd"),
+    ],
+)
+def test_stated_status(text: str, status: str | None) -> None:
+    assert one(text).stated_status == status
+
+
+def test_status_vocabulary_is_closed() -> None:
+    assert set(STATUSES) == {
+        "aangenomen",
+        "verworpen",
+        "aangehouden",
+        "ingetrokken",
+        "uitgevoerd",
+        "deels uitgevoerd",
+        "in uitvoering",
+    }
+
+
+def test_status_from_the_following_sentence_that_points_back() -> None:
+    text = (
+        "De motie Koopmans c.s. (Kamerstuk 33 694, nr. 43) vroeg om een conferentie. "
+        "Hiermee is de motie uitgevoerd. Volgend jaar komt er meer."
+    )
+    assert one(text).stated_status == "uitgevoerd"
+
+
+def test_status_of_a_bare_motie_with_footnote() -> None:
+    text = "Bij de Voorjaarsnota zal het kabinet invulling geven aan de rest van de motie.8\n"
+    c = one(text, {"8": "Kamerstuk 36045-243"})
+    assert (c.key, c.stated_status) == ("kst-36045-243", "deels uitgevoerd")
+
+
+def test_status_is_not_taken_from_an_unrelated_next_sentence() -> None:
+    text = "De motie Koopmans vraagt om een conferentie. Het verdrag is in 2020 aangenomen."
+    assert one(text).stated_status is None
+
+
+def test_coordinated_motions_share_the_status_of_their_clause() -> None:
+    text = "Hiermee is uitvoering gegeven aan de motie Koopmans en de motie Piri."
+    assert [c.stated_status for c in find_citations(text)] == ["uitgevoerd", "uitgevoerd"]
+
+
+def test_active_perfect_states_uitgevoerd() -> None:
+    assert one("Het kabinet heeft de motie Koopmans uitgevoerd.").stated_status == "uitgevoerd"
+    assert one("Het kabinet heeft de motie Koopmans niet uitgevoerd.").stated_status is None
+
+
+def test_status_belongs_to_the_motion_it_follows() -> None:
+    text = "De motie Piri is aangenomen, maar de motie Klaver is verworpen."
+    assert [c.stated_status for c in find_citations(text)] == ["aangenomen", "verworpen"]
+
+
+# --------------------------------------------------------------------------
+# parse_motion_text
+# --------------------------------------------------------------------------
+
+MOTION = """\
+Tweede Kamer der Staten-Generaal
+Vergaderjaar 2025–2026
+
+36 800 V Vaststelling van de begrotingsstaten van het Ministerie van
+Buitenlandse Zaken (V) voor het jaar 2026
+
+Nr. 30 MOTIE VAN DE LEDEN VAN DER WERF EN KLOS
+
+Voorgesteld 11 december 2025
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+constaterende dat reizigers voor een nieuw paspoort vaak ver moeten
+reizen;
+
+overwegende dat digitale alternatieven die reis kunnen besparen;
+
+verzoekt de regering, te onderzoeken of een paspoort op afstand
+verlengd kan worden, en de Kamer daarover voor de zomer te informeren,
+
+en gaat over tot de orde van de dag.
+
+Van der Werf
+Klos
+"""
+
+
+def test_parse_motion_text_standard_shape() -> None:
+    m = parse_motion_text(MOTION)
+    assert isinstance(m, ParsedMotion)
+    assert m.members == ("Van der Werf", "Klos")
+    assert m.key == "kst-36800-V-30"
+    assert (m.dossier, m.number) == ("36800-V", "30")
+    assert m.proposed == date(2025, 12, 11)
+    assert m.considerations == (
+        "constaterende dat reizigers voor een nieuw paspoort vaak ver moeten reizen",
+        "overwegende dat digitale alternatieven die reis kunnen besparen",
+    )
+    assert m.request == (
+        "verzoekt de regering, te onderzoeken of een paspoort op afstand verlengd kan worden, "
+        "en de Kamer daarover voor de zomer te informeren"
+    )
+    assert m.amended is False
+
+
+def test_parse_motion_text_flat_with_kamerstuk_header() -> None:
+    text = (
+        "Kamerstuk 36 410-V, nr. 12. Gewijzigde motie van het lid Dassen c.s. over sancties "
+        "Voorgesteld 3 februari 2024 De Kamer, gehoord de beraadslaging, overwegende dat "
+        "sancties werken, constaterende dat er gaten zijn, verzoekt de regering de gaten te "
+        "dichten, en gaat over tot de orde van de dag."
+    )
+    m = parse_motion_text(text)
+    assert m is not None
+    assert m.key == "kst-36410-V-12"
+    assert m.members == ("Dassen",)
+    assert m.amended is True
+    assert m.proposed == date(2024, 2, 3)
+    assert m.considerations == (
+        "overwegende dat sancties werken",
+        "constaterende dat er gaten zijn",
+    )
+    assert m.request == "verzoekt de regering de gaten te dichten"
+
+
+def test_parse_motion_text_without_number() -> None:
+    text = (
+        "Motie van het lid Piri\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "van mening dat steun nodig blijft;\n\nspreekt uit dat het fonds blijft,\n\n"
+        "en gaat over tot de orde van de dag.\n"
+    )
+    m = parse_motion_text(text)
+    assert m is not None
+    assert (m.key, m.dossier, m.number, m.proposed) == ("", None, None, None)
+    assert m.members == ("Piri",)
+    assert m.considerations == ("van mening dat steun nodig blijft",)
+    assert m.request == "spreekt uit dat het fonds blijft"
+
+
+def test_parse_motion_text_rejects_other_texts() -> None:
+    assert parse_motion_text("Hierbij ontvangt u de antwoorden op de vragen.") is None
+    assert parse_motion_text("") is None
+
+
+# --------------------------------------------------------------------------
+# Engine properties and the corpus
+# --------------------------------------------------------------------------
+
+
+def test_module_is_pure_python() -> None:
+    tree = ast.parse(Path(motions.__file__).read_text(encoding="utf-8"))
+    imported = {
+        (n.module or "") if isinstance(n, ast.ImportFrom) else a.name
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    }
+    assert not any(name.split(".")[0] == "django" for name in imported)
+
+
+# (line, key, members, stated status) per corpus file, checked by hand against the
+# text: every citation there and nothing else. Footnote lines are read from the text.
+CORPUS_CITATIONS: dict[str, list[tuple[int, str, tuple[str, ...], str | None]]] = {
+    "000_8871ae96de72df09.txt": [
+        (188, "", ("Erkens",), None),
+    ],
+    "001_1c21a1c393742de0.txt": [
+        (452, "kst-35403-F", ("Backer",), None),
+        (830, "kst-33694-43", ("Koopmans",), None),
+        (1293, "kst-33694-43", ("Koopmans",), None),
+    ],
+    "002_5201e208e690f08f.txt": [
+        (245, "kst-33694-43", ("Koopmans",), None),
+        (257, "kst-33694-43", ("Koopmans",), None),
+        (881, "kst-35570-V-24", (), None),
+    ],
+    "003_d3283acc6c501d75.txt": [
+        (138, "kst-21501-02-3236", ("Paternotte",), "aangenomen"),
+        (147, "kst-21501-02-3196", ("Van Campen", "Boswijk"), None),
+        (152, "kst-21501-02-3236", ("Paternotte",), None),
+        (153, "kst-36800-V-27", ("Van Baarle",), None),
+        (553, "kst-36800-V-30", ("Van der Werf",), "aangenomen"),
+        (583, "kst-32735-406", ("Piri",), None),
+        (600, "", ("Klaver",), None),
+        (611, "kst-36045-243", (), "deels uitgevoerd"),
+        (674, "kst-36200-V-J", ("Karimi",), None),
+        (677, "kst-36200-V-J", ("Karimi",), None),
+        (797, "", ("Boswijk",), "aangenomen"),
+        (808, "kst-29754-765", ("Boswijk",), None),
+        (837, "", ("Boswijk",), "aangenomen"),
+        (861, "kst-21501-20-2362", ("Boswijk",), None),
+        (975, "kst-36600-V-27", ("van der Burg",), None),
+        (975, "", ("van den Burg", "Piri"), None),
+        (982, "kst-36600-V-27", ("van der Burg",), None),
+        (1004, "kst-21501-02-3000", ("Van der Burg", "Piri"), None),
+        (1113, "", ("Erkens",), None),
+        (1286, "kst-21501-02-3196", ("Van Campen", "Boswijk"), None),
+        (1291, "kst-21501-02-3236", ("Paternotte",), None),
+        (1292, "kst-36800-V-27", ("Van Baarle",), None),
+        (1441, "kst-35207-89", ("Van Baarle", "Paternotte"), None),
+        (1495, "kst-36600-V-45", (), "aangenomen"),
+        (1501, "kst-36600-V-45", (), None),
+        (1530, "kst-21501-02-3196", ("Van Campen", "Boswijk"), None),
+        (1535, "kst-21501-02-3236", ("Paternotte",), None),
+        (1536, "kst-36800-V-27", ("Van Baarle",), None),
+        (1576, "kst-21501-20-2366", (), "aangenomen"),
+        (1834, "kst-21501-02-3305", ("Dobbe",), "aangenomen"),
+        (1861, "kst-32735-386", ("Dobbe",), None),
+    ],
+    "004_117d03dec8eb1697.txt": [
+        (113, "kst-36045-4", ("Sjoerdsma",), None),
+        (482, "kst-36045-4", ("Sjoerdsma",), None),
+        (898, "kst-33997-145", ("Van Dam",), None),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_CITATIONS))
+def test_corpus_citations(corpus_dir: Path, name: str) -> None:
+    text = (corpus_dir / name).read_text(encoding="utf-8")
+    found = find_citations(text)
+    got = [(text.count("\n", 0, c.start) + 1, c.key, c.members, c.stated_status) for c in found]
+    assert got == CORPUS_CITATIONS[name]
+    assert all(text[c.start : c.end] == c.text for c in found)
+
+
+def test_speed_over_the_corpus(corpus_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for t in texts:
+            find_citations(t)
+        best = min(best, time.perf_counter() - t0)
+    assert size / best >= 2_000_000, f"{size / best / 1e6:.1f} MB/s"
