@@ -742,6 +742,41 @@ def test_parse_motion_text_without_number() -> None:
     assert m.request == "spreekt uit dat het fonds blijft"
 
 
+def test_parse_motion_text_replacing_motion_and_flat_header() -> None:
+    text = (
+        "36 600 V Begroting Buitenlandse Zaken 2025\n\n"
+        "Nr. 41 GEWIJZIGDE MOTIE VAN HET LID VAN BAARLE C.S. TER VERVANGING VAN DIE GEDRUKT "
+        "ONDER NR. 33\n\nVoorgesteld 2 oktober 2024\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "overwegende dat het beleid knelt;\n\nverzoekt de regering het beleid te herzien,\n\n"
+        "en gaat over tot de orde van de dag.\n\nVan Baarle\n"
+    )
+    m = parse_motion_text(text)
+    assert m is not None
+    assert (m.key, m.members, m.amended) == ("kst-36600-V-41", ("Van Baarle",), True)
+    flat = (
+        "Motie van het lid Piri Voorgesteld 5 maart 2025 De Kamer, gehoord de beraadslaging, "
+        "verzoekt de regering het fonds te behouden, en gaat over tot de orde van de dag."
+    )
+    m = parse_motion_text(flat)
+    assert m is not None
+    assert (m.members, m.considerations, m.proposed) == (("Piri",), (), date(2025, 3, 5))
+    assert m.request == "verzoekt de regering het fonds te behouden"
+
+
+def test_parse_motion_text_does_not_split_at_a_wrapped_line() -> None:
+    text = (
+        "Motie van het lid Klaver\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "constaterende dat het kabinet een\nbesluit over steun heeft genomen;\n\n"
+        "verzoekt de regering dat\nbesluit uit te voeren,\n\nen gaat over tot de orde van de dag.\n"
+    )
+    m = parse_motion_text(text)
+    assert m is not None
+    assert m.considerations == (
+        "constaterende dat het kabinet een besluit over steun heeft genomen",
+    )
+    assert m.request == "verzoekt de regering dat besluit uit te voeren"
+
+
 def test_parse_motion_text_rejects_other_texts() -> None:
     assert parse_motion_text("Hierbij ontvangt u de antwoorden op de vragen.") is None
     assert parse_motion_text("") is None

@@ -144,6 +144,15 @@ _TOEVOEGING_RE = re.compile(r"(\d{5})(-\d{2})?-?([A-Z]+)?")
 Ref = tuple[str, str]
 
 
+def _normalise_dossier(dossier: str) -> str:
+    """``35 925 V`` -> ``35925-V``; ``21 501-02`` -> ``21501-02``."""
+    d = re.sub(r"\s+", "", dossier).upper()
+    if m := _TOEVOEGING_RE.fullmatch(d):
+        base, sub, tv = m.groups()
+        d = base + (sub or "") + (f"-{tv}" if tv else "")
+    return d
+
+
 def canonical_key(dossier: str, number: str) -> str:
     """``kst-<dossier>-<number>`` for a dossier and an ondernummer (or Senate letter).
 
@@ -152,11 +161,7 @@ def canonical_key(dossier: str, number: str) -> str:
     >>> canonical_key("35 403", "F")
     'kst-35403-F'
     """
-    d = re.sub(r"\s+", "", dossier).upper()
-    m = _TOEVOEGING_RE.fullmatch(d)
-    if m:
-        base, sub, tv = m.groups()
-        d = base + (sub or "") + (f"-{tv}" if tv else "")
+    d = _normalise_dossier(dossier)
     n = re.sub(r"\s+", "", re.sub(r"(?i)^\s*nr\.?", "", number)).upper()
     if not d or not n:
         raise ValueError(f"incomplete Kamerstuk reference: {dossier!r}, {number!r}")
@@ -1157,7 +1162,8 @@ _MONTHS = {
 }
 _HEADER_RE = re.compile(
     r"(?P<amended>(?:nader\s+)?gewijzigde\s+)?motie\s+van\s+(?:het\s+lid|de\s+leden)\s+"
-    r"(?P<names>[^\n]+?)(?:\s+c\.\s?s\.?)?(?:\s+(?:over|inzake|betreffende)\b[^\n]*)?[ \t]*$",
+    r"(?P<names>[^\n(]+?)(?:\s+c\.\s?s\.?)?"
+    r"(?:\s*\(|\s+(?:over|inzake|betreffende|ter\s+vervanging|voorgesteld|de\s+kamer)\b|[ \t]*$)",
     re.I | re.M,
 )
 _PROPOSED_RE = re.compile(
@@ -1171,7 +1177,8 @@ _LEADS = (
     r"in\s+aanmerking\s+nemende|overwegend|constaterend|benadrukkende|verzoekt|"
     r"spreekt\b|roept\b|draagt\b|besluit\b|wijst\b)"
 )
-_CLAUSE_SPLIT_RE = re.compile(rf"(?:[;,]\s*|\n\s*)(?={_LEADS})", re.I)
+# A clause starts after ";", "," or ":" or a blank line, never at a wrapped line.
+_CLAUSE_SPLIT_RE = re.compile(rf"(?:[;,:]\s*|\n[ \t]*\r?\n\s*)(?={_LEADS})", re.I)
 _DICTUM_RE = re.compile(r"(?:verzoekt|spreekt|roept|draagt|besluit|wijst)\b", re.I)
 _HEADER_DOSSIER_RE = re.compile(
     r"^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:-\d{2}|(?:[ \u00a0]|-)(?:[IVXLC]{1,6}|[A-Z]))?)(?![\w-])"
@@ -1250,10 +1257,7 @@ def parse_motion_text(text: str) -> ParsedMotion | None:
     if m := re.search(r"Kamerstuk", head_text):
         ref = parse_kamerstuk(head_text[m.start() :])
     if ref is None and (h := _HEADER_DOSSIER_RE.search(head_text)):
-        dossier = re.sub(r"\s+", "", h[1])
-        if m2 := re.fullmatch(r"(\d{5})(?:-?)([A-Z]+)", dossier.upper()):
-            dossier = f"{m2[1]}-{m2[2]}"
-        ref = (dossier, h[2])
+        ref = (_normalise_dossier(h[1]), h[2])
 
     proposed = None
     if p := _PROPOSED_RE.search(text):
