@@ -604,6 +604,12 @@ def test_a_later_letter_does_not_number_a_named_motion() -> None:
             None,
         ),
         ("De in juni aangenomen motie Dobbe is inmiddels uitgevoerd.", "uitgevoerd"),
+        (
+            "Motie van het lid Dobbe over visa\nStand van zaken: Afgedaan. Zie de brief.",
+            "uitgevoerd",
+        ),
+        ("Motie van het lid Dobbe over visa\nStand van zaken: lopend.", "in uitvoering"),
+        ("Motie van het lid Dobbe over visa\nStand van zaken: deels afgedaan.", "deels uitgevoerd"),
     ],
 )
 def test_stated_status(text: str, status: str | None) -> None:

@@ -64,14 +64,16 @@ followed by a modal (``uitgevoerd kan worden``) does not count.
 ``ingetrokken``        ``ingetrokken``
 ``in uitvoering``      ``in uitvoering``; ``wordt/worden (...) uitvoering/invulling
                        gegeven``; ``wordt (momenteel) uitgevoerd``; ``geeft/geven
-                       (...) uitvoering aan``; ``werkt aan de uitvoering``
+                       (...) uitvoering aan``; ``werkt aan de uitvoering``;
+                       ``Stand van zaken: lopend``
 ``deels uitgevoerd``   ``deels/gedeeltelijk/grotendeels/ten dele uitgevoerd/
                        afgedaan/uitvoering gegeven``; ``(invulling geven aan) de
                        rest / het resterende deel van de motie``
 ``uitgevoerd``         ``is/zijn/werd/werden (...) uitgevoerd/afgedaan/uitvoering
                        gegeven``; ``heeft/hebben (...) uitvoering gegeven``;
                        ``als uitgevoerd/afgedaan``; ``(is) voldaan aan``;
-                       ``de uitgevoerde/afgedane motie``
+                       ``de uitgevoerde/afgedane motie``; ``Stand van zaken:
+                       Afgedaan`` (the annex column)
 =====================  =========================================================
 
 When several apply, the furthest along wins: uitgevoerd > deels uitgevoerd >
@@ -796,54 +798,84 @@ _RANK = {
 }
 _W = r"(?:\s+\S+){0,8}?\s+"
 _NOT_PART = r"(?<!deels\s)(?<!gedeeltelijk\s)(?<!grotendeels\s)(?<!dele\s)"
+_EXECUTED = "uitgevoerd afgedaan uitvoering invulling"
+# (status, words of which one must occur, pattern); the words gate the pattern.
 _STATUS_RES = [
-    (status, re.compile(p, re.I))
-    for status, p in (
+    (status, frozenset(words.split()), re.compile(p, re.I))
+    for status, words, p in (
         (
             "deels uitgevoerd",
+            "deels gedeeltelijk grotendeels dele deel",
             r"\b(?:deels|gedeeltelijk|grotendeels|ten\s+dele|voor\s+een\s+(?:groot\s+)?deel)\s+"
             r"(?P<w>uitgevoerd|afgedaan|(?:uitvoering|invulling)\s+(?:aan\s+)?(?:gegeven|geven))",
         ),
         (
             "deels uitgevoerd",
+            "rest restant resterende overige",
             r"\b(?P<w>(?:de\s+rest|het\s+restant|het\s+resterende\s+deel|het\s+overige\s+deel|"
             r"de\s+overige\s+onderdelen)\s+van\s+(?:de(?:ze)?\s+)?moties?)\b",
         ),
-        ("in uitvoering", r"\b(?P<w>in\s+uitvoering)\b"),
+        ("in uitvoering", "uitvoering", r"\b(?P<w>in\s+uitvoering)\b"),
         (
             "in uitvoering",
+            "uitvoering invulling",
             rf"\b(?:wordt|worden){_W}{_NOT_PART}(?P<w>(?:uitvoering|invulling)\s+gegeven)\b",
         ),
         (
             "in uitvoering",
+            "uitgevoerd",
             r"\b(?:wordt|worden)\s+(?:momenteel\s+|nu\s+|thans\s+|op\s+dit\s+moment\s+)?"
             r"(?P<w>uitgevoerd)\b",
         ),
-        ("in uitvoering", r"\b(?:geeft|geven|geef)\b(?:\s+\S+){0,6}?\s+(?P<w>uitvoering\s+aan)\b"),
         (
             "in uitvoering",
+            "uitvoering",
+            r"\b(?:geeft|geven|geef)\b(?:\s+\S+){0,6}?\s+(?P<w>uitvoering\s+aan)\b",
+        ),
+        (
+            "in uitvoering",
+            "uitvoering",
             r"\b(?:werkt|werken|werk)\b(?:\s+\S+){0,4}?\s+(?P<w>aan\s+de\s+uitvoering)\b",
         ),
         (
+            "in uitvoering",
+            "lopend loopt",
+            r"\b(?:stand\s+van\s+zaken|status)\s*:?\s*(?P<w>lopend|loopt)\b",
+        ),
+        (
             "uitgevoerd",
+            _EXECUTED,
             rf"\b(?:is|zijn|werd|werden){_W}{_NOT_PART}"
             r"(?P<w>uitgevoerd|afgedaan|(?:uitvoering|invulling)\s+(?:aan\s+)?gegeven)\b",
         ),
         (
             "uitgevoerd",
+            _EXECUTED,
             rf"\b(?:heeft|hebben){_W}{_NOT_PART}(?P<w>uitvoering\s+gegeven|uitgevoerd|afgedaan)\b",
         ),
-        ("uitgevoerd", r"\bals\s+(?P<w>uitgevoerd|afgedaan)\b"),
+        ("uitgevoerd", "uitgevoerd afgedaan", r"\bals\s+(?P<w>uitgevoerd|afgedaan)\b"),
         (
             "uitgevoerd",
+            "uitgevoerd afgedaan voldaan",
+            r"\b(?:stand\s+van\s+zaken|status)\s*:?\s*(?P<w>afgedaan|voldaan|uitgevoerd)\b",
+        ),
+        (
+            "uitgevoerd",
+            "voldaan",
             r"\b(?P<w>voldaan)\s+aan\b|\bis\s+(?:hiermee\s+|daarmee\s+)?(?P<w2>voldaan)\b",
         ),
-        ("aangenomen", r"\b(?P<w>aangenomen)\b"),
-        ("verworpen", r"\b(?P<w>verworpen)\b"),
-        ("aangehouden", r"\b(?P<w>aangehouden)\b"),
-        ("ingetrokken", r"\b(?P<w>ingetrokken)\b"),
+        ("aangenomen", "aangenomen", r"\b(?P<w>aangenomen)\b"),
+        ("verworpen", "verworpen", r"\b(?P<w>verworpen)\b"),
+        ("aangehouden", "aangehouden", r"\b(?P<w>aangehouden)\b"),
+        ("ingetrokken", "ingetrokken", r"\b(?P<w>ingetrokken)\b"),
     )
 ]
+_STATUS_WORD_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({w for _, words, _ in _STATUS_RES for w in words}, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 _NEG_BEFORE_RE = re.compile(r"\b(?:niet|geen|nooit)\s+(?:\S+\s+)?\Z", re.I)
 _MODAL_AFTER_RE = re.compile(
     r"\s+(?:kan|kon|kunnen|konden|moet|moeten|zal|zullen|zou|zouden|gaat|gaan|wordt|worden|"
@@ -861,21 +893,16 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\s(?:en|maar|terwijl|of|want)\s", re.I)
 _POINT_BACK_RE = re.compile(r"\b(?:de|deze|die|genoemde|bovengenoemde)\s+moties?\b", re.I)
 
 
-_STATUS_WORD_RE = re.compile(
-    r"uitgevoerd|afgedaan|uitvoering|invulling|aangenomen|verworpen|aangehouden|ingetrokken|"
-    r"voldaan|rest|overige",
-    re.I,
-)
-
-
 def _statuses_in(text: str, lo: int, hi: int) -> list[str]:
+    words = {m[0].lower() for m in _STATUS_WORD_RE.finditer(text, lo, hi)}
     found: list[str] = []
-    if not _STATUS_WORD_RE.search(text, lo, hi):
+    if not words:
         return found
-    for status, rx in _STATUS_RES:
+    for status, gate, rx in _STATUS_RES:
+        if gate.isdisjoint(words):
+            continue
         for m in rx.finditer(text, lo, hi):
-            w = "w2" if m["w"] is None and "w2" in rx.groupindex else "w"
-            ws, we = m.span(w)
+            ws, we = m.span("w") if m["w"] is not None else m.span("w2")
             if _NEG_BEFORE_RE.search(text, max(lo, ws - 25), ws):
                 continue
             if _MODAL_AFTER_RE.match(text, we):
