@@ -70,7 +70,7 @@ followed by a modal (``uitgevoerd kan worden``) does not count.
                        afgedaan/uitvoering gegeven``; ``(invulling geven aan) de
                        rest / het resterende deel van de motie``
 ``uitgevoerd``         ``is/zijn/werd/werden (...) uitgevoerd/afgedaan/uitvoering
-                       gegeven``; ``heeft/hebben (...) uitvoering gegeven``;
+                       gegeven``; ``heeft/hebben (...) uitgevoerd/uitvoering gegeven``;
                        ``als uitgevoerd/afgedaan``; ``(is) voldaan aan``;
                        ``de uitgevoerde/afgedane motie``; ``Stand van zaken:
                        Afgedaan`` (the annex column)
