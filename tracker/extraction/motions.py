@@ -363,72 +363,12 @@ _CORE = rf"(?P<core>[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)*)(?![^\W\d_])"
 _NAME_RE = re.compile(_TUSSEN + _CORE)
 # Capitalised words that follow "motie" without being a member's name.
 _NOT_NAMES = frozenset(
-    [
-        "Kamer",
-        "Kamerstuk",
-        "Kamerstukken",
-        "Kamerbrief",
-        "Antwoord",
-        "Vraag",
-        "Vragen",
-        "Nederland",
-        "Nederlandse",
-        "Regering",
-        "Kabinet",
-        "Minister",
-        "Staatssecretaris",
-        "Europa",
-        "Europese",
-        "Voorzitter",
-        "Defensie",
-        "Zie",
-        "Dit",
-        "Deze",
-        "Die",
-        "Het",
-        "De",
-        "Een",
-        "In",
-        "Op",
-        "Met",
-        "Bij",
-        "Voor",
-        "Over",
-        "Naar",
-        "Ook",
-        "Daarnaast",
-        "Daarom",
-        "Hiermee",
-        "Daarmee",
-        "Tijdens",
-        "Conform",
-        "Zoals",
-        "Gewijzigde",
-        "Motie",
-        "Moties",
-        "Inzake",
-        "Wanneer",
-        "Hoe",
-        "Wat",
-        "Welke",
-        "Is",
-        "Kan",
-        "Wordt",
-        "Voorjaarsnota",
-        "Najaarsnota",
-        "Miljoenennota",
-        "Begroting",
-        "Verenigde",
-        "Staten",
-        "Oekraïne",
-        "Rusland",
-        "China",
-        "Israël",
-        "Iran",
-        "Den",
-        "Haag",
-        "Brussel",
-    ]
+    """Kamer Kamerstuk Kamerstukken Kamerbrief Antwoord Vraag Vragen Nederland Nederlandse
+    Regering Kabinet Minister Staatssecretaris Europa Europese Voorzitter Defensie Zie
+    Dit Deze Die Het De Een In Op Met Bij Voor Over Naar Ook Daarnaast Daarom Hiermee
+    Daarmee Tijdens Conform Zoals Gewijzigde Motie Moties Inzake Wanneer Hoe Wat Welke
+    Is Kan Wordt Voorjaarsnota Najaarsnota Miljoenennota Begroting Verenigde Staten
+    Oekraïne Rusland China Israël Iran Den Haag Brussel""".split()  # noqa: SIM905
 )
 _SEP_SINGLE_RE = re.compile(rf"{_S0}/{_S0}|,{_S1}|{_S1}(?:en|&){_S1}")
 _SEP_GROUP_RE = re.compile(rf"{_S0}/{_S0}")
@@ -638,51 +578,9 @@ _BOUND_RE = re.compile(
     rf"|\n{_HS}*\r?\n"
 )
 _ABBREV = frozenset(
-    [
-        "c.s",
-        "nr",
-        "nrs",
-        "o.a",
-        "cf",
-        "jl",
-        "d.d",
-        "bijv",
-        "n.a.v",
-        "t.a.v",
-        "m.b.t",
-        "i.p.v",
-        "e.d",
-        "resp",
-        "ca",
-        "mr",
-        "dr",
-        "drs",
-        "prof",
-        "ir",
-        "z.s.m",
-        "a.s",
-        "vs",
-        "incl",
-        "excl",
-        "art",
-        "blz",
-        "e.a",
-        "m.n",
-        "i.c.m",
-        "o.b.v",
-        "d.w.z",
-        "t.b.v",
-        "i.o.m",
-        "st",
-        "dhr",
-        "mw",
-        "mevr",
-        "min",
-        "max",
-        "vgl",
-        "zgn",
-        "evt",
-    ]
+    """c.s nr nrs o.a cf jl d.d bijv n.a.v t.a.v m.b.t i.p.v e.d resp ca mr dr drs prof ir
+    z.s.m a.s vs incl excl art blz e.a m.n i.c.m o.b.v d.w.z t.b.v i.o.m st dhr mw mevr
+    min max vgl zgn evt""".split()  # noqa: SIM905
 )
 _TRAIL_MARK_RE = re.compile(rf"{_HS}?(\d{{1,3}}){_HS}*(?:\r?\n|$)")
 _WINDOW = 900
