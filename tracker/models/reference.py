@@ -11,6 +11,8 @@ class Committee(models.Model):
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
     abbreviation = models.CharField(_("afkorting"), max_length=20, blank=True)
+    # For the API's incremental sync (?updated_since=).
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -26,6 +28,8 @@ class Ministry(models.Model):
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
     abbreviation = models.CharField(_("afkorting"), max_length=20, blank=True)
+    # For the API's incremental sync (?updated_since=).
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -55,6 +59,8 @@ class Person(models.Model):
         Ministry, on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
         verbose_name=_("ministerie"),
     )
+    # For the API's incremental sync (?updated_since=).
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]
