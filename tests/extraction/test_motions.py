@@ -7,7 +7,6 @@ the corpus itself is only read by the regression test at the end.
 from __future__ import annotations
 
 import ast
-import time
 from datetime import date
 from pathlib import Path
 
@@ -868,15 +867,3 @@ def test_corpus_citations(corpus_dir: Path, name: str) -> None:
     got = [(text.count("\n", 0, c.start) + 1, c.key, c.members, c.stated_status) for c in found]
     assert got == CORPUS_CITATIONS[name]
     assert all(text[c.start : c.end] == c.text for c in found)
-
-
-def test_speed_over_the_corpus(corpus_dir: Path) -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
-    size = sum(len(t.encode("utf-8")) for t in texts)
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for t in texts:
-            find_citations(t)
-        best = min(best, time.perf_counter() - t0)
-    assert size / best >= 2_000_000, f"{size / best / 1e6:.1f} MB/s"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from tracker.extraction import EXTRACTOR_VERSION
 from tracker.extraction.calendar import ParliamentaryCalendar
 from tracker.extraction.commitments import find_commitments
 from tracker.extraction.errors import EmptyDocumentError, NotDutchError
-from tracker.extraction.language import looks_dutch
+from tracker.extraction.language import guess_language, looks_dutch
 from tracker.extraction.motions import find_citations
 from tracker.extraction.readers import read_pages
 from tracker.extraction.repair import repair
@@ -20,6 +21,11 @@ from tracker.extraction.structure import document_info, segment
 from tracker.extraction.types import Commitment, Deadline, Extraction, MotionCitation, QAItem
 
 StageCallback = Callable[[str], None]
+
+# "deze motie", "de motie", "die motie": a reference back to a motion cited earlier.
+_MOTION_ANAPHOR = re.compile(r"\b(?:deze|de|die|genoemde|bovengenoemde)\s+motie\b", re.IGNORECASE)
+# How far back a letter (no question/answer items) may refer to a cited motion.
+_ANAPHOR_REACH = 800
 
 
 def _noop(stage: str) -> None:
@@ -52,10 +58,7 @@ def extract_pages(
     if not text.strip():
         raise EmptyDocumentError("Het document bevat geen tekst.", "The document contains no text.")
     if not looks_dutch(text):
-        raise NotDutchError(
-            "De tekst is niet in het Nederlands; Nakoming leest alleen Nederlandse stukken.",
-            "The text is not in Dutch; Nakoming reads Dutch documents only.",
-        )
+        raise NotDutchError(guess_language(text))
 
     on_stage("structure")
     info = document_info(text)
@@ -84,7 +87,12 @@ def _link(
     items: list[QAItem],
     page_at: Callable[[int], int] | None,
 ) -> None:
-    """Attach each commitment's page, question and the motions it cites."""
+    """Attach each commitment's page, question and the motions it cites.
+
+    A commitment cites the motions whose citation lies inside it, and, when it
+    refers back ("deze motie"), the motion cited last before it in the same
+    answer (or, in a letter, within the preceding paragraph or so).
+    """
     answer_starts = [item.answer_start for item in items]
     citation_starts = [c.start for c in citations]
     for commitment in commitments:
@@ -100,6 +108,12 @@ def _link(
                 break
             if citation.key and citation.key not in keys:
                 keys.append(citation.key)
+        if not keys and _MOTION_ANAPHOR.search(commitment.text):
+            floor = (commitment.question.answer_start if commitment.question
+                     else commitment.start - _ANAPHOR_REACH)
+            earlier = [c for c in citations[:first] if c.key and c.start >= floor]
+            if earlier:
+                keys.append(earlier[-1].key)
         commitment.motions = keys
 
 

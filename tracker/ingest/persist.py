@@ -226,11 +226,13 @@ def _sync_citations(
     document.motion_citations.filter(review_state=MotionCitation.Review.UNREVIEWED).delete()
 
     def owner(citation: ex.MotionCitation) -> Commitment | None:
-        for found, row in commitments:
-            if found.start <= citation.start and citation.end <= found.end + 1 and citation.key in found.motions:
-                return row
+        # The commitment the citation stands in, else the first one after it
+        # that refers back to the same motion ("… uitvoering van deze motie").
         for found, row in commitments:
             if found.start <= citation.start < found.end:
+                return row
+        for found, row in commitments:
+            if citation.key and citation.key in found.motions and 0 <= found.start - citation.end <= 800:
                 return row
         return None
 
