@@ -208,7 +208,9 @@ CELERY_BEAT_SCHEDULE = {
 # --- Product settings -------------------------------------------------------
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)
 
-# --- REST framework ---------------------------------------------------------
+# --- REST framework (the API for parliament systems, /api/v1/) ----------------
+# The API's own views set their authentication (token, session), permissions
+# and throttles in tracker/api/v1/base.py; these defaults cover anything else.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -219,13 +221,36 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Nakoming API",
-    "DESCRIPTION": "Toezeggingen en moties van de Tweede Kamer",
+    "DESCRIPTION": "Toezeggingen en moties van de Tweede Kamer. Zie docs/api.md.",
     "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["tracker.api.v1.schema.only_api_v1"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# Anyone may read the API without a token when on (writes always need one).
+API_PUBLIC_READ = env_bool("API_PUBLIC_READ", default=False)
+API_THROTTLE_RATES = {
+    "token": env_str("API_THROTTLE_RATE") or "10000/hour",
+    "anon": env_str("API_THROTTLE_ANON_RATE") or "1000/hour",
+}
+# Throttle counters live in Redis when there is one, so every gunicorn worker
+# counts against the same limit; otherwise per process.
+API_THROTTLE_CACHE = "api-throttle"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    API_THROTTLE_CACHE: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                         "KEY_PREFIX": "nakoming-api"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api-throttle"},
+}
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 # --- Security (production) ----------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

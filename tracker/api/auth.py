@@ -1,0 +1,123 @@
+"""Who may call the API: token authentication, permissions per scope, throttles per token."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions, permissions, throttling
+from rest_framework.request import Request
+
+from tracker.api.models import ApiToken
+from tracker.api.tokens import api_token_lookup
+
+# Writing last_used_at on every request would add a write per read; once a
+# minute tells an administrator which systems are alive just as well.
+LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+
+
+class ApiTokenAuthentication(authentication.BaseAuthentication):
+    """``Authorization: Bearer <token>`` (``Token <token>`` is accepted too)."""
+
+    keywords = ("bearer", "token")
+
+    def authenticate(self, request: Request) -> tuple[object, ApiToken] | None:
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].decode("latin-1").lower() not in self.keywords:
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed(_("Ongeldige Authorization-header: verwacht 'Bearer <token>'."))
+        try:
+            raw = header[1].decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise exceptions.AuthenticationFailed(_("Het token bevat ongeldige tekens.")) from exc
+        token = api_token_lookup(raw)
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("Onbekend of ingetrokken token."))
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user, token
+
+    def authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="api"'
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "tracker.api.auth.ApiTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):  # type: ignore[no-untyped-def]
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Een API-token per systeem, aangemaakt door een beheerder.",
+        }
+
+
+def api_token(request: Request) -> ApiToken | None:
+    return request.auth if isinstance(request.auth, ApiToken) else None
+
+
+class ApiAccess(permissions.BasePermission):
+    """Reading: any token, a logged-in user, or anyone when API_PUBLIC_READ is on.
+    Writing: only a token with the read-write scope."""
+
+    message = _("Schrijven via de API vraagt een token met schrijfrechten (read_write).")
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        token = api_token(request)
+        if request.method in permissions.SAFE_METHODS:
+            if token is not None or request.user.is_authenticated:
+                return True
+            return bool(settings.API_PUBLIC_READ)
+        return token is not None and token.can_write
+
+
+class SignedIn(permissions.BasePermission):
+    """Any token or logged-in user (not the anonymous public)."""
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        return api_token(request) is not None or request.user.is_authenticated
+
+
+class _ConfiguredRateThrottle(throttling.SimpleRateThrottle):
+    """Rates from settings.API_THROTTLE_RATES, read at request time, in a shared cache."""
+
+    @property
+    def cache(self):  # type: ignore[no-untyped-def, override]
+        return caches[settings.API_THROTTLE_CACHE]
+
+    def get_rate(self) -> str | None:
+        return settings.API_THROTTLE_RATES.get(self.scope)
+
+
+class TokenRateThrottle(_ConfiguredRateThrottle):
+    """Per token; logged-in web users are throttled per user."""
+
+    scope = "token"
+
+    def get_cache_key(self, request: Request, view: object) -> str | None:
+        token = api_token(request)
+        if token is not None:
+            ident = f"t{token.key_hash[:16]}"
+        elif request.user.is_authenticated:
+            ident = f"u{request.user.pk}"
+        else:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class AnonymousRateThrottle(_ConfiguredRateThrottle):
+    """Per client address, for the public read-only mode."""
+
+    scope = "anon"
+
+    def get_cache_key(self, request: Request, view: object) -> str | None:
+        if api_token(request) is not None or request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
