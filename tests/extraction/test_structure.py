@@ -244,6 +244,19 @@ def test_lone_numbers_document_info() -> None:
     assert info.reference_date_source == "inferred"
 
 
+def test_signature_closes_the_last_answer() -> None:
+    text = (
+        "1\nIs de regeling geëvalueerd?\n\nAntwoord\nJa, in 2024.\n\n"
+        "De minister van Sociale Zaken en Werkgelegenheid,\n\nF.G. Smit\n"
+    )
+    items = segment(text)
+    assert len(items) == 1
+    assert _a(text, items[0]) == "Ja, in 2024."
+    info = document_info(text)
+    assert info.minister == "F.G. Smit, Minister van Sociale Zaken en Werkgelegenheid"
+    assert info.ministry == "Sociale Zaken en Werkgelegenheid"
+
+
 # ---------------------------------------------------------------------------
 # Shape 3: fractie introductions, questions in prose, "n. Antwoord:"
 # ---------------------------------------------------------------------------
@@ -335,6 +348,31 @@ def test_fracties_document_info() -> None:
     assert info.reference_date == date(2024, 2, 8)
     assert info.reference_date_source == "inferred"
     assert info.committee is None
+
+
+FRACTIES_VRAAG_IN_ANTWOORD = """\
+Vragen en opmerkingen van de leden van de CDA-fractie
+
+Hoeveel gemeenten doen mee aan de proef?
+
+1. Antwoord:
+
+Waarom zo weinig? Dat vroegen ook de gemeenten zelf.
+
+Wanneer volgt de evaluatie?
+
+2. Antwoord:
+
+In het najaar.
+"""
+
+
+def test_fracties_question_never_takes_the_first_answer_paragraph() -> None:
+    items = segment(FRACTIES_VRAAG_IN_ANTWOORD)
+    _check_spans(FRACTIES_VRAAG_IN_ANTWOORD, items)
+    assert _a(FRACTIES_VRAAG_IN_ANTWOORD, items[0]).startswith("Waarom zo weinig?")
+    assert items[1].question == "Wanneer volgt de evaluatie?"
+    assert [it.party for it in items] == ["CDA", "CDA"]
 
 
 # ---------------------------------------------------------------------------
@@ -434,6 +472,33 @@ def test_blocks_document_info_letter_date_and_signature() -> None:
         "begrotingsbehandeling Infrastructuur en Waterstaat"
     )
     assert info.kamerstuk is None
+
+
+BLOKKEN_GETALLEN = """\
+Vragen van het lid Jansen (SP)
+
+Vraag
+Hoeveel sluizen zijn verouderd?
+
+Antwoord
+12 sluizen zijn verouderd.
+
+Daarvan worden er dit jaar drie vervangen. Dat besluit nam
+De minister van Defensie,
+Hierover wordt uw Kamer nog geïnformeerd.
+
+3 Kamerstuk 36 600 XII, nr. 20
+"""
+
+
+def test_blocks_answer_starting_with_a_number_is_not_a_footnote() -> None:
+    items = segment(BLOKKEN_GETALLEN)
+    assert len(items) == 1
+    answer = _a(BLOKKEN_GETALLEN, items[0])
+    assert answer.startswith("12 sluizen zijn verouderd.")
+    assert answer.endswith("nog geïnformeerd.")  # the page footnote is trimmed
+    info = document_info(BLOKKEN_GETALLEN)
+    assert info.minister is None  # a sentence line is not a signature
 
 
 KAMERVRAGEN = """\
