@@ -1,6 +1,6 @@
 """Nakoming's data model. One module per concern; import from here."""
 
-from tracker.models.commitments import Commitment, DeadlineRevision, ReviewEvent
+from tracker.models.commitments import Commitment, DeadlineRevision, FulfilmentSuggestion, ReviewEvent
 from tracker.models.documents import Document, QuestionItem
 from tracker.models.reference import Committee, Ministry, Person, Recess
 
@@ -9,6 +9,7 @@ __all__ = [
     "Committee",
     "DeadlineRevision",
     "Document",
+    "FulfilmentSuggestion",
     "Ministry",
     "Person",
     "QuestionItem",

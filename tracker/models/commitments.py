@@ -291,3 +291,47 @@ class ReviewEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} #{self.commitment_id}"
+
+
+class FulfilmentSuggestion(models.Model):
+    """A document that may fulfil an open commitment, for a reviewer to decide.
+
+    Suggestions never close a commitment by themselves.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("voorgesteld")
+        ACCEPTED = "accepted", _("aanvaard")
+        DISMISSED = "dismissed", _("afgewezen")
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="fulfilment_suggestions", verbose_name=_("toezegging")
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="fulfilment_suggestions", verbose_name=_("document")
+    )
+    score = models.FloatField(_("score"))
+    matched_words = models.JSONField(_("overeenkomende woorden"), default=list, blank=True)
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("besloten door")
+    )
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("mogelijke nakoming")
+        verbose_name_plural = _("mogelijke nakomingen")
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "document"], name="suggestion_unique_pair"),
+            models.CheckConstraint(
+                condition=models.Q(state__in=["pending", "accepted", "dismissed"]), name="suggestion_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="suggestion_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} → {self.commitment_id} ({self.score:.2f})"
