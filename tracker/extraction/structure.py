@@ -429,7 +429,7 @@ def _last_paragraph(text: str, start: int, end: int) -> int:
         nl = text.rfind("\n", start, pos)
         if nl < 0:
             return start
-        prev = text.rfind("\n", start, nl) + 1
+        prev = max(start, text.rfind("\n", start, nl) + 1)
         if not text[prev:nl].strip():
             return nl + 1
         pos = nl
