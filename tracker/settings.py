@@ -227,6 +227,13 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "PREPROCESSING_HOOKS": ["tracker.api.v1.schema.only_api_v1"],
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CommitmentKindEnum": "tracker.models.Commitment.Kind",
+        "CommitmentStatusEnum": "tracker.models.Commitment.Status",
+        "DocumentKindEnum": "tracker.models.Document.Kind",
+        "DocumentStatusEnum": "tracker.models.Document.Status",
+        "PrecisionEnum": "tracker.models.commitments.PRECISION_CHOICES",
+    },
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SWAGGER_UI_DIST": "SIDECAR",

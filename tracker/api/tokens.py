@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from tracker.api.models import FEED_PREFIX, TOKEN_PREFIX, ApiToken, CalendarFeed, hash_secret, new_secret
+from tracker.api.models import (
+    FEED_PREFIX,
+    TOKEN_PREFIX,
+    ApiToken,
+    CalendarFeed,
+    hash_secret,
+    new_secret,
+)
 from tracker.models import Committee, Ministry, Person
 
 

@@ -1,0 +1,109 @@
+"""What every /api/v1/ view shares: authentication, permissions, throttles, errors,
+ordering for keyset pagination and conditional GET (ETag / Last-Modified → 304)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Max, QuerySet
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.decorators import decorator_from_middleware
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import authentication, generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker.api.auth import (
+    AnonymousRateThrottle,
+    ApiAccess,
+    ApiTokenAuthentication,
+    TokenRateThrottle,
+)
+from tracker.api.v1.errors import ErrorSerializer, exception_handler
+from tracker.api.v1.pagination import BY_ID, KeysetPagination, Ordering, orderings_for
+
+# ETag from the response body and 304 when If-None-Match / If-Modified-Since match.
+conditional = decorator_from_middleware(ConditionalGetMiddleware)
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Ongeldige parameters of gegevens."),
+    401: OpenApiResponse(ErrorSerializer, description="Geen of een onbekend token."),
+    403: OpenApiResponse(ErrorSerializer, description="Het token mag dit niet."),
+    429: OpenApiResponse(ErrorSerializer, description="Te veel verzoeken; zie Retry-After."),
+}
+NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Bestaat niet.")}
+
+ORDERING_PARAMETER = "ordering"
+
+
+class ApiView(generics.GenericAPIView):
+    authentication_classes = [ApiTokenAuthentication, authentication.SessionAuthentication]
+    permission_classes = [ApiAccess]
+    throttle_classes = [TokenRateThrottle, AnonymousRateThrottle]
+    renderer_classes = [JSONRenderer]
+
+    def get_exception_handler(self) -> Callable[..., Response | None]:
+        return exception_handler
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+def set_last_modified(response: Response, value: dt.datetime | None) -> None:
+    """Last-Modified, only once its second is over: the header has whole seconds,
+    and a change later in the same second must not answer 304."""
+    if value is not None and value < timezone.now() - dt.timedelta(seconds=1):
+        response["Last-Modified"] = http_date(value.timestamp())
+
+
+class ListView(ApiView, generics.ListAPIView):
+    # A keyset-paginated list, ordered by ``updated_at`` unless asked otherwise.
+
+    pagination_class = KeysetPagination
+    orderings: dict[str, Ordering] = {**orderings_for("updated_at", "datetime"), **BY_ID}
+    default_ordering = "updated_at"
+    # The model's table-wide change time, for Last-Modified (None: not sent).
+    last_modified_field: str | None = "updated_at"
+
+    def get_ordering_spec(self, request: Request) -> tuple[str, Ordering]:
+        key = request.query_params.get(ORDERING_PARAMETER) or self.default_ordering
+        if key not in self.orderings:
+            raise ValidationError({ORDERING_PARAMETER: [
+                _("Onbekende sortering %(key)s; kies uit %(choices)s.")
+                % {"key": key, "choices": ", ".join(self.orderings)}
+            ]})
+        return key, self.orderings[key]
+
+    def last_modified_queryset(self) -> QuerySet:
+        return self.get_queryset().model._default_manager.all()
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        if self.last_modified_field:
+            # Over the whole table, not the page: a row leaving a filtered list
+            # changes the list although no row in it changed.
+            latest = self.last_modified_queryset().aggregate(latest=Max(self.last_modified_field))["latest"]
+            set_last_modified(response, latest)
+        return response
+
+
+class DetailView(ApiView, generics.RetrieveAPIView):
+    last_modified_field: str | None = "updated_at"
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        response = Response(self.get_serializer(instance).data)
+        if self.last_modified_field:
+            set_last_modified(response, getattr(instance, self.last_modified_field))
+        return response

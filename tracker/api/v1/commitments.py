@@ -1,0 +1,222 @@
+"""Commitments: list with filters and sync, one record, corrections and delivery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from motions.models import MotionCitation
+from tracker.api.delivery import commitment_record_delivery
+from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
+from tracker.api.v1.errors import Conflict, ErrorSerializer
+from tracker.api.v1.filters import UPDATED_SINCE, CommitmentFilter, DeadlineRevisionFilter
+from tracker.api.v1.pagination import BY_ID, orderings_for
+from tracker.api.v1.serializers import CommitmentSerializer, DeadlineRevisionSerializer
+from tracker.models import Commitment, DeadlineRevision, Document
+from tracker.models.commitments import PRECISION_CHOICES
+from tracker.review.services import StaleRecordError, commitment_correct
+
+CONFLICT = {409: OpenApiResponse(ErrorSerializer, description="Intussen door een ander gewijzigd (version).")}
+
+
+def commitment_queryset() -> QuerySet:
+    """Everything a commitment's representation needs, in two queries for any page."""
+    citations = (
+        MotionCitation.objects.filter(deleted_at__isnull=True, motion__isnull=False)
+        .select_related("motion")
+        .only("id", "commitment_id", "motion_id", "motion__id", "motion__key")
+    )
+    return (
+        Commitment.objects.select_related("committee", "ministry", "minister")
+        .defer("extracted", "minister__ministry_id", "minister__party", "minister__role")
+        .prefetch_related(Prefetch("motion_citations", queryset=citations, to_attr="api_citations"))
+    )
+
+
+def with_tombstones(request: Request) -> bool:
+    """A sync (``?updated_since=``) must see deletions; an ordinary list shows live records only."""
+    return UPDATED_SINCE in request.query_params
+
+
+class CommitmentContextMixin:
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()  # type: ignore[misc]
+        context["today"] = timezone.localdate()
+        return context
+
+
+@extend_schema(
+    tags=["commitments"],
+    summary="Toezeggingen",
+    description="Levende toezeggingen, of met `updated_since` alles wat sindsdien veranderde, "
+                "inclusief verwijderde en afgewezen records (`deleted: true`).",
+    responses={200: CommitmentSerializer(many=True), **ERRORS},
+)
+class CommitmentList(CommitmentContextMixin, ListView):
+    serializer_class = CommitmentSerializer
+    filterset_class = CommitmentFilter
+    orderings = {
+        **orderings_for("updated_at", "datetime"), **orderings_for("due_date", "date"),
+        **orderings_for("created_at", "datetime"), **BY_ID,
+    }
+
+    def get_queryset(self) -> QuerySet:
+        queryset = commitment_queryset()
+        return queryset if with_tombstones(self.request) else queryset.alive()
+
+
+class CorrectionSerializer(serializers.Serializer):
+    """Only the fields given change; ``version`` is the version the client last read."""
+
+    version = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                 help_text="Waarom; komt in de audittrail en bij een termijnwijziging.")
+    text = serializers.CharField(required=False, max_length=10000)
+    actor = serializers.CharField(required=False, max_length=200)
+    deliverables = serializers.ListField(child=serializers.CharField(max_length=500), required=False,
+                                         max_length=50)
+    kind = serializers.ChoiceField(choices=Commitment.Kind.choices, required=False)
+    deadline_text = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    due_date = serializers.DateField(required=False, allow_null=True)
+    window_start = serializers.DateField(required=False, allow_null=True)
+    precision = serializers.ChoiceField(choices=PRECISION_CHOICES, required=False)
+    motions = serializers.ListField(child=serializers.CharField(max_length=100), required=False, max_length=50,
+                                    help_text="Sleutels kst-… (de hele lijst; vervangt de huidige).")
+    question = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not set(attrs) - {"version", "note"}:
+            raise ValidationError(_("Geef ten minste één veld om te corrigeren."))
+        return attrs
+
+
+class DeliverySerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    status = serializers.ChoiceField(choices=[
+        (Commitment.Status.DELIVERED.value, Commitment.Status.DELIVERED.label),
+        (Commitment.Status.PARTLY_DELIVERED.value, Commitment.Status.PARTLY_DELIVERED.label),
+        (Commitment.Status.CLOSED.value, Commitment.Status.CLOSED.label),
+        (Commitment.Status.PARTLY_CLOSED.value, Commitment.Status.PARTLY_CLOSED.label),
+        (Commitment.Status.WITHDRAWN.value, Commitment.Status.WITHDRAWN.label),
+    ])
+    fulfilled_on = serializers.DateField(required=False, allow_null=True,
+                                         help_text="Standaard vandaag (behalve bij vervallen).")
+    fulfilled_kamerstuk = serializers.CharField(required=False, allow_blank=True, max_length=100,
+                                                help_text="Nummer van de Kamerbrief die de toezegging nakomt.")
+    fulfilled_by = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
+                                            help_text="Id van het document dat de toezegging nakomt.")
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+    def validate_fulfilled_by(self, value: int | None) -> Document | None:
+        if value is None:
+            return None
+        document = Document.objects.filter(pk=value).only("id").first()
+        if document is None:
+            raise ValidationError(_("Dit document bestaat niet."))
+        return document
+
+
+def _as_drf(exc: DjangoValidationError) -> ValidationError:
+    if hasattr(exc, "error_dict"):
+        return ValidationError(exc.message_dict)
+    return ValidationError({"non_field_errors": exc.messages})
+
+
+class CommitmentDetail(CommitmentContextMixin, DetailView):
+    serializer_class = CommitmentSerializer
+
+    def get_queryset(self) -> QuerySet:
+        return commitment_queryset()
+
+    @extend_schema(tags=["commitments"], summary="Eén toezegging (ook een verwijderde)",
+                   responses={200: CommitmentSerializer, **ERRORS, **NOT_FOUND})
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        tags=["commitments"], summary="Een correctie indienen",
+        description="Zoals een beoordelaar: dezelfde controles, een ReviewEvent met per veld oud en nieuw, "
+                    "een termijnwijziging bij een nieuwe termijn. 409 als `version` niet meer de huidige is.",
+        request=CorrectionSerializer,
+        responses={200: CommitmentSerializer, **ERRORS, **NOT_FOUND, **CONFLICT},
+    )
+    def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        commitment = self.get_object()
+        form = CorrectionSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        values = dict(form.validated_data)
+        version, note = values.pop("version"), values.pop("note", "")
+        try:
+            updated = commitment_correct(
+                commitment=commitment, user=request.user, expected_version=version, values=values, note=note
+            )
+        except StaleRecordError as exc:
+            raise Conflict(exc.message) from exc
+        except DjangoValidationError as exc:
+            raise _as_drf(exc) from exc
+        return Response(self.get_serializer(self.get_queryset().get(pk=updated.pk)).data)
+
+
+@extend_schema(
+    tags=["commitments"], summary="Nakoming vastleggen",
+    description="Uitkomst (voldaan, deels voldaan, afgedaan, deels afgedaan, vervallen) en waarmee. "
+                "Schrijft een ReviewEvent `deliver`. 409 als `version` niet meer de huidige is.",
+    request=DeliverySerializer,
+    responses={200: CommitmentSerializer, **ERRORS, **NOT_FOUND, **CONFLICT},
+)
+class CommitmentDelivery(CommitmentContextMixin, DetailView):
+    serializer_class = CommitmentSerializer
+    http_method_names = ["post", "options"]
+
+    def get_queryset(self) -> QuerySet:
+        return commitment_queryset()
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        commitment = self.get_object()
+        form = DeliverySerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        try:
+            updated = commitment_record_delivery(
+                commitment=commitment, user=request.user, expected_version=data["version"],
+                status=data["status"], fulfilled_on=data.get("fulfilled_on"),
+                fulfilled_kamerstuk=data.get("fulfilled_kamerstuk", ""), fulfilled_by=data.get("fulfilled_by"),
+                note=data.get("note", ""),
+            )
+        except StaleRecordError as exc:
+            raise Conflict(exc.message) from exc
+        except DjangoValidationError as exc:
+            raise _as_drf(exc) from exc
+        return Response(self.get_serializer(self.get_queryset().get(pk=updated.pk)).data)
+
+
+@extend_schema(tags=["deadline-revisions"], summary="Termijnwijzigingen",
+               responses={200: DeadlineRevisionSerializer(many=True), **ERRORS})
+class DeadlineRevisionList(ListView):
+    serializer_class = DeadlineRevisionSerializer
+    filterset_class = DeadlineRevisionFilter
+    orderings = {"updated_at": orderings_for("created_at", "datetime")["created_at"],
+                 "-updated_at": orderings_for("created_at", "datetime")["-created_at"], **BY_ID}
+    last_modified_field = "created_at"
+
+    def get_queryset(self) -> QuerySet:
+        return DeadlineRevision.objects.all()
+
+
+@extend_schema(tags=["deadline-revisions"], summary="Eén termijnwijziging",
+               responses={200: DeadlineRevisionSerializer, **ERRORS, **NOT_FOUND})
+class DeadlineRevisionDetail(DetailView):
+    serializer_class = DeadlineRevisionSerializer
+    last_modified_field = "created_at"
+
+    def get_queryset(self) -> QuerySet:
+        return DeadlineRevision.objects.all()

@@ -1,0 +1,171 @@
+"""Query parameters of the list endpoints. Every malformed value is a 400 that names it."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motions.models import Motion, MotionCitation
+from tracker.models import Commitment, DeadlineRevision, Document, Person, QuestionItem
+
+MAX_ID = 2**63 - 1
+UPDATED_SINCE = "updated_since"
+
+
+class IdFilter(django_filters.Filter):
+    """A whole-number id; nothing matches an id that does not exist (no extra query)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class BoolFilter(django_filters.ChoiceFilter):
+    """``true`` or ``false``; anything else is a 400 rather than silently ignored."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["choices"] = [("true", "true"), ("false", "false")]
+        super().__init__(*args, **kwargs)
+
+
+class SyncFilterSet(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte",
+        label=_("Alles wat sinds dit tijdstip (ISO 8601, met tijdzone) is gewijzigd, inclusief "
+                "verwijderde records (`deleted: true`)."),
+    )
+
+
+def _motion_q(value: str) -> Q:
+    return Q(motion__key=value) if value.startswith("kst-") else Q(motion_id=int(value))
+
+
+class MotionRefField(forms.CharField):
+    """A motion's id or its key ``kst-<dossier>-<nummer>``."""
+
+    def clean(self, value: str | None) -> str | None:
+        value = super().clean(value)
+        if not value:
+            return None
+        if value.startswith("kst-") or (value.isdigit() and 0 < int(value) <= MAX_ID):
+            return value
+        raise forms.ValidationError(_("Geef het id of de sleutel (kst-…) van een motie."))
+
+
+class MotionRefFilter(django_filters.Filter):
+    field_class = MotionRefField
+
+
+class CommitmentFilter(SyncFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Commitment.Status.choices, label=_("Status (herhaalbaar)."),
+    )
+    review_state = django_filters.MultipleChoiceFilter(
+        choices=Commitment.ReviewState.choices, label=_("Beoordeling (herhaalbaar)."),
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=Commitment.Kind.choices, label=_("Soort (herhaalbaar)."))
+    overdue = BoolFilter(
+        method="filter_overdue",
+        label=_("`true`: openstaand en de uiterste datum is voorbij (vandaag telt nog niet als te laat)."),
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="lte", label=_("Uiterste datum op of vóór (JJJJ-MM-DD).")
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="gte", label=_("Uiterste datum op of na (JJJJ-MM-DD).")
+    )
+    committee = IdFilter(field_name="committee_id", label=_("Id van de commissie."))
+    ministry = IdFilter(field_name="ministry_id", label=_("Id van het ministerie."))
+    minister = IdFilter(field_name="minister_id", label=_("Id van de bewindspersoon (persons)."))
+    document = IdFilter(field_name="document_id", label=_("Id van het brondocument."))
+    motion = MotionRefFilter(
+        method="filter_motion", label=_("Toezeggingen die deze motie noemen: id of sleutel kst-…."),
+    )
+
+    class Meta:
+        model = Commitment
+        fields: list[str] = []
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        late = Q(status=Commitment.Status.OPEN, due_date__lt=timezone.localdate())
+        return queryset.filter(late) if value == "true" else queryset.exclude(late)
+
+    def filter_motion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        citing = MotionCitation.objects.filter(_motion_q(value), commitment__isnull=False, deleted_at__isnull=True)
+        return queryset.filter(pk__in=citing.values("commitment_id"))
+
+
+class DeadlineRevisionFilter(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="created_at", lookup_expr="gte",
+        label=_("Termijnwijzigingen sinds dit tijdstip (ISO 8601). Wijzigingen worden nooit aangepast."),
+    )
+    commitment = IdFilter(field_name="commitment_id", label=_("Id van de toezegging."))
+    source = django_filters.MultipleChoiceFilter(choices=DeadlineRevision.Source.choices)
+
+    class Meta:
+        model = DeadlineRevision
+        fields: list[str] = []
+
+
+class DocumentFilter(SyncFilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Document.Kind.choices)
+    committee = IdFilter(field_name="committee_id")
+    ministry = IdFilter(field_name="ministry_id")
+    sha256 = django_filters.CharFilter(field_name="sha256", max_length=64)
+    date_before = django_filters.DateFilter(field_name="reference_date", lookup_expr="lte")
+    date_after = django_filters.DateFilter(field_name="reference_date", lookup_expr="gte")
+
+    class Meta:
+        model = Document
+        fields: list[str] = []
+
+
+class QuestionItemFilter(SyncFilterSet):
+    # An item changes with its document: updated_at is the document's.
+    document = IdFilter(field_name="document_id")
+
+    class Meta:
+        model = QuestionItem
+        fields: list[str] = []
+
+
+class MotionFilter(SyncFilterSet):
+    key = django_filters.CharFilter(field_name="key", max_length=60)
+    vote_result = django_filters.MultipleChoiceFilter(choices=Motion.VoteResult.choices)
+    execution_status = django_filters.MultipleChoiceFilter(choices=Motion.Execution.choices)
+    ministry = IdFilter(field_name="ministry_id")
+
+    class Meta:
+        model = Motion
+        fields: list[str] = []
+
+
+class MotionCitationFilter(SyncFilterSet):
+    document = IdFilter(field_name="document_id")
+    commitment = IdFilter(field_name="commitment_id")
+    motion = MotionRefFilter(method="filter_motion", label=_("Id of sleutel (kst-…) van de motie."))
+    review_state = django_filters.MultipleChoiceFilter(choices=MotionCitation.Review.choices)
+
+    class Meta:
+        model = MotionCitation
+        fields: list[str] = []
+
+    def filter_motion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(_motion_q(value))
+
+
+class PersonFilter(SyncFilterSet):
+    role = django_filters.MultipleChoiceFilter(choices=Person.Role.choices)
+    ministry = IdFilter(field_name="ministry_id")
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
