@@ -2,6 +2,7 @@
 
 from tracker.models.commitments import Commitment, DeadlineRevision, FulfilmentSuggestion, ReviewEvent
 from tracker.models.documents import Document, QuestionItem
+from tracker.models.followup import Rappel, RappelAnswer, RappelItem, RappelToken
 from tracker.models.reference import Committee, Ministry, Person, Recess
 
 __all__ = [
@@ -13,6 +14,10 @@ __all__ = [
     "Ministry",
     "Person",
     "QuestionItem",
+    "Rappel",
+    "RappelAnswer",
+    "RappelItem",
+    "RappelToken",
     "Recess",
     "ReviewEvent",
 ]

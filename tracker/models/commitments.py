@@ -131,6 +131,9 @@ class Commitment(models.Model):
     fulfilled_kamerstuk = models.CharField(_("Kamerbrief nakoming"), max_length=100, blank=True)
     fulfilled_on = models.DateField(_("datum nakoming"), null=True, blank=True)
     delivery_note = models.TextField(_("toelichting nakoming"), blank=True)
+    # Kept at delivery (fulfilled_on <= due_date then), so a later deadline
+    # change cannot rewrite history; null when not delivered or undated.
+    delivered_on_time = models.BooleanField(_("op tijd nagekomen"), null=True, blank=True)
 
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True, db_index=True)

@@ -1,0 +1,137 @@
+"""Follow-up: the half-yearly rappel to ministries, as the Eerste Kamer does it.
+
+A :class:`Rappel` is one round: on its reference date it snapshots, per
+ministry, the outstanding commitments whose deadline has passed and those that
+expire within six months (:class:`RappelItem`). Each ministry gets a secret
+link (:class:`RappelToken`, stored only as a SHA-256 hash) where it answers
+each item with a correction or a prognosis (:class:`RappelAnswer`); a
+prognosis becomes a :class:`~tracker.models.DeadlineRevision`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models.commitments import Commitment, DeadlineRevision
+from tracker.models.reference import Ministry
+
+
+class Rappel(models.Model):
+    """One rappel round (e.g. "Rappel voorjaar 2026")."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    reference_date = models.DateField(_("peildatum"))
+    horizon = models.DateField(_("vooruitblik tot en met"))
+    answer_by = models.DateField(_("reactie gevraagd voor"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reference_date", "-id"]
+        verbose_name = _("rappel")
+        verbose_name_plural = _("rappels")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(horizon__gte=models.F("reference_date")),
+                                   name="rappel_horizon_after_reference"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RappelItem(models.Model):
+    """A commitment as it stood in a rappel: overdue, or expiring within the horizon."""
+
+    class Category(models.TextChoices):
+        OVERDUE = "overdue", _("termijn verstreken")
+        EXPIRING = "expiring", _("verloopt binnen zes maanden")
+
+    rappel = models.ForeignKey(Rappel, on_delete=models.CASCADE, related_name="items", verbose_name=_("rappel"))
+    ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="+", verbose_name=_("ministerie"))
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="rappel_items", verbose_name=_("toezegging")
+    )
+    category = models.CharField(_("categorie"), max_length=10, choices=Category.choices)
+    due_date = models.DateField(_("uiterste datum bij rappel"))
+
+    class Meta:
+        ordering = ["rappel", "ministry", "due_date", "id"]
+        verbose_name = _("rappelpunt")
+        verbose_name_plural = _("rappelpunten")
+        constraints = [
+            models.UniqueConstraint(fields=["rappel", "commitment"], name="rappel_item_unique_commitment"),
+            models.CheckConstraint(condition=models.Q(category__in=["overdue", "expiring"]),
+                                   name="rappel_item_category_valid"),
+        ]
+        indexes = [models.Index(fields=["rappel", "ministry", "due_date"], name="rappel_item_ministry")]
+
+    def __str__(self) -> str:
+        return f"{self.rappel_id}/{self.commitment_id}"
+
+
+class RappelToken(models.Model):
+    """The secret link for one ministry in one rappel; only the hash is stored."""
+
+    rappel = models.ForeignKey(Rappel, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("rappel"))
+    ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, related_name="+", verbose_name=_("ministerie"))
+    token_hash = models.CharField(_("hash van de sleutel"), max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rappel", "ministry", "-created_at"]
+        verbose_name = _("rappellink")
+        verbose_name_plural = _("rappellinks")
+        constraints = [
+            # At most one live link per ministry per rappel; a new one revokes the old.
+            models.UniqueConstraint(fields=["rappel", "ministry"], condition=models.Q(revoked_at__isnull=True),
+                                    name="rappel_token_one_live_per_ministry"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rappel_id}/{self.ministry_id}"
+
+
+class RappelAnswer(models.Model):
+    """A ministry's answer on one rappel item: a correction or a prognosis."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("correctie")
+        PROGNOSIS = "prognosis", _("prognose")
+
+    item = models.ForeignKey(RappelItem, on_delete=models.CASCADE, related_name="answers", verbose_name=_("punt"))
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    expected_on = models.DateField(_("nieuwe verwachte datum"), null=True, blank=True)
+    reason = models.TextField(_("toelichting"))
+    kamerstuk = models.CharField(_("Kamerstuk"), max_length=100, blank=True)
+    revision = models.OneToOneField(
+        DeadlineRevision, on_delete=models.SET_NULL, null=True, blank=True, related_name="rappel_answer",
+        verbose_name=_("termijnwijziging"),
+    )
+    answered_at = models.DateTimeField(_("beantwoord op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "answered_at", "id"]
+        verbose_name = _("rappelantwoord")
+        verbose_name_plural = _("rappelantwoorden")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=["correction", "prognosis"]),
+                                   name="rappel_answer_kind_valid"),
+            models.CheckConstraint(
+                condition=~models.Q(kind="prognosis") | models.Q(expected_on__isnull=False),
+                name="rappel_answer_prognosis_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.item_id}"
