@@ -1,0 +1,1649 @@
+"""Commitment (toezegging) detection in Dutch government texts.
+
+Implements ``shared/spec/commitments.md`` and the sections "Which phrase is
+the deadline" and "Revisions" of ``shared/spec/deadlines.md``.
+
+Public API
+----------
+``find_commitments(text, *, reference_date, calendar=None,
+default_actor="het kabinet", spans=None) -> list[Commitment]``
+
+``KINDS`` and ``CERTAINTIES`` are the closed vocabularies of
+``Commitment.kind`` and ``Commitment.certainty``.
+
+How it works
+------------
+1. A precompiled *trigger* regex finds the few sentences that can hold a
+   promise (future auxiliaries, ``bereid``, ``toezeggen``, informing and
+   delivery verbs, revision words). Only their paragraphs are split into
+   sentences (:mod:`tracker.extraction.sentences`) and only those sentences
+   are analysed; ``find_deadlines`` runs on a sentence only once it has an
+   undertaking and an act, or a present-tense act and a time word.
+2. A sentence is a commitment when an *undertaking* — ``zal``/``zullen`` or
+   ``gaan`` + act, ``bereid``, ``zeg … toe``, ``komt … tegemoet door …``, a
+   restated promise (``heeft toegezegd … te …``, ``het voornemen om … te``),
+   an intention (``naar verwachting``, ``het streven is``, ``voornemens``,
+   ``de inzet is``, ``is voorzien``), the present passive ``Uw Kamer wordt …
+   geïnformeerd``, or a present-tense act with a future time phrase (``Uw
+   Kamer ontvangt in juni …``, ``informeer ik u voor eind januari``) — is
+   tied, within the same clause segment, to an *act*: informing the Kamer,
+   delivering a named product, carrying out a motion or (borderline) a
+   concrete action; and the subject is the government (``ik``/``wij`` → the
+   default actor, ``het kabinet``, ``de regering``, a ministry, a minister,
+   ``Nederland``) or the act is passive (``De Kamer wordt geïnformeerd``,
+   ``Deze strategie zal … worden afgerond``).
+3. Not commitments: questions (``?``; the question spans when ``spans`` is
+   given; without ``spans`` the text between a ``Vraag`` and the next
+   ``Antwoord`` heading and paragraphs by Kamer members), lasting policy
+   (``blijven`` + act, and ``zich inzetten``/``pleiten``/``steunen``, which
+   are no acts), past acts (no undertaking), negated acts (``zal niet``,
+   ``geen``), obligations (``zal … moeten``), open outcomes (``het zal
+   afhangen van``), plans of others (``Frankrijk``, ``de EU``, ``de AIV``,
+   ``het Strategisch Concept van de NAVO, dat … wordt vastgesteld``) and
+   letters that perform the act now (``Via deze brief informeer ik …``).
+
+Kinds (``KINDS``)
+-----------------
+``informeren``
+    inform the Kamer or send it something (a letter, information, a briefing,
+    a report on progress).
+``product``
+    deliver a named product — strategie, nota, notitie, onderzoek, evaluatie,
+    plan, wetsvoorstel, kabinetsreactie, rapportage, Staat van … — also when
+    it is sent to the Kamer.
+``motie``
+    carry out (the rest of) a motion.
+``toezegging``
+    an explicit undertaking: ``Ik zeg toe``, ``Ik ben bereid``, ``heeft
+    toegezegd … te …``, ``komt … tegemoet door …``.
+``actie``
+    a concrete action without a product for the Kamer (raise a subject at a
+    meeting, organise a conference, join a treaty, investigate options);
+    always ``borderline``.
+
+Certainty and confidence
+------------------------
+``clear`` unless the promise is an intention or expectation (``naar
+verwachting``, ``het streven is``, ``voornemens``, ``de inzet is``, ``is
+voorzien``, ``zal … kunnen``, ``waar mogelijk``), conditional (``indien``,
+``mocht``), goes to someone other than the Kamer (``ter beschikking gesteld
+aan de commissie``, ``partners worden geïnformeerd``), only adds content to a
+product announced elsewhere (``Deze inzet zal in de nieuwe nota worden
+uitgewerkt``), or is an ``actie``; those are ``borderline``. ``confidence``
+follows the same features: a clear promise with a dated deadline 0.92–0.97,
+clear with an event or vague deadline 0.87–0.92, clear without deadline
+0.78–0.86, borderline 0.45–0.69.
+
+Which phrase is the deadline
+----------------------------
+Every time phrase of the sentence (``find_deadlines``) is a candidate.
+Dropped are phrases that are already past on the reference date (or say
+``jl.``/``vorig``/``afgelopen``); phrases in brackets or in a
+relative/subordinate clause (``die``, ``dat``, ``waar…``, ``omdat`` …) that
+do not hold the promised act (``de conferentie die dit najaar plaatsvindt``);
+a time phrase right after an event noun that is the topic of the act
+(``besluiten over deelname dit najaar``, ``van de toetsingsconferentie in
+2022``); ``voor <jaar>`` (budget language for "for that year"); and phrases
+after ``met het oog op``. Of the rest, the one nearest to the promised act
+(its verb, else the auxiliary) governs. If none is left and the next sentence
+continues the promise anaphorically with a time phrase (``Dit doet het
+kabinet zo snel mogelijk.``, ``Naar verwachting is dit afgerond in het derde
+kwartaal.``), that phrase governs and the record's span covers both
+sentences. A sentence that dates a product anaphorically (``Deze
+cyberstrategie zal in Q2/Q3 worden afgerond.``) right after the sentence
+announcing it without a date is merged into that record, and so is a
+sentence that only adds content to the promised letter (``In deze brief zal
+ook …``).
+
+Revisions
+---------
+A statement that an earlier promise moves becomes a Commitment whose
+``revision`` is set. It is recognised by an earlier announcement (``Eerder
+is (aan) uw Kamer gemeld/medegedeeld/toegezegd dat … zou …``,
+``oorspronkelijk``, ``aanvankelijk``) followed in the same or the next
+sentence by a slip signal (``speling``, ``vertraagd``, ``later``,
+``uitgesteld``, ``verschoven``, ``meer tijd``, ``tijdpad``, or a new date
+with ``nu``/``thans``/``inmiddels``), or by a slip word about a product with
+a future date (``De nota is vertraagd en verschijnt nu in het derde
+kwartaal``). ``revision.previous`` is the time phrase of the old plan (in
+the clause with ``eerder``, ``oorspronkelijk``, ``zou``, ``was voorzien``,
+``in plaats van``), resolved; the Commitment's ``deadline`` is the new phrase
+or None when no new date is given. The record spans both sentences when the
+slip is in the next one. An anaphoric subject (``deze``) takes its
+deliverable from the product named in the preceding sentences. An
+``eerder … zou …`` sentence without any slip signal is a restated promise:
+a normal record with the stated date as deadline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.extraction.sentences import block_spans, split_sentences
+from tracker.extraction.types import Commitment, Deadline, Revision
+
+__all__ = ["CERTAINTIES", "KINDS", "find_commitments"]
+
+KINDS = ("informeren", "product", "motie", "toezegging", "actie")
+CERTAINTIES = ("clear", "borderline")
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’-]*"
+_NAMEPART = rf"{_CAP}(?:(?:\s+(?:en|van|voor|de|het))?\s+{_CAP})*"
+# Government actors; capitals matter for the names of ministries/ministers.
+_GOV_ACTOR_RE = re.compile(
+    r"(?P<actor>"
+    r"\b(?:[Hh]et|[Dd]it)(?:\s+(?:huidige|demissionaire|nieuwe|volgende))?\s+[Kk]abinet\b"
+    r"|\b[Dd]e\s+(?:Nederlandse\s+)?[Rr]egering\b"
+    rf"|\b(?:[Hh]et\s+)?[Mm]inisterie\s+van\s+{_NAMEPART}"
+    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]remier)"
+    rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_NAMEPART})?"
+    r"|\b(?:[Mm]ijn|[Oo]ns)\s+ministerie\b"
+    r"|\b[Ii]k\b|\b[Ww]ij\b|\b[Ww]e\b"
+    r"|\bNederland\b(?!se)|\b[Hh]et\s+Koninkrijk(?:\s+der\s+Nederlanden)?\b"
+    r")"
+)
+_FIRST_PERSON_RE = _rx(r"^(?:ik|wij|we|mijn ministerie|ons ministerie)$")
+_KAMER_RE = re.compile(
+    r"\b(?:[Uu]w|[Dd]e|[Dd]er|Tweede|Eerste)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bparlement\b"
+)
+_KAMER_SUBJECT_RE = _rx(r"^(?:uw|de|de\s+Tweede)\s+Kamer\b|^u\b")
+# Organisations, states and people that are not the government.
+_NON_GOV_RE = re.compile(
+    r"\b(?:EU|Europese\s+(?:Unie|Commissie|Raad|Parlement|Dienst)|Commissie|NAVO|NATO|VN|Verenigde"
+    r"\s+Naties|AIV|CAVV|OESO|OECD|WHO|IMF|Wereldbank|Rekenkamer|Raad\s+van\s+State|IOB|CPB|CBS|"
+    r"AIVD|MIVD|NCTV|Strafhof|Hof|Frankrijk|Duitsland|België|VS|Verenigde\s+Staten|VK|Rusland|China|"
+    r"Oekraïne|Israël|Iran|Turkije|Suriname|Australië|Canada|Japan|India|lidstaten|partners|"
+    r"bondgenoten|landen|organisaties|bedrijven|gemeenten|provincies|fracties?|leden|lid|"
+    r"Kamerleden|rapporteur|onderzoekers|commissie|projectleider|SIPRI|OHCHR|UNHCR|IOM)\b"
+)
+_MEMBERS_RE = re.compile(
+    r"\b(?:[Dd]e|[Dd]eze)\s+leden\b|\bleden\s+van\s+de\b|-fractie\b|\bfractieleden\b"
+)
+
+# Acts. Each family is one regex; the family decides the act's class.
+_INFORM_TRUE_RE = _rx(
+    r"\b(?:informeren|informeer|informeert|ge[iï]nformeerd|op\s+de\s+hoogte\s+(?:te\s+)?(?:houden|"
+    r"stellen|brengen|gehouden|gesteld|gebracht|houd|hou|houdt|stel|stelt|breng|brengt)|berichten|"
+    r"briefen|gebrieft|inlichten|ingelicht)\b"
+)
+_INFORM_SEND_RE = _rx(
+    r"\b(?:(?:toe)?sturen|stuur|stuurt|(?:toe)?gestuurd|toezenden|zenden|zend|zendt|(?:toe)?gezonden|"
+    r"verzenden|verzonden|versturen|verstuurd|verstuur|verstuurt|(?:doen\s+)?toekomen|toekomt|"
+    r"toegaan|toegaat|ontvangen|ontvangt|aanbieden|aangeboden|bied|biedt|rapporteren|rapporteer|"
+    r"rapporteert|gerapporteerd|verslag\s+(?:uit)?brengen|verslag\s+uit|tegemoet\s*zien|"
+    r"tegemoetzien|tegemoet\s+kunt\s+zien|verwachten|voorleggen|voorgelegd|leg|legt|"
+    r"terugkoppelen|teruggekoppeld|melden|meld|meldt|inzicht\s+(?:geven|bieden|verschaffen)|"
+    r"delen|gedeeld|deel|deelt)\b"
+)
+_PRODUCT_VERB_RE = _rx(
+    r"\b(?:opstellen|opgesteld|afronden|afgerond|opleveren|opgeleverd|publiceren|gepubliceerd|"
+    r"publiceer|publiceert|presenteren|gepresenteerd|presenteer|presenteert|uitwerken|uitgewerkt|"
+    r"formuleren|geformuleerd|verschijnen|verschijnt|gereed|klaar|uitbrengen|uitgebracht|"
+    r"evalueren|ge[eë]valueerd|evalueer|evalueert|(?:laten\s+)?onderzoeken|onderzocht|"
+    r"(?:laten\s+)?uitvoeren|uitgevoerd|vaststellen|vastgesteld|ontwikkelen|ontwikkeld|"
+    r"actualiseren|geactualiseerd|herzien|consultatie|schrijven|geschreven|opzetten|opgezet|"
+    r"ingaan|ingegaan|stel|stelt|rond|rondt|lever|levert|werk|werkt|breng|brengt)\b"
+)
+# Finite forms of separable verbs count only with their particle later on.
+_SEPARABLE = {
+    "stel": "op", "stelt": "op", "rond": "af", "rondt": "af", "lever": "op", "levert": "op",
+    "werk": "uit", "werkt": "uit", "breng": "uit", "brengt": "uit", "bied": "aan", "biedt": "aan",
+    "leg": "voor", "legt": "voor",
+}
+_MOTION_ACT_RE = _rx(
+    r"\b(?:invulling\s+(?:te\s+)?(?:geven|gegeven|geeft|geef)|uitvoering\s+(?:te\s+)?(?:geven|"
+    r"gegeven|geeft|geef)|uitvoeren|uitgevoerd|uitvoert|opvolging\s+(?:te\s+)?(?:geven|gegeven|geeft))"
+    r"\b"
+)
+_MOTIE_RE = _rx(r"\bmotie")
+_ACTION_RE = _rx(
+    r"\b(?:organiseren|organiseer|organiseert|georganiseerd|deelnemen|deelneemt|toetreden|toetreedt|"
+    r"besluiten|beslissen|(?:aandacht|steun)\s+(?:\w+\s+){0,5}?vragen|agenderen|geagendeerd|"
+    r"aankaarten|aangekaart|opbrengen|bespreken|besproken|bespreekt|(?:het\s+)?initiatief\s+nemen|"
+    r"oprichten|opgericht|inrichten|ingericht|benoemen|benoemd|openen|geopend|verstrekken|"
+    r"financieren|leveren|geleverd|beoordelen|beoordeeld|bezien|verkennen|verkend|doorberekenen|"
+    r"doorberekend|corrigeren|gecorrigeerd|herstellen|uitbreiden|uitgebreid|implementeren|"
+    r"ge[iï]mplementeerd|overleggen|bijwonen|bezoeken|ondertekenen|ratificeren|"
+    r"aanpassen|aangepast|starten|invoeren|ingevoerd|realiseren|gerealiseerd|hervatten|hervat|"
+    r"intrekken|beschikbaar\s+(?:te\s+)?stellen|ter\s+beschikking\s+(?:\w+\s+){0,2}?(?:stellen|"
+    r"gesteld)|reserveren|contact\s+(?:op\s*)?nemen|in\s+overleg\s+(?:te\s+)?(?:gaan|treden)|"
+    r"aanvragen|verlengen|verlengd|instellen|ingesteld|toekennen|vrijmaken|vrijgemaakt|"
+    r"voor\s+te\s+leggen|meedoen|aansluiten|nagaan|bekijken|afschaffen|opheffen|aanscherpen|"
+    r"uitbetalen|aanleveren|voor\s+te\s+bereiden|voorbereiden|indienen|ingediend|verrichten|"
+    r"onderzoek\s+(?:laten\s+)?(?:doen|verrichten|uitvoeren))\b"
+)
+_TRUE_INFORM_WORDS = ("inform", "op de", "bericht", "brief", "inlicht", "ingelicht", "gebrieft")
+# Product nouns (heads) and named products.
+_PRODUCT_HEAD = (
+    r"[\w-]*(?:strategie|nota|notitie|brief|briefing|onderzoek|evaluatie|plan|wetsvoorstel|"
+    r"kabinetsreactie|reactie|rapportage|rapport|verslag|visie|agenda|kader|analyse|verkenning|"
+    r"appreciatie|overzicht|monitor|inventarisatie|handreiking|routekaart|standpunt|voorstel|"
+    r"voorstellen|fiche|doorlichting|studie|update|beleidslijn|wet|regeling|aanpak|programma|"
+    r"advies|adviesaanvraag|maatregelen|maatregel)"
+)
+_PRODUCT_RE = _rx(rf"\b{_PRODUCT_HEAD}\b")
+_NAMED_PRODUCT_RE = re.compile(
+    r"\b(?:[Jj]aarlijkse\s+)?Staat\s+van\s+(?:de|het)\s+[A-Z]\w+(?:\s+\d{4})?"
+    r"|\b[A-Z][\w-]*(?:rapportage|nota|strategie|notitie|wet|plan|agenda)\b(?:\s+\d{4})?"
+)
+_WEAK_PRODUCTS = frozenset(
+    {"maatregelen", "maatregel", "aanpak", "programma", "reactie", "advies", "voorstel",
+     "voorstellen", "kader", "agenda", "update", "regeling", "wet", "analyse", "overzicht",
+     "plan", "onderzoek"}
+)
+_STRONG_ALONE = frozenset({"plan", "onderzoek", "wet", "overzicht", "analyse", "update"})
+_EVALUATE_RE = _rx(r"^(?:evalueren|ge[eë]valueerd|evalueer|evalueert)$")
+_LETTER_RE = _rx(r"(?:brief|briefing)$")
+
+# Undertaking markers.
+_FUT_RE = _rx(r"\b(?:zal|zullen|zult)\b")
+_GAAN_RE = _rx(r"\b(?:ga|gaat|gaan)\b")
+_BEREID_RE = _rx(r"\bbereid\b")
+_TOEZEG_RE = _rx(
+    r"\b(?:zeg|zegt|zeggen)\b[^;?]{0,120}?\btoe\b|\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
+    r"\btoezegging\s+(?:doe|doen)\b"
+)
+# A promise reported as made earlier: "heeft toegezegd … te …",
+# "heeft aangegeven … te zullen …", "het voornemen om … te …".
+_RESTATED_RE = _rx(
+    r"\b(?P<verb>toegezegd|aangekondigd|aangegeven|beloofd)\b(?P<what>[^;?]{0,260}?)\bte\s+"
+    r"(?:zullen\s+)?(?:laten\s+)?(?P<inf>\w+)|\bvoornemen\s+om\b(?P<what2>[^;?]{0,200}?)\bte\s+"
+    r"(?P<inf2>\w+)"
+)
+_RESTATED_AUX_RE = _rx(r"\b(?:heeft|hebben|heb|is|zijn|ben|had|hadden)\b")
+_EXPECT_OWN_VERB_RE = _rx(r"\bverwacht(?:en)?\b")
+_TEGEMOET_RE = _rx(r"\btegemoet\b[^;?]{0,80}?\bdoor\b(?P<what>[^;?]{0,200}?)\bte\s+(?P<verb>\w+)")
+_EXPECT_RE = _rx(
+    r"\bverwacht(?:en)?\s+(?:ik|wij|we|het\s+kabinet|de\s+regering)\b[^;?]{0,160}?\bte\s+\w+|"
+    r"\b(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+verwacht(?:en)?\b[^;?]{0,160}?\bte\s+\w+"
+)
+_INTENT_RE = _rx(
+    r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
+    r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
+    r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b"
+)
+_QUALIFIER_RE = _rx(
+    r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"
+    r"\bin\s+principe\b|\bwaarschijnlijk\b|\bwil(?:len)?\b|\bmogelijk(?:erwijs)?\s+(?!\w+\s+mogelijk)"
+    r"(?=\w)"
+)
+_COND_RE = _rx(
+    r"\b(?:indien|mocht(?:en)?|tenzij|ingeval)\b|\bin\s+het\s+geval\s+dat\b|^\s*als\b|,\s*als\b"
+)
+_UNCERTAIN_RE = _rx(
+    r"\bniet\s+duidelijk\b|\bonduidelijk\b|\b(?:zal|zullen)\s+afhangen\b|\bhangt\s+(?:\w+\s+)?af\s+"
+    r"van\b|\bnog\s+geen\s+besluit\b|\bis\s+aan\s+\w+\s+om\b"
+)
+_OBLIGATION_RE = _rx(r"\b(?:moet|moeten|dient|dienen)\b")
+_BLIJVEN_RE = _rx(r"\bblijv\w*|\bblijft\b")
+_NEG_RE = _rx(r"\b(?:niet|geen|nooit|noch)\b")
+_NEG_OK_RE = _rx(
+    r"\bniet\s+(?:alleen|later\s+dan|eerder\s+dan|langer\s+dan|meer\s+dan|zonder)\b|"
+    r"\bgeen\s+(?:\w+\s+)?(?:later|eerder)\b"
+)
+_PERFORMATIVE_RE = _rx(
+    r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
+    r"\bhiermee\b|\bin\s+het\s+onderstaande\b"
+)
+_PAST_AUX_RE = _rx(r"\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn|ben)\b")
+_PRESENT_ACT_RE = _rx(
+    r"^(?:informeer|informeert|stuur|stuurt|zend|zendt|bied|biedt|ontvangt|ontvangen|verschijnt|"
+    r"rapporteer|rapporteert|verstuur|verstuurt|publiceer|publiceert|presenteer|presenteert|stel|"
+    r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
+    r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
+    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt)$"
+)
+_MODAL_RE = _rx(r"\b(?:kunnen|kan|kunt|moet|moeten|mag|mogen|zou|zouden|hoop\w*|wil|willen)\b")
+_PASSIVE_PRESENT_RE = _rx(r"\b(?:wordt|worden)\b")
+_KAMER_PASSIVE_RE = _rx(
+    r"\b(?:uw|de)\s+Kamer\s+wordt\s+(?:[^;?]{0,200}?)\bge[iï]nformeerd\b|"
+    r"\bwordt\s+(?:\w+\s+){0,3}?(?:uw|de)\s+Kamer\b[^;?]{0,200}?\bge[iï]nformeerd\b|"
+    r"\b(?:wordt|worden)\s+[^;?]{0,160}?\b(?:aan|met)\s+(?:uw|de)\s+Kamer\s+(?:toegezonden|"
+    r"gezonden|gestuurd|aangeboden|gedeeld|verstuurd|voorgelegd)\b|"
+    r"\bwordt\s+(?:\w+\s+){0,8}?gerapporteerd\b"
+)
+_TIME_HINT_RE = _rx(
+    r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|kwartaal|Q[1-4]|zomer\w*|najaar|voorjaar|winter|jaar|jaarwisseling|week|weken|"
+    r"maand|maanden|binnenkort|spoedig|snel|termijn|uiterlijk|Voorjaarsnota|Najaarsnota|"
+    r"Prinsjesdag|begroting\w*|reces|kerst\w*|20\d\d|eind|begin|medio|half|helft|t\.z\.t|"
+    r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|"
+    r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag)\b"
+)
+
+# Revisions.
+_EARLIER_RE = _rx(
+    r"\b(?:eerder|oorspronkelijk|aanvankelijk|destijds)\b[^;?]{0,160}?\b(?:gemeld|medegedeeld|"
+    r"meegedeeld|aangekondigd|toegezegd|bericht|ge[iï]nformeerd|gecommuniceerd|aangegeven)\b"
+    r"[^;?]{0,60}?\bdat\b|\b(?:eerder|oorspronkelijk|aanvankelijk)\s+(?:\w+\s+){0,5}?(?:voorzien|"
+    r"gepland|beoogd|aangekondigd|verwacht)e?\b"
+)
+_SLIP_WORD_RE = _rx(
+    r"\bvertraagd\b|\bvertraging\b|\blater\s+dan\b|\buitgesteld\b|\bverschoven\b|\bverschuift\b|"
+    r"\bopgeschoven\b|\bschuift\s+op\b|\bspeling\b|\bmeer\s+tijd\b|\bniet\s+(?:meer\s+)?"
+    r"(?:haalbaar|gehaald)\b|\bin\s+plaats\s+van\b"
+)
+_SLIP_NEXT_RE = _rx(
+    r"\bvertraagd\b|\bvertraging\b|\blater\b|\buitgesteld\b|\bverschoven\b|\bverschuift\b|"
+    r"\bopgeschoven\b|\bspeling\b|\bmeer\s+tijd\b|\bniet\s+(?:meer\s+)?(?:haalbaar|gehaald)\b|"
+    r"\btijdpad\b|\btijdspad\b|\btijdlijn\b|\bplanning\b"
+)
+_FUTURE_FORM_RE = _rx(r"\b(?:zou|zouden|zal|zullen|zult|verschijnt|ontvangt)\b")
+_NOW_RE = _rx(r"\b(?:nu|thans|inmiddels|alsnog|voortaan)\b")
+_OLD_PLAN_RE = _rx(
+    r"\b(?:eerder|oorspronkelijk|aanvankelijk|zou|zouden|was\s+voorzien|was\s+gepland|"
+    r"in\s+plaats\s+van|was\s+aangekondigd|gepland\s+stond)\b"
+)
+
+# Clause structure.
+_SEG_BREAK_RE = _rx(
+    r"[,;:()]|\s[–—-]\s|\b(?:maar|en|of|want|dus)\s+(?=(?:ik|wij|we|het\s+kabinet|de\s+regering|"
+    r"zal|zullen|wordt|worden|is|zijn|heeft|hebben|kan|kunnen|ga|gaat|gaan)\b)"
+)
+_SUBORD_RE = _rx(
+    r"\b(?:die|dat|welke|wat|waar\w*|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|"
+    r"waarbij|waarmee|waarin|waarop|waarover|waarvan|waardoor|waarna)\b"
+)
+_REL_START_RE = _rx(
+    r"^\s*(?:die|dat|welke|wat|waar\w*|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|waarna|"
+    r"om|zoals|of|hoe|wie)\b"
+)
+_TEMPORAL_SUB_RE = _rx(r"^(?:zodra|wanneer|nadat|na|voordat|totdat|tot)\b")
+_EVENT_NOUN_RE = _rx(
+    r"\b(?:deelname|\w*conferentie|top|topontmoeting|summit|bijeenkomst|vergadering|verkiezing(?:en)?|"
+    r"\w*bezoek|zitting|sessie|onderhandelingen|ronde|debat|missie|operatie|evenement|"
+    r"besprekingen|consultaties|\w*top|spelen)\s*$"
+)
+_TOPIC_PREP_RE = _rx(r"\b(?:over|aan|van|naar|tot|inzake|voor)\b")
+_FOR_YEAR_RE = _rx(r"^voor\s+(?:het\s+jaar\s+)?\d{4}\b")
+_WITH_VIEW_RE = _rx(r"\bmet\s+het\s+oog\s+op\s*$")
+_EVENT_CLAUSE_RE = _rx(
+    r"\b(?:wanneer|zodra|nadat)\b[^,;:()]{3,90}?(?:\b(?:is|zijn|heeft|hebben)\s+(?:\w+\s+){0,2}?)?"
+    r"(?:afgerond|verschenen|gepubliceerd|vastgesteld|aangenomen|ontvangen|plaatsgevonden|"
+    r"besproken|bekend|beschikbaar|uitgebracht|opgeleverd|gereed|genomen|ondertekend|"
+    r"geratificeerd)\b(?:\s+(?:is|zijn|heeft|hebben)\b)?|\bna\s+(?:de\s+|het\s+)?(?:afronding|afloop|ontvangst|publicatie|verschijnen|"
+    r"vaststelling|inwerkingtreding|ondertekening|ratificatie|besluitvorming|oplevering|"
+    r"behandeling|bespreking|totstandkoming)\s+van\b[^,;:()]{3,80}?(?=\s*[,.;:()]|$)"
+)
+_PAST_WORD_RE = _rx(r"\b(?:jl|vorig\w*|afgelopen|geleden|destijds)\b")
+
+_ANAPHOR_START_RE = _rx(
+    r"\s*(?:dit|dat|deze|die|het\s+(?=(?:is|wordt|zal|gebeurt|verschijnt)\b)|hiervan|daarvan|"
+    r"naar\s+verwachting|de\s+verwachting\s+is|"
+    r"verwacht\s+wordt)\b"
+)
+_CONTENT_CONT_RE = _rx(
+    r"\s*(?:(?:in|met)\s+(?:deze|die|dezelfde)\s+(?:\w+\s+)?(?:brief|nota|notitie|strategie|"
+    r"rapportage|rapport|update|briefing)|daarin|hierin)\b"
+)
+_ADVERBIAL_START_RE = _rx(
+    r"^\s*(?:hiertoe|daartoe|daarom|daarnaast|tevens|verder|ook|zo|dan|nu|voorts|bovendien|"
+    r"tegelijkertijd|vervolgens|binnenkort|uiteraard|wel|echter|hierover|daarover|hiervoor|"
+    r"daarvoor|hierop|daarop|aanvullend|graag|om\s+die\s+reden|zoals\s+\w+(?:\s+\w+)?|in|op|bij|over|"
+    r"voor|na|met|via|tijdens|naar|uiterlijk|begin|eind|medio|later|dit|deze|volgend\w*|komend\w*|"
+    r"rond|vanaf|per|aan|conform|overeenkomstig|indachtig|gelet|gezien|nog|eveneens)\b"
+)
+_SUBJ_AFTER_RE = re.compile(
+    r"^\s*(?P<subj>(?i:ik|u|wij|we|er)|(?i:het|dit)(?:\s+(?i:huidige|demissionaire|nieuwe|volgende))?"
+    r"\s+(?i:kabinet)|(?i:de)\s+(?:Nederlandse\s+)?(?i:regering)|(?:(?i:het)\s+)?(?i:ministerie)\s+van\s+"
+    rf"{_NAMEPART}|(?:(?i:de)\s+)?(?i:minister-president|minister|staatssecretaris|premier)"
+    rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_CAP})?|(?i:uw|de)\s+(?i:kamer)|Nederland|"
+    r"(?i:het)\s+Koninkrijk|(?i:mijn)\s+ministerie)\b"
+)
+_FINITE_RE = _rx(
+    r"\b(?:zal|zullen|zult|ga|gaat|gaan|ben|is|zijn|wordt|worden|ontvangt|informeer|informeert|"
+    r"stuur|stuurt|zend|zendt|bied|biedt|kunt|verwacht|komt|heeft|hebben|doet|verschijnt|"
+    r"rapporteert|presenteert|publiceert|stelt|levert|rondt|werkt|brengt|legt|organiseert)\b"
+)
+_DOOR_RE = _rx(r"\bdoor\s+(?P<agent>(?:de|het)\s+[^,.;()]{2,80})")
+_COMPLEMENT_RE = _rx(
+    r"\s+(?P<c>(?:tot|aan|bij|met|over|naar|op|hoe|of|welke|wat)\s+[^,;:()?]{2,90}?)(?=\s*[,;:()?]|\.\s|\.$|$)"
+)
+_HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
+
+# The trigger: a sentence is a candidate only when it holds one of these.
+_TRIGGER_RE = _rx(
+    r"\b(?:zal|zullen|zult|gaat|gaan|ga|bereid|toe|toezeg\w*|toegezegd|ontvangt|tegemoet\w*|"
+    r"toekom\w*|informeer\w*|ge[iï]nformeerd|stuur\w*|gestuurd|toegezonden|gezonden|zend\w*|"
+    r"verstuur\w*|aangeboden|bied|biedt|hoogte|rapporte\w*|gerapporteerd|verslag|voornemens|"
+    r"voornemen|streven|streeft|verwacht\w*|inzet|ge[eë]valueerd|evalu\w*|opgeleverd|gepubliceerd|"
+    r"gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|gepland|vertraagd|"
+    r"vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven)\b"
+)
+_QUESTION_HEAD_RE = re.compile(
+    r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
+)
+_ANSWER_HEAD_RE = re.compile(
+    r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Antwoord\b[^\n]{0,40}$", re.M
+)
+
+_WS_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[\w'’-]+")
+_DETERMINERS = _words(
+    "een de het deze dit die dat zijn haar hun onze ons mijn uw nieuwe nieuw hernieuwde gerichte "
+    "overkoepelende aparte nadere volgende eerste tweede derde uitgebreide"
+)
+_STOP_LEFT = _words(
+    "een de het deze dit die dat en of van voor in op met aan over naar bij door te om als zal "
+    "zullen wordt worden is zijn u uw kamer ik wij we er ook nog tot"
+)
+_STOP_RIGHT = _words(
+    "die dat waarin waarmee waarover waarbij en om te zal zullen wordt worden is zijn kan "
+    "kunnen moet ontvangt ontvangen informeren toekomen sturen opleveren opstellen afronden "
+    "in voor bij uiterlijk"
+)
+_PREV_WORD_RE = re.compile(r"([\w'’-]+)[^\w]*$")
+_PREPOSITIONS = _words(
+    "om in op met voor van bij door na tot aan over naar uit onder tegen vanwege volgens "
+    "zonder tijdens sinds via"
+)
+_TAIL_WORDS = _words(
+    "de het een van en of over voor in op met aan te om die dat naar bij door als hoe"
+)
+
+
+# --------------------------------------------------------------------------
+# Deadlines (tracker.extraction.deadlines)
+# --------------------------------------------------------------------------
+
+_DeadlineFinder = Callable[..., list[Deadline]]
+
+
+def _deadline_finder() -> _DeadlineFinder | None:
+    try:
+        from tracker.extraction.deadlines import find_deadlines
+    except ImportError:  # pragma: no cover - only while that module is being written
+        return None
+    return find_deadlines
+
+
+# --------------------------------------------------------------------------
+# Working records
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Act:
+    kind: str  # inform / product / motion / action / pseudo
+    start: int  # offsets relative to the sentence
+    end: int
+    word: str
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    certainty: str
+    confidence: float
+    actor: str
+    deliverables: list[str]
+    deadline: Deadline | None
+    act_pos: int
+    revision: Revision | None = None
+    anaphoric: bool = False
+    hedged: bool = False
+    slip_pending: bool = False
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    reference_date: date | None
+    calendar: object
+    default_actor: str
+    finder: _DeadlineFinder | None
+    cache: dict[tuple[int, int], list[Deadline]] = field(default_factory=dict)
+
+    def deadlines(self, start: int, end: int) -> list[Deadline]:
+        """Time phrases of ``text[start:end]``, offsets into the full text."""
+        key = (start, end)
+        got = self.cache.get(key)
+        if got is None:
+            got = []
+            if self.finder is not None:
+                ref = self.reference_date or date.today()
+                got = [
+                    d.shifted(start)
+                    for d in self.finder(self.text[start:end], ref, self.calendar)
+                    if d.start is not None and d.end is not None
+                ]
+            self.cache[key] = got
+        return got
+
+    def is_past(self, d: Deadline) -> bool:
+        if _PAST_WORD_RE.search(d.text):
+            return True
+        if self.reference_date is None or d.due is None:
+            return False
+        return d.due < self.reference_date
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def find_commitments(
+    text: str,
+    *,
+    reference_date: date | None,
+    calendar: object = None,
+    default_actor: str = "het kabinet",
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[Commitment]:
+    """Find the commitments in ``text`` (see the module documentation).
+
+    ``spans`` restricts detection to those ranges (the answers of a list of
+    questions); without it the whole text is read, minus question blocks.
+    ``reference_date`` resolves relative time phrases; when None, phrases
+    are resolved against today and no phrase is dropped as past by date.
+    """
+    ctx = _Ctx(text, reference_date, calendar, default_actor, _deadline_finder())
+    found: list[_Found] = []
+    for s, e, sents, pos in _candidate_sentences(text, _regions(text, spans)):
+        hit = _analyse(ctx, s, e)
+        if hit is None:
+            continue
+        hit.anaphoric = bool(_ANAPHOR_START_RE.match(text, s) or _CONTENT_CONT_RE.match(text, s))
+        _attach_neighbours(ctx, hit, sents, pos)
+        if hit.kind:
+            found.append(hit)
+    return [_to_commitment(text, f) for f in _merge(ctx, found)]
+
+
+# --------------------------------------------------------------------------
+# Regions and candidate sentences
+# --------------------------------------------------------------------------
+
+
+def _regions(text: str, spans: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    if spans is not None:
+        return sorted((max(0, a), min(len(text), b)) for a, b in spans if b > a)
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    for q in _QUESTION_HEAD_RE.finditer(text):
+        if q.start() < pos:
+            continue
+        a = _ANSWER_HEAD_RE.search(text, q.end())
+        regions.append((pos, q.start()))
+        pos = a.end() if a else len(text)
+    regions.append((pos, len(text)))
+    return [(a, b) for a, b in regions if b > a]
+
+
+def _candidate_sentences(
+    text: str, regions: list[tuple[int, int]]
+) -> list[tuple[int, int, list[tuple[int, int]], int]]:
+    """Sentences holding a trigger word: (start, end, sentences of the block, index)."""
+    out: list[tuple[int, int, list[tuple[int, int]], int]] = []
+    whole = len(regions) >= 1 and regions[0][0] == 0 and regions[-1][1] == len(text)
+    for ra, rb in regions:
+        blocks: list[tuple[int, int]] | None = None
+        starts: list[int] = []
+        split_cache: dict[int, tuple[list[tuple[int, int]], list[int], bool]] = {}
+        skip_to = -1
+        for m in _TRIGGER_RE.finditer(text, ra, rb):
+            p = m.start()
+            if p < skip_to:
+                continue
+            if blocks is None:
+                blocks = block_spans(text, ra, rb)
+                starts = [b[0] for b in blocks]
+            bi = bisect.bisect_right(starts, p) - 1
+            if bi < 0 or p >= blocks[bi][1]:
+                continue
+            ba, bb = blocks[bi]
+            cached = split_cache.get(ba)
+            if cached is None:
+                sents = split_sentences(text, ba, bb)
+                members = whole and bool(_MEMBERS_RE.search(text, ba, min(bb, ba + 300)))
+                cached = (sents, [x for x, _ in sents], members)
+                split_cache[ba] = cached
+            sents, sstarts, members = cached
+            if members:
+                skip_to = bb
+                continue
+            si = bisect.bisect_right(sstarts, p) - 1
+            if si < 0 or p >= sents[si][1]:
+                continue
+            s, e = sents[si]
+            skip_to = e
+            out.append((s, e, sents, si))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Sentence analysis
+# --------------------------------------------------------------------------
+
+
+def _is_question(sent: str) -> bool:
+    return sent.rstrip().rstrip("\"'»”’)]0123456789").endswith("?")
+
+
+def _segment(sent: str, pos: int) -> tuple[int, int]:
+    """The clause segment around ``pos``: between commas, brackets, ``;``,
+    ``:``, dashes and a conjunction that starts a new clause."""
+    a = 0
+    b = len(sent)
+    for m in _SEG_BREAK_RE.finditer(sent):
+        if m.end() <= pos:
+            a = m.end()
+        elif m.start() >= pos:
+            b = m.start()
+            break
+    return a, b
+
+
+def _find_acts(sent: str) -> list[_Act]:
+    acts: list[_Act] = []
+    kamer = bool(_KAMER_RE.search(sent))
+    for m in _INFORM_TRUE_RE.finditer(sent):
+        acts.append(_Act("inform", m.start(), m.end(), m.group().lower()))
+    for m in _INFORM_SEND_RE.finditer(sent):
+        w = _WS_RE.sub(" ", m.group().lower())
+        particle = _SEPARABLE.get(w)
+        if particle and not re.search(rf"\b{particle}\b", sent[m.end():], _I):
+            continue
+        if w in ("delen", "gedeeld", "deel", "deelt") and not re.search(
+            r"\bmet\s+(?:uw|de)\s+Kamer\b|\bmet\s+u\b", sent, _I
+        ):
+            continue
+        if w == "verwachten" and not re.search(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b", sent, _I):
+            continue
+        if not kamer:
+            continue
+        acts.append(_Act("inform", m.start(), m.end(), w))
+    for m in _PRODUCT_VERB_RE.finditer(sent):
+        w = m.group().lower()
+        particle = _SEPARABLE.get(w)
+        if particle and not re.search(rf"\b{particle}\b", sent[m.end():], _I):
+            continue
+        acts.append(_Act("product", m.start(), m.end(), w))
+    if _MOTIE_RE.search(sent):
+        for m in _MOTION_ACT_RE.finditer(sent):
+            acts.append(_Act("motion", m.start(), m.end(), m.group().lower()))
+    for m in _ACTION_RE.finditer(sent):
+        acts.append(_Act("action", m.start(), m.end(), m.group().lower()))
+    acts.sort(key=lambda a: (a.start, -a.end))
+    return acts
+
+
+_ACT_RANK = {"motion": 0, "inform": 1, "product": 2, "action": 3, "pseudo": 4}
+
+
+def _pick_act(
+    sent: str, acts: list[_Act], anchor: int, *, after_only: bool = False, infinitive: bool = False
+) -> _Act | None:
+    """The act tied to the marker at ``anchor``: in its segment, else later in the clause."""
+    a0, b0 = _segment(sent, anchor)
+    cands = [a for a in acts if a0 <= a.start < b0 and (a.start >= anchor or not after_only)]
+    if not cands:
+        # "zal het kabinet, of het nieuwe kabinet, invulling geven": follow
+        # the clause over commas, but not into a relative or subordinate clause.
+        pos = b0
+        while not cands and pos < len(sent) and pos - anchor < 220:
+            if sent[pos] in ";:?":
+                break
+            na, nb = _segment(sent, pos + 1)
+            if nb <= pos:
+                break
+            if not _REL_START_RE.match(sent[na:nb]):
+                cands = [a for a in acts if na <= a.start < nb]
+            pos = nb
+    if infinitive:
+        cands = [a for a in cands if a.word.endswith("en") or " " in a.word]
+    if not cands:
+        return None
+    # An act inside a relative clause after the marker ("die … worden
+    # georganiseerd") yields to a later act of the main clause.
+    if len(cands) > 1:
+        main = [
+            a for a in cands
+            if not (a.start > anchor and _SUBORD_RE.search(sent, anchor, a.start)
+                    and any(b.start > a.end for b in cands))
+        ]
+        cands = main or cands
+    return min(cands, key=lambda a: (_ACT_RANK[a.kind], abs(a.start - anchor)))
+
+
+def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
+    sent = ctx.text[s:e]
+    if _is_question(sent):
+        return None
+    if _MEMBERS_RE.search(sent) and not _GOV_ACTOR_RE.search(sent):
+        return None
+    if _UNCERTAIN_RE.search(sent):
+        return None
+    if _EARLIER_RE.search(sent) or _SLIP_WORD_RE.search(sent):
+        rev = _analyse_revision(ctx, s, e, sent)
+        if rev is not None:
+            return rev
+    acts = _find_acts(sent)
+    marker, anchor, act = _undertaking(sent, acts)
+    if marker is None or act is None:
+        return None
+    if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive"):
+        return None
+
+    seg_a, seg_b = _segment(sent, anchor)
+    lo, hi = sorted((anchor, act.start))
+    span_text = sent[lo:max(hi + len(act.word), lo)]
+    if marker not in ("toezeg",):
+        window = _NEG_OK_RE.sub(" ", span_text)
+        if _NEG_RE.search(window) or _NEG_RE.search(sent[max(seg_a, act.start - 14):act.start]):
+            return None
+    if marker in ("future", "gaan", "intent") and _OBLIGATION_RE.search(span_text):
+        return None
+    if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
+        return None
+    if _BLIJVEN_RE.search(span_text) and act.kind != "inform":
+        return None
+
+    products = _products(sent)
+    kamer = bool(_KAMER_RE.search(sent))
+    act = _settle_act_class(sent, act, products, marker)
+    if act is None:
+        return None
+
+    actor = _actor(ctx, sent, marker, anchor, act)
+    if actor is None:
+        return None
+
+    needs_time = marker in ("present",)
+    if needs_time and not _TIME_HINT_RE.search(sent):
+        return None
+    deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
+    usable = deadlines
+    if marker == "restated":
+        # Phrases before "heeft … toegezegd" date the announcement itself.
+        usable = [d for d in deadlines if d.start is not None and d.start - s > anchor]
+    deadline = _governing(ctx, sent, s, usable, act.start, anchor)
+    if deadline is None:
+        deadline = _event_clause(sent, s, act.start, anchor)
+        if deadline is not None:
+            deadlines = [*deadlines, deadline]
+    if marker == "present" and (deadline is None or _past_tense(sent, act)):
+        return None
+    if marker == "intent" and deadline is None and act.kind == "action":
+        return None
+
+    # Drop product phrases that are part of a time phrase ("bij de Voorjaarsnota").
+    spans = [(d.start - s, d.end - s) for d in deadlines if d.start is not None and d.end is not None]
+    products = [p for p in products if not any(a <= p[0] < b or a < p[1] <= b for a, b in spans)]
+
+    kind = _kind(sent, act, marker, products)
+    deliverables = _deliverables(sent, act, kind, products, marker, anchor, spans)
+    other_recipient = (
+        act.kind == "inform" and not kamer
+    ) or bool(re.search(r"ter\s+beschikking", act.word, _I))
+    hedged = marker == "intent" or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
+    if marker == "restated" and "voornemen" in sent.lower():
+        hedged = True
+    content_only = act.kind == "product" and act.word in ("uitwerken", "uitgewerkt", "ingaan", "ingegaan") and not any(
+        _NAMED_PRODUCT_RE.match(p[2]) for p in products
+    )
+    cond = bool(_COND_RE.search(sent))
+    certainty = "clear"
+    if hedged or cond or other_recipient or kind == "actie" or content_only:
+        certainty = "borderline"
+    conf = _confidence(certainty, kind, deadline, marker, kamer)
+    return _Found(
+        start=s, end=e, kind=kind, certainty=certainty, confidence=conf, actor=actor,
+        deliverables=deliverables, deadline=deadline, act_pos=s + act.start, hedged=hedged,
+    )
+
+
+def _undertaking(sent: str, acts: list[_Act]) -> tuple[str | None, int, _Act | None]:
+    """The undertaking marker, its offset and the act it governs."""
+    m = _TOEZEG_RE.search(sent)
+    if m:
+        act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "toezeggen")
+        return "toezeg", m.start(), act
+    m = _BEREID_RE.search(sent)
+    if m and not re.search(r"\bniet\s+(?:\w+\s+)?$", sent[max(0, m.start() - 20):m.start()], _I):
+        act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "bereid")
+        return "bereid", m.start(), act
+    m = _TEGEMOET_RE.search(sent)
+    if m and _GOV_ACTOR_RE.search(sent, 0, m.start()):
+        return "tegemoet", m.start(), _Act("pseudo", m.start("verb"), m.end("verb"), m.group("verb").lower())
+    for m in _FUT_RE.finditer(sent):
+        if sent[max(0, m.start() - 3):m.start()].lower() == "te ":
+            continue  # "te zullen sturen": reported, see _RESTATED_RE
+        act = _pick_act(sent, acts, m.start())
+        if act is not None:
+            return "future", m.start(), act
+    for m in _GAAN_RE.finditer(sent):
+        before = sent[max(0, m.start() - 4):m.start()].lower()
+        after = sent[m.end():m.end() + 14].lower()
+        if before.endswith("te ") or re.match(r"\s*(?:er\s*van\s*uit|ervanuit|over|om|het|naar|uit|er)\b", after):
+            continue
+        act = _pick_act(sent, acts, m.start(), after_only=True, infinitive=True)
+        if act is not None:
+            return "gaan", m.start(), act
+    m = _EXPECT_RE.search(sent)
+    if m:
+        act = _pick_act(sent, acts, m.start(), after_only=True)
+        if act is not None and act.kind == "inform":
+            return "expect", m.start(), act
+    for m in _RESTATED_RE.finditer(sent):
+        if m.group("verb") and re.search(r"\bzoals\s+(?:\w+\s+){0,3}$", sent[max(0, m.start() - 40):m.start()], _I):
+            continue
+        inf = "inf" if m.group("inf") else "inf2"
+        pos = m.start(inf)
+        act = next((a for a in acts if pos - 12 <= a.start <= pos + 4 or a.start <= pos < a.end), None)
+        if act is None:
+            continue
+        return "restated", m.start(), act
+    m = _KAMER_PASSIVE_RE.search(sent)
+    if m:
+        act = next((a for a in acts if m.start() <= a.start < m.end() and a.kind == "inform"), None)
+        if act is not None:
+            return "kamer_passive", m.start(), act
+    m = _INTENT_RE.search(sent)
+    if m and not re.search(r"\bvan\s+(?:de|het)\b", sent[m.end():m.end() + 12], _I):
+        act = _pick_act(sent, acts, m.start())
+        if act is None:
+            a0, b0 = _segment(sent, m.start())
+            act = next((a for a in acts if a.start >= m.start() and a.start - m.start() < 200), None)
+        if act is not None:
+            return "intent", m.start(), act
+    # Present tense act (finite) or present passive, to be confirmed by a
+    # future time phrase.
+    for a in acts:
+        seg_a, _ = _segment(sent, a.start)
+        if _MODAL_RE.search(sent, seg_a, a.start) and a.word not in (
+            "verwachten", "tegemoetzien", "tegemoet zien", "tegemoet kunt zien"
+        ):
+            continue
+        if _PRESENT_ACT_RE.match(a.word):
+            return "present", a.start, a
+        if _PASSIVE_PRESENT_RE.search(sent, seg_a, a.start) or _PASSIVE_PRESENT_RE.match(sent[a.end:].lstrip()):
+            return "present", a.start, a
+    return None, 0, None
+
+
+def _settle_act_class(sent: str, act: _Act, products: list[tuple[int, int, str]], marker: str) -> _Act | None:
+    """Product verbs need a product (an evaluation is one by itself); making a
+    product available is a delivery."""
+    if act.kind == "action" and re.search(r"beschikbaar|beschikking", act.word, _I) and any(
+        _product_is_strong(p[2]) for p in products
+    ):
+        return _Act("product", act.start, act.end, act.word)
+    if act.kind == "product" and _EVALUATE_RE.match(act.word):
+        return act
+    if act.kind == "product":
+        strong = [p for p in products if _product_is_strong(p[2])]
+        anaphoric = re.match(r"\s*(?:deze|dit|die|het)\b", sent, _I)
+        if not strong and not anaphoric and marker not in ("bereid", "toezeg", "restated", "tegemoet"):
+            return _Act("action", act.start, act.end, act.word)
+    return act
+
+
+def _product_is_strong(phrase: str) -> bool:
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    if _NAMED_PRODUCT_RE.match(phrase):
+        return True
+    if head in _WEAK_PRODUCTS:
+        return head in _STRONG_ALONE
+    return True
+
+
+def _past_tense(sent: str, act: _Act) -> bool:
+    before = sent[max(0, act.start - 160):act.start]
+    if _PRESENT_ACT_RE.match(act.word):
+        seg_a, _ = _segment(sent, act.start)
+        return bool(_PAST_AUX_RE.search(sent, seg_a, act.start) and re.search(r"\bge\w+[dt]\b", sent[act.end:act.end + 60]))
+    if re.search(r"\b(?:wordt|worden)\b", before, _I):
+        return False
+    after = sent[act.end:act.end + 40]
+    return bool(_PAST_AUX_RE.search(before) or _PAST_AUX_RE.match(after.strip()))
+
+
+def _kind(sent: str, act: _Act, marker: str, products: list[tuple[int, int, str]]) -> str:
+    if marker in ("bereid", "toezeg", "tegemoet"):
+        return "toezegging"
+    if marker == "restated" and act.kind != "inform" and re.search(r"\btoegezegd\b|\bbeloofd\b", sent, _I):
+        return "toezegging"
+    if act.kind == "motion":
+        return "motie"
+    if act.kind == "inform":
+        if "verslag" in act.word:
+            return "informeren"
+        named = [p for p in _objects(sent, products) if not _LETTER_RE.search(p[2]) and _product_is_strong(p[2])]
+        return "product" if named else "informeren"
+    if act.kind == "product":
+        return "product" if any(_product_is_strong(p[2]) for p in products) or re.match(
+            r"\s*(?:deze|dit|die)\b", sent, _I
+        ) or _EVALUATE_RE.match(act.word) else "actie"
+    if act.kind == "pseudo":
+        return "toezegging"
+    return "actie"
+
+
+def _objects(sent: str, products: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Products that are not the topic of the act (not after "over …")."""
+    out = []
+    for p in products:
+        left = sent[max(0, p[0] - 40):p[0]]
+        if re.search(r"\b(?:over|omtrent|inzake|aangaande)\s+(?:\w+\s+){0,3}$", left, _I):
+            continue
+        out.append(p)
+    return out
+
+
+def _confidence(certainty: str, kind: str, deadline: Deadline | None, marker: str, kamer: bool) -> float:
+    if certainty == "clear":
+        c = 0.8
+        if deadline is not None:
+            c += 0.12 if deadline.due is not None else 0.07
+        if kind in ("product", "motie", "toezegging") or kamer:
+            c += 0.03
+        if marker in ("restated", "expect", "present"):
+            c -= 0.03
+        return round(min(c, 0.97), 2)
+    c = 0.45
+    if kind != "actie":
+        c += 0.1
+    if deadline is not None:
+        c += 0.08
+    return round(min(c, 0.69), 2)
+
+
+# --------------------------------------------------------------------------
+# Actor
+# --------------------------------------------------------------------------
+
+
+def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | None:
+    """Who promises; None when the subject is someone other than the government."""
+    # Passive with an agent: "… geïnformeerd door de minister van Defensie".
+    for door in (_DOOR_RE.search(sent, act.start, min(len(sent), act.end + 90)),
+                 _DOOR_RE.search(sent, max(0, act.start - 90), act.start)):
+        if door is None:
+            continue
+        agent = door.group("agent")
+        g = _GOV_ACTOR_RE.match(agent)
+        if g:
+            return _norm_actor(ctx, g.group("actor"))
+        others = _NON_GOV_RE.search(agent[:40]) and not _GOV_ACTOR_RE.search(agent[:40])
+        passive = re.match(r"ge\w+[dt]$", act.word) or _PASSIVE_PRESENT_RE.search(
+            sent, max(0, act.start - 80), act.start
+        )
+        if others and passive:
+            return None
+    fin = _finite_for(sent, marker, anchor, act)
+    fin_word = _WORD_RE.match(sent, fin)
+    fin_end = fin_word.end() if fin_word else fin
+    seg_a, _ = _segment(sent, fin)
+    before = sent[seg_a:fin]
+    after = sent[fin_end:]
+    subj = _SUBJ_AFTER_RE.match(after)
+    # The finite verb closes a relative or subordinate clause when a
+    # relative pronoun/conjunction precedes it with no finite verb between.
+    rel = None
+    for m in _subordinators(sent, seg_a, fin):
+        rel = m
+    if rel is not None and not _FINITE_RE.search(sent, rel.end(), fin) and not re.match(
+        r"(?i)zoals\b", rel.group()
+    ):
+        inside = sent[rel.end():fin]
+        g = _GOV_ACTOR_RE.search(inside)
+        if g and g.group("actor").lower() not in ("nederland",) or g and not re.search(r"\bvan\s*$", inside[:g.start()]):
+            return _norm_actor(ctx, g.group("actor"))
+        antecedent = sent[max(0, rel.start() - 90):rel.start()]
+        if _KAMER_SUBJECT_RE.match(inside.strip()):
+            return ctx.default_actor
+        if inside.strip() and _NON_GOV_RE.search(inside) and not _PRODUCT_RE.search(inside):
+            return None
+        if re.search(r"\bvan\s+de\s+(?:NAVO|EU|VN|OESO|Europese\s+\w+|Commissie|WHO)\b", antecedent):
+            return None
+        tail = antecedent[-45:]
+        if _NON_GOV_RE.search(tail) and not _PRODUCT_RE.search(tail) and not _GOV_ACTOR_RE.search(tail):
+            return None
+        return ctx.default_actor
+    before_s = before.strip()
+    if not before_s or _ADVERBIAL_START_RE.match(before_s):
+        if subj:
+            return _subject_actor(ctx, subj.group("subj"))
+        tail = after.lstrip()[:60]
+        others = _NON_GOV_RE.match(tail) or (
+            re.match(r"(?:de|het)\s+(?:[A-Z][\w-]*\s*){1,3}", tail) and _NON_GOV_RE.search(tail[:30])
+        )
+        if others and not _PRODUCT_RE.search(tail[:40]):
+            return None
+        return ctx.default_actor
+    return _subject_actor(ctx, before_s)
+
+
+def _finite_for(sent: str, marker: str, anchor: int, act: _Act) -> int:
+    """Offset of the finite verb whose subject is the promiser."""
+    if marker == "restated":
+        aux = list(_RESTATED_AUX_RE.finditer(sent, max(0, anchor - 320), anchor))
+        return aux[-1].start() if aux else anchor
+    if marker == "bereid":
+        m = list(re.finditer(r"\b(?:ben|is|zijn|was|blijft|blijf|blijven)\b", sent[max(0, anchor - 60):anchor], _I))
+        return max(0, anchor - 60) + m[-1].start() if m else anchor
+    if marker in ("present", "kamer_passive"):
+        seg_a, _ = _segment(sent, act.start)
+        m = list(_FINITE_RE.finditer(sent, seg_a, act.start + 1))
+        return m[0].start() if m else act.start
+    if marker == "expect":
+        m = _EXPECT_OWN_VERB_RE.search(sent, anchor)
+        return m.start() if m else anchor
+    return anchor
+
+
+def _subject_actor(ctx: _Ctx, subj: str) -> str | None:
+    subj = _WS_RE.sub(" ", subj).strip()
+    if _KAMER_SUBJECT_RE.match(subj):
+        return ctx.default_actor
+    g = _GOV_ACTOR_RE.search(subj)
+    if g and g.start() < 25:
+        return _norm_actor(ctx, g.group("actor"))
+    if re.fullmatch(r"(?:er|het|dit|dat|deze|die)", subj, _I):
+        return ctx.default_actor
+    if _PRODUCT_RE.search(subj) or _NAMED_PRODUCT_RE.search(subj):
+        of = re.search(r"\bvan\s+(?:de\s+|het\s+)?(?P<owner>[^,;()]{2,60})", subj)
+        if of and _NON_GOV_RE.match(of.group("owner")) and not _GOV_ACTOR_RE.match(of.group("owner")):
+            return None  # "het rapport van de Rekenkamer": someone else's product
+        return ctx.default_actor
+    if _NON_GOV_RE.search(subj):
+        return None
+    words = subj.split()
+    if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
+        return None
+    return ctx.default_actor
+
+
+def _norm_actor(ctx: _Ctx, actor: str) -> str:
+    a = _WS_RE.sub(" ", actor).strip()
+    if _FIRST_PERSON_RE.match(a):
+        return ctx.default_actor
+    low = a.lower()
+    if low.endswith("kabinet"):
+        return "het kabinet"
+    if "regering" in low:
+        return "de regering"
+    if a.startswith(("Nederland", "Het Koninkrijk", "het Koninkrijk")):
+        return "het Koninkrijk" + a[len("Het Koninkrijk"):] if a.startswith("Het Koninkrijk") else a
+    words = a.split(" ")
+    if words[0].lower() in ("het", "de"):
+        words = words[1:]
+    role = words[0].lower()
+    rest = " ".join(words[1:])
+    article = "het" if role.startswith("ministerie") else "de"
+    return f"{article} {role}{(' ' + rest) if rest else ''}"
+
+
+# --------------------------------------------------------------------------
+# Deliverables
+# --------------------------------------------------------------------------
+
+
+def _products(sent: str) -> list[tuple[int, int, str]]:
+    """Product noun phrases in the sentence: (start, end, phrase)."""
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NAMED_PRODUCT_RE.finditer(sent):
+        a = _extend_left(sent, m.start())
+        out.append((a, m.end(), _WS_RE.sub(" ", sent[a:m.end()])))
+        taken.append((m.start(), m.end()))
+    for m in _PRODUCT_RE.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        a = _extend_left(sent, m.start())
+        b = _extend_right(sent, m.end())
+        out.append((a, b, _WS_RE.sub(" ", sent[a:b]).strip()))
+    out.sort()
+    return out
+
+
+def _extend_left(sent: str, pos: int) -> int:
+    start = pos
+    for n, w in enumerate(reversed(list(_WORD_RE.finditer(sent, max(0, pos - 80), pos)))):
+        t = w.group()
+        low = t.lower()
+        if low in _STOP_LEFT or low in _DETERMINERS or n >= 4 or sent[w.end():start].strip():
+            break
+        if not (t[:1].isupper() or low.endswith("e") or t.isdigit()):
+            break
+        start = w.start()
+    return start
+
+
+def _extend_right(sent: str, pos: int) -> int:
+    m = re.match(r"\s+\d{4}\b", sent[pos:])
+    if m:
+        pos += m.end()
+    m = re.match(
+        r"\s+(?:over|naar|inzake|met\s+betrekking\s+tot|ten\s+aanzien\s+van|omtrent|van)\s+",
+        sent[pos:], _I,
+    )
+    if not m:
+        return pos
+    end = pos
+    n = 0
+    scan = pos + m.end()
+    for w in _WORD_RE.finditer(sent, scan):
+        if sent[scan:w.start()].strip() or w.group().lower() in _STOP_RIGHT or n >= 6:
+            break
+        end = scan = w.end()
+        n += 1
+    return end if n else pos
+
+
+def _clip(words: str, limit: int = 10) -> str:
+    parts = _WS_RE.sub(" ", words).strip().split(" ")[:limit]
+    while len(parts) > 1 and parts[-1].lower().strip(",;:«»") in _TAIL_WORDS:
+        parts.pop()
+    return " ".join(parts).strip(",;:. «»")
+
+
+def _without_spans(sent: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """``sent[a:b]`` with the time phrases in ``spans`` and brackets removed."""
+    chars = list(sent[a:b])
+    for x, y in spans:
+        for i in range(max(x, a), min(y, b)):
+            chars[i - a] = " "
+    out = "".join(chars)
+    out = re.sub(r"\([^()]*\)", " ", out)
+    return _WS_RE.sub(" ", out).strip()
+
+
+def _deliverables(
+    sent: str, act: _Act, kind: str, products: list[tuple[int, int, str]], marker: str,
+    anchor: int, spans: list[tuple[int, int]],
+) -> list[str]:
+    names = [p for p in products if _product_is_strong(p[2])]
+    if kind == "motie":
+        m = re.search(
+            r"\b(?:(?:de\s+)?rest\s+van\s+)?(?:de\s+)?motie(?:-|\s+van\s+(?:het\s+lid|de\s+leden)\s+|\s+)?"
+            r"(?P<name>[A-Z][\w'-]*(?:\s+(?:van\s+der|van\s+den|van|de|den|der)\s+[A-Z][\w'-]*)?"
+            r"(?:\s*/\s*[A-Z][\w'-]*)?(?:\s+c\.s\.)?)?",
+            sent,
+        )
+        if m and m.group("name"):
+            return ["uitvoering motie " + _WS_RE.sub(" ", m.group("name"))]
+        if m and "rest" in m.group().lower():
+            return ["uitvoering rest van de motie"]
+        return ["uitvoering motie"]
+    if marker == "tegemoet":
+        t = _TEGEMOET_RE.search(sent)
+        if t:
+            what = _without_spans(sent, t.start("what"), t.end("what"), spans)
+            what = re.sub(r"\b(?:alvast|graag|voor\s+\d{4}(?:\s+en\s+\d{4})?)\b", " ", what, flags=_I)
+            return [_clip(what, 9) + " " + t.group("verb")]
+    if kind == "informeren" or (act.kind == "inform" and kind != "product"):
+        objects = _objects(sent, products)
+        letters = [p for p in objects if _LETTER_RE.search(p[2])]
+        if "verslag" in act.word:
+            topic = re.search(r"\bover\s+(?P<t>[^,.;:()]{3,100}?)\s+(?:voor|aan|in|bij|uiterlijk)\b", sent, _I)
+            return ["verslag aan de Kamer" + (" over " + _clip(topic.group("t"), 6) if topic else "")]
+        if letters:
+            return [_strip_np(letters[0][2])]
+        if kind == "toezegging":
+            pass
+        else:
+            return [_inform_topic(sent, act, spans)]
+    if kind == "product" and _EVALUATE_RE.match(act.word):
+        return [_evaluation(sent, act, anchor, spans)]
+    if kind in ("product",) and names:
+        return _dedupe([_strip_np(p[2]) for p in _coordinated(sent, _objects(sent, names) or names, act)])
+    if kind == "toezegging":
+        m = re.search(r"\bbereid\s+(?:om\s+)?(?P<what>[^;?]{3,220})", sent, _I)
+        if m:
+            return [_clip(_strip_te(_without_spans(sent, m.start("what"), m.end("what"), spans)), 16)]
+        m = re.search(r"\b(?:toegezegd|beloofd|aangekondigd|aangegeven)\b,?(?P<what>[^;?]{3,260}?)\bte\s+"
+                      r"(?:zullen\s+)?(?P<verb>\w+)", sent, _I)
+        if m:
+            what = _without_spans(sent, m.start("what"), m.end("what"), spans)
+            what = what.split(",")[-1] if "," in what else what
+            if re.fullmatch(r"\s*(?:voor|op|aan|uit|toe|af|in|door|na)\s*", what.split()[-1] if what.split() else ""):
+                parts = what.split()
+                return [_clip(" ".join(parts[:-1]), 9) + " " + parts[-1] + m.group("verb")]
+            return [_clip(what, 9) + " " + m.group("verb")]
+        m = re.search(r"\btoe\b\s*,?\s*(?:dat\s+)?(?P<what>[^;?]{3,200})", sent[act.start:], _I)
+        if names:
+            return _dedupe([_strip_np(p[2]) for p in names[:2]])
+        if m:
+            return [_clip(_without_spans(sent, act.start + m.start("what"), act.start + m.end("what"), spans), 10)]
+    if _EVALUATE_RE.match(act.word):
+        return [_evaluation(sent, act, anchor, spans)]
+    if names:
+        return _dedupe([_strip_np(p[2]) for p in _coordinated(sent, names, act)])
+    return [_clip(_act_phrase(sent, act, anchor, spans), 10)]
+
+
+def _evaluation(sent: str, act: _Act, anchor: int, spans: list[tuple[int, int]]) -> str:
+    phrase = _act_phrase(sent, act, anchor, spans)
+    what = phrase.rsplit(" ", 1)[0] if " " in phrase else ""
+    what = re.sub(r"^(?:zijn|haar|hun|het|de|een|deze|dit)\s+", "", what.strip(), flags=_I)
+    what = re.sub(r"\s*\([^)]*\)\s*", " ", what).strip()
+    return "evaluatie" + (" " + _clip(what, 8) if what else "")
+
+
+def _inform_topic(sent: str, act: _Act, spans: list[tuple[int, int]]) -> str:
+    clean = _without_spans(sent, 0, len(sent), spans)
+    m = re.search(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})", clean, _I)
+    if m and not _HIER_RE.search(m.group()):
+        t = re.split(r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|"
+                     r"informeer\w*|ge[iï]nformeerd|en\s+(?:over|\w+\s+nader))\b", m.group("t"), maxsplit=1, flags=_I)[0]
+        return "informatie aan de Kamer over " + _clip(t, 9)
+    return "informatie aan de Kamer"
+
+
+def _coordinated(sent: str, names: list[tuple[int, int, str]], act: _Act) -> list[tuple[int, int, str]]:
+    """The product phrase nearest to the act plus those coordinated with it."""
+    if len(names) == 1:
+        return names
+    nearest = min(names, key=lambda p: min(abs(p[0] - act.start), abs(p[1] - act.start)))
+    group = [nearest]
+    idx = names.index(nearest)
+    for step in (-1, 1):
+        j = idx
+        while 0 <= j + step < len(names):
+            left, right = sorted((names[j], names[j + step]))
+            if re.fullmatch(r"\s*(?:,|en|of|alsmede|evenals)\s*(?:(?:een|de|het)\s+)?", sent[left[1]:right[0]], _I):
+                group.append(names[j + step])
+                j += step
+            else:
+                break
+    return sorted(group)
+
+
+def _strip_np(np: str) -> str:
+    words = np.split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _strip_te(s: str) -> str:
+    s = _WS_RE.sub(" ", s).strip()
+    m = re.search(r"\b(?:voor|op|aan|uit|toe|af|in)?\s*te\s+(\w+)\b", s, _I)
+    if m:
+        particle = (m.group().split()[0] if not m.group().lower().startswith("te") else "")
+        s = (s[:m.start()].rstrip() + " " + (particle if particle.lower() != "te" else "") + m.group(1) + s[m.end():])
+    return _WS_RE.sub(" ", s).strip()
+
+
+def _act_phrase(sent: str, act: _Act, anchor: int, spans: list[tuple[int, int]]) -> str:
+    """A short verb phrase: the words from the subject/marker to the act verb."""
+    seg_a, _ = _segment(sent, act.start)
+    start = max(seg_a, min(anchor, act.start))
+    if anchor >= act.start:
+        start = seg_a
+    intent = _INTENT_RE.match(sent, start)
+    if intent:
+        start = intent.end()
+    m = _FINITE_RE.match(sent, start)
+    if m:
+        start = m.end()
+    phrase = _without_spans(sent, start, act.end, spans)
+    g = _SUBJ_AFTER_RE.match(phrase)
+    if g and g.group("subj").lower() not in ("er",):
+        phrase = phrase[g.end():]
+    rel = list(_subordinators(phrase, 0, len(phrase)))
+    if rel:
+        verbs = list(re.finditer(r"\b(?:ge\w+[dt]|worden|wordt|zijn|is)\b", phrase[rel[-1].end():], _I))
+        if verbs:
+            phrase = phrase[rel[-1].end() + verbs[-1].end():]
+    phrase = re.sub(r"^\s*(?:er|ook|nog|zich|daarom|tevens|in\s+dit\s+kader|in\s+dat\s+kader|andermaal)\b",
+                    " ", phrase, flags=_I)
+    phrase = re.sub(r"\b(?:worden|wordt|zal|zullen|kunnen|kan|moeten|is|zijn|te|om)\b", " ", phrase, flags=_I)
+    words = _WS_RE.sub(" ", phrase).strip().split(" ")
+    phrase = " ".join(words[-10:])
+    tail = _COMPLEMENT_RE.match(sent, act.end)
+    if tail and tail.group("c"):
+        phrase += " " + _clip(_without_spans(sent, tail.start("c"), tail.end("c"), spans), 8)
+    return phrase
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for it in items:
+        if it and it not in out:
+            out.append(it)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Governing deadline
+# --------------------------------------------------------------------------
+
+
+def _governing(
+    ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline], act_pos: int, anchor: int
+) -> Deadline | None:
+    best: Deadline | None = None
+    best_dist = 1 << 30
+    for d in deadlines:
+        if d.start is None or d.end is None:
+            continue
+        ds, de = d.start - base, d.end - base
+        if ctx.is_past(d):
+            continue
+        if _FOR_YEAR_RE.match(d.text) and d.precision == "year":
+            continue
+        if _WITH_VIEW_RE.search(sent[max(0, ds - 20):ds]):
+            continue
+        if _in_other_bracket(sent, ds, act_pos):
+            continue
+        if _in_other_clause(sent, ds, de, act_pos, anchor):
+            continue
+        if _dates_topic_event(sent, ds):
+            continue
+        dist = min(abs(ds - act_pos), abs(de - act_pos), abs(ds - anchor), abs(de - anchor))
+        if dist < best_dist:
+            best, best_dist = d, dist
+    return best
+
+
+def _event_clause(sent: str, base: int, act_pos: int, anchor: int) -> Deadline | None:
+    """``wanneer de verkenning is afgerond``: an event with no date, when the
+    deadline module has no phrase for it and it governs the act."""
+    for m in _EVENT_CLAUSE_RE.finditer(sent):
+        if _in_other_bracket(sent, m.start(), act_pos):
+            continue
+        text = m.group().rstrip(" ,")
+        return Deadline(text, None, None, "event", base + m.start(), base + m.start() + len(text))
+    return None
+
+
+def _in_other_bracket(sent: str, ds: int, act_pos: int) -> bool:
+    open_i = sent.rfind("(", 0, ds)
+    if open_i < 0 or sent.rfind(")", open_i, ds) >= 0:
+        return False
+    close_i = sent.find(")", ds)
+    close_i = len(sent) if close_i < 0 else close_i
+    return not (open_i < act_pos < close_i)
+
+
+def _subordinators(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """Relative pronouns and subordinating conjunctions in ``text[a:b]``; a
+    ``die``/``dat`` after a preposition or at the very start is a determiner
+    (``om die reden``, ``Dat rapport``)."""
+    out = []
+    for m in _SUBORD_RE.finditer(text, a, b):
+        if m.group().lower() in ("die", "dat", "wat"):
+            prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            if prev is None or prev.group(1).lower() in _PREPOSITIONS:
+                continue
+        out.append(m)
+    return out
+
+
+def _in_other_clause(sent: str, ds: int, de: int, act_pos: int, anchor: int) -> bool:
+    """Is the phrase inside a relative/subordinate clause that lacks the act?"""
+    left = sent[:ds]
+    cut = max(left.rfind(","), left.rfind("("), left.rfind(";"))
+    subs = list(_subordinators(left, cut + 1, len(left)))
+    if not subs:
+        return False
+    sub = subs[-1]
+    if _TEMPORAL_SUB_RE.match(sub.group()):
+        return False
+    c_start = sub.start()
+    nxt = sent.find(",", de)
+    c_end = len(sent) if nxt < 0 else nxt
+    return not (c_start <= act_pos < c_end)
+
+
+def _dates_topic_event(sent: str, ds: int) -> bool:
+    """``over deelname dit najaar``, ``van de toetsingsconferentie … in 2022``."""
+    left = sent[max(0, ds - 80):ds]
+    words = list(_WORD_RE.finditer(left))
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        w = words[k].group().lower()
+        if w in ("zal", "zullen", "wordt", "worden", "is", "zijn", "gaat", "ga"):
+            return False
+        if _EVENT_NOUN_RE.search(left[:words[k].end()]):
+            head = [x.group() for x in words[max(0, k - 4):k]]
+            return bool(_TOPIC_PREP_RE.search(" ".join(head)))
+    return False
+
+
+# --------------------------------------------------------------------------
+# Revisions
+# --------------------------------------------------------------------------
+
+
+def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
+    """A sentence that moves an earlier promise (old plan and/or slip)."""
+    earlier = _EARLIER_RE.search(sent)
+    if earlier and re.search(r"\bzoals\s+$", sent[max(0, earlier.start() - 8):earlier.start()], _I):
+        earlier = None
+    slip = _SLIP_WORD_RE.search(sent)
+    if earlier is None and slip is None:
+        return None
+    products = _products(sent)
+    names = [p for p in products if _product_is_strong(p[2])]
+    anaphoric = re.search(r"\b(?:deze|dit|die)\b", sent, _I)
+    if not (names or anaphoric):
+        return None
+    deadlines = ctx.deadlines(s, e)
+    previous: Deadline | None = None
+    new: Deadline | None = None
+    for d in deadlines:
+        if d.start is None:
+            continue
+        ds = d.start - s
+        cut = max(sent.rfind(",", 0, ds), sent.rfind(";", 0, ds), 0)
+        clause_left = sent[cut:ds]
+        old_clause = _OLD_PLAN_RE.search(clause_left) or (earlier and earlier.start() < ds and (
+            sent.rfind(";", earlier.end(), ds) < 0))
+        if old_clause and not _NOW_RE.search(clause_left) and previous is None:
+            previous = d
+        elif not ctx.is_past(d) and not _WITH_VIEW_RE.search(sent[max(0, ds - 20):ds]):
+            new = d
+    if earlier is None:
+        # A slip word alone: about a promised product, with a future date or
+        # a future form ("verschijnt nu", "zal later").
+        if slip is None or not names or re.search(r"\b(?:zou|zouden)\b", sent, _I):
+            return None
+        if new is None and not _FUT_RE.search(sent) and not _NOW_RE.search(sent):
+            return None
+        if re.search(r"\b(?:heeft|hebben|had|hadden)\b[^.;]*\bopgelopen\b", sent, _I) and new is None:
+            return None
+    elif previous is None and not (names or anaphoric):
+        return None
+    slip_here = bool(slip) or (new is not None and previous is not None)
+    deliverables = [_strip_np(names[0][2])] if names else []
+    return _Found(
+        start=s, end=e, kind="product", certainty="clear",
+        confidence=0.88 if previous is not None else 0.8,
+        actor=ctx.default_actor, deliverables=deliverables, deadline=new, act_pos=s,
+        revision=Revision(previous=previous, text=sent, start=s, end=e),
+        slip_pending=not slip_here,
+    )
+
+
+# --------------------------------------------------------------------------
+# Neighbours and merging
+# --------------------------------------------------------------------------
+
+
+def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
+    text = ctx.text
+    if hit.revision is not None:
+        _complete_revision(ctx, hit, sents, pos)
+        return
+    if hit.anaphoric and pos > 0 and not _has_strong_product(text[hit.start:hit.end]):
+        # "Momenteel wordt de Amerikastrategie opgesteld. Naar verwachting is
+        # dit in het derde kwartaal afgerond.": the product is in the sentence before.
+        ps, pe = sents[pos - 1]
+        prev = text[ps:pe]
+        names = [p for p in _products(prev) if _product_is_strong(p[2])]
+        if names and not _is_question(prev) and _adjacent(text, pe, hit.start):
+            hit.start = ps
+            hit.deliverables = [_strip_np(names[-1][2])]
+            if hit.kind == "actie":
+                hit.kind = "product"
+    if hit.deadline is not None or pos + 1 >= len(sents):
+        return
+    ns, ne = sents[pos + 1]
+    nxt = text[ns:ne]
+    if not _ANAPHOR_START_RE.match(nxt) or _is_question(nxt) or not _TIME_HINT_RE.search(nxt):
+        return
+    if _FUT_RE.search(nxt) and not _is_same_promise(nxt):
+        return
+    cands = [
+        d for d in ctx.deadlines(ns, ne)
+        if not ctx.is_past(d) and d.start is not None and not _dates_topic_event(nxt, d.start - ns)
+        and not _FOR_YEAR_RE.match(d.text)
+    ]
+    if cands:
+        hit.deadline = cands[0]
+        hit.end = ne
+        if hit.certainty == "clear":
+            hit.confidence = round(min(0.95, hit.confidence + (0.08 if cands[0].due else 0.04)), 2)
+
+
+def _complete_revision(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
+    text = ctx.text
+    assert hit.revision is not None
+    if not hit.deliverables:
+        hit.deliverables = _antecedent_product(text, sents, pos)
+    if hit.slip_pending and pos + 1 < len(sents):
+        ns, ne = sents[pos + 1]
+        nxt = text[ns:ne]
+        if not _is_question(nxt) and (_SLIP_NEXT_RE.search(nxt) or (
+            _NOW_RE.search(nxt) and _TIME_HINT_RE.search(nxt)
+        )):
+            hit.slip_pending = False
+            hit.end = ne
+            new = [
+                d for d in ctx.deadlines(ns, ne)
+                if not ctx.is_past(d) and d.start is not None
+                and not _WITH_VIEW_RE.search(text[max(0, d.start - 20):d.start])
+                and not re.search(r"\baantreden\b", d.text, _I)
+            ]
+            if new and hit.deadline is None:
+                hit.deadline = new[0]
+            hit.revision = Revision(hit.revision.previous, text[hit.start:ne], hit.start, ne)
+    if hit.slip_pending:
+        # No slip: an earlier promise restated with its date (or, without a
+        # date, only a reference to an earlier letter: dropped by the caller).
+        hit.deadline = hit.revision.previous
+        hit.revision = None
+        hit.confidence = 0.8
+        hit.slip_pending = False
+        if hit.deadline is None or not _FUTURE_FORM_RE.search(text, hit.start, hit.end):
+            hit.kind = ""
+
+
+def _has_strong_product(sent: str) -> bool:
+    return any(_product_is_strong(p[2]) for p in _products(sent))
+
+
+def _is_same_promise(nxt: str) -> bool:
+    return bool(re.match(
+        r"\s*(?:dit|dat|deze|die|het)\s+(?:\w+\s+){0,2}?(?:zal|zullen|wordt|is|gebeurt|doet)\b", nxt, _I
+    ))
+
+
+def _antecedent_product(text: str, sents: list[tuple[int, int]], pos: int) -> list[str]:
+    best = ""
+    for k in range(pos - 1, max(-1, pos - 4), -1):
+        s, e = sents[k]
+        for _a, _b, phrase in _products(text[s:e]):
+            np = _strip_np(phrase)
+            if _product_is_strong(np) and len(np.split()) > len(best.split()):
+                best = np
+        if len(best.split()) > 1:
+            break
+    return [best] if best else []
+
+
+def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
+    text = ctx.text
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and f.start < prev.end:
+            # Already absorbed as the previous record's neighbour.
+            if prev.deadline is None and f.deadline is not None:
+                prev.deadline = f.deadline
+            if f.revision is None and _more_specific(f.deliverables, prev.deliverables):
+                prev.deliverables = f.deliverables
+            prev.end = max(prev.end, f.end)
+            continue
+        if (
+            prev is not None and f.anaphoric and f.revision is None and prev.revision is None
+            and _adjacent(text, prev.end, f.start)
+        ):
+            content = bool(_CONTENT_CONT_RE.match(text, f.start))
+            dated = prev.deadline is None and f.deadline is not None and (
+                _same_head(prev.deliverables, f.deliverables) or f.kind == prev.kind
+            )
+            if content or dated:
+                prev.end = f.end
+                if prev.deadline is None:
+                    prev.deadline = f.deadline
+                if dated and _more_specific(f.deliverables, prev.deliverables):
+                    prev.deliverables = f.deliverables
+                if prev.certainty == "borderline" and f.certainty == "clear" and not prev.hedged:
+                    prev.certainty = "clear"
+                prev.confidence = max(prev.confidence, f.confidence)
+                continue
+        out.append(f)
+    return out
+
+
+def _adjacent(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return b >= a and not gap.strip() and gap.count("\n") <= 1
+
+
+def _heads(items: list[str]) -> set[str]:
+    out: set[str] = set()
+    for it in items:
+        m = re.search(
+            r"(strategie|nota|notitie|brief|onderzoek|evaluatie|plan|rapportage|rapport|wetsvoorstel)\b",
+            it, _I,
+        )
+        if m:
+            out.add(m.group(1).lower())
+    return out
+
+
+def _same_head(a: list[str], b: list[str]) -> bool:
+    return bool(_heads(a) & _heads(b))
+
+
+def _more_specific(new: list[str], old: list[str]) -> bool:
+    if not new or any(x.lower().startswith(("informatie", "uitvoering")) for x in new):
+        return False
+    if not old:
+        return True
+    return len(" ".join(new).split()) >= 2 and _same_head(new, old)
+
+
+def _to_commitment(text: str, f: _Found) -> Commitment:
+    return Commitment(
+        text=text[f.start:f.end], start=f.start, end=f.end, page=None, actor=f.actor,
+        deliverables=f.deliverables, kind=f.kind, certainty=f.certainty, confidence=f.confidence,
+        deadline=f.deadline, revision=f.revision,
+    )
