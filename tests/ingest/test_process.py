@@ -58,8 +58,8 @@ def test_a_text_in_another_language_fails_with_a_clear_message():
 
 @pytest.mark.django_db
 def test_a_document_without_a_date_asks_for_one_and_can_be_retried_with_it():
-    text = ("Uw Kamer ontvangt voor de zomer een brief over de voortgang van het programma. "
-            "Het kabinet zal de evaluatie in het derde kwartaal aan de Kamer sturen.\n").encode()
+    text = (b"Uw Kamer ontvangt voor de zomer een brief over de voortgang van het programma. "
+            b"Het kabinet zal de evaluatie in het derde kwartaal aan de Kamer sturen.\n")
     document = submit_bytes(text)
     outcome = document_process(document.pk)
     assert outcome.status == "failed"

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from tracker.extraction import EXTRACTOR_VERSION
 from tracker.extraction.errors import ExtractionError
 from tracker.extraction.pipeline import extract_file
+from tracker.ingest.fulfilment import suggest_fulfilments
 from tracker.ingest.persist import PersistResult, extraction_persist
 from tracker.models import Document
 from tracker.recesses import parliamentary_calendar
@@ -100,6 +101,7 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
     Document.objects.filter(pk=document_id).update(
         status=Document.Status.DONE, stage="done", progress=100, processed_at=timezone.now(), task_id=""
     )
+    suggest_fulfilments(Document.objects.get(pk=document_id))
     return ProcessOutcome("done", result=result)
 
 
