@@ -153,3 +153,11 @@ def test_budget_documents_map_to_their_moment() -> None:
     assert cal.najaarsnota(2026) == date(2026, 11, 30)
     assert cal.begroting(2027) == date(2026, 9, 15)  # Prinsjesdag of the year before
     assert cal.jaarverslag(2025) == date(2026, 5, 20)  # Verantwoordingsdag of the year after
+
+
+def test_calendars_with_the_same_table_are_equal_and_hash_alike() -> None:
+    a = ParliamentaryCalendar({2026: {"zomerreces": date(2026, 7, 3)}})
+    b = ParliamentaryCalendar({"2026": {"zomerreces": "2026-07-03"}})
+    assert a == b and hash(a) == hash(b)
+    assert a != ParliamentaryCalendar()
+    assert ParliamentaryCalendar() == ParliamentaryCalendar({})

@@ -634,3 +634,23 @@ def test_anchored_scan_matches_exhaustive_scan_on_the_corpus() -> None:
 )
 def test_parse_absolute_date(text: str, ref: date | None, expected: date | None) -> None:
     assert parse_absolute_date(text, ref) == expected
+
+
+def test_two_dates_joined_by_en_stay_two_deadlines() -> None:
+    assert [t for t, *_ in _found("De rapportages verschijnen op 1 juni en op 1 december.")] == [
+        "op 1 juni", "op 1 december",
+    ]
+    assert [t for t, *_ in _found("De rapportages verschijnen 1 juni en 1 december.")] == [
+        "1 juni", "1 december",
+    ]
+    # periods joined by "en" do form one window
+    assert _found("In maart en juni 2021 is dit besproken.") == [
+        ("In maart en juni 2021", d(2021, 6, 30), d(2021, 3, 1), "month"),
+    ]
+
+
+def test_a_datetime_reference_is_read_as_its_date() -> None:
+    from datetime import datetime
+
+    assert resolve_phrase("binnen drie weken", datetime(2026, 1, 28, 15, 30)).due == d(2026, 2, 18)
+    assert find_deadlines("voor 1 juni", datetime(2026, 1, 28, 9))[0].due == d(2026, 5, 31)

@@ -110,11 +110,11 @@ _DEFAULT_START = {ZOMERRECES: default_zomerreces, KERSTRECES: default_kerstreces
 class ParliamentaryCalendar:
     """Recess dates per year (table first, default rules otherwise) and budget dates.
 
-    Instances are immutable after construction and hashable by identity, so the
-    deadline resolver can cache per calendar.
+    Instances are immutable after construction; equal tables compare and hash
+    equal, so the deadline resolver can cache per calendar.
     """
 
-    __slots__ = ("_starts", "_ends")
+    __slots__ = ("_ends", "_hash", "_starts")
 
     def __init__(self, recesses: Mapping[int, Mapping[str, Any]] | None = None) -> None:
         starts: dict[tuple[int, str], date] = {}
@@ -134,9 +134,23 @@ class ParliamentaryCalendar:
                     ends[year, name] = _as_date(end)
         self._starts = starts
         self._ends = ends
+        self._hash = hash((frozenset(starts.items()), frozenset(ends.items())))
 
     def __repr__(self) -> str:
         return f"ParliamentaryCalendar({len(self._starts)} recess entries)"
+
+    # Calendars with the same table are equal, so resolution caches keyed by the
+    # calendar are shared between documents that load the same table.
+    def _key(self) -> tuple[frozenset[Any], frozenset[Any]]:
+        return frozenset(self._starts.items()), frozenset(self._ends.items())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ParliamentaryCalendar):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return self._hash
 
     # -- recesses -------------------------------------------------------------
 

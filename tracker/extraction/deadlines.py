@@ -119,7 +119,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tracker.extraction import calendar as cal_mod
@@ -1292,23 +1292,29 @@ def _lower(text: str) -> str:
 
 def _candidates(low: str, a: int, floor: int) -> list[int]:
     """Possible phrase starts for the anchor at ``a``: the run of prefix words before it."""
-    lo = max(floor, a - _BACK)
-    tokens = list(_TOKEN.finditer(low, lo, a))
-    anchor_start = a
-    if tokens and tokens[-1].end() == a:  # anchor inside a token: "1-6-2026", "(2026"
-        tok = tokens.pop().group()
-        core = tok.lstrip(_LEADING_PUNCT)
-        anchor_start = a - len(core)
-        if core != tok:
-            return [anchor_start]
-    starts = [anchor_start]
-    for m in reversed(tokens):
-        tok = m.group()
-        core = tok.lstrip(_LEADING_PUNCT)
-        if core not in _PREFIX_WORDS and not _PREFIX_NUMBER.fullmatch(core):
-            break
-        starts.append(m.end() - len(core))
-        if core != tok:
+    for back in (48, _BACK):  # a short look first; most runs are one or two words
+        lo = max(floor, a - back)
+        tokens = list(_TOKEN.finditer(low, lo, a))
+        anchor_start = a
+        if tokens and tokens[-1].end() == a:  # anchor inside a token: "1-6-2026", "(2026"
+            tok = tokens.pop().group()
+            core = tok.lstrip(_LEADING_PUNCT)
+            anchor_start = a - len(core)
+            if core != tok:
+                return [anchor_start]
+        starts = [anchor_start]
+        stopped = False
+        for m in reversed(tokens):
+            tok = m.group()
+            core = tok.lstrip(_LEADING_PUNCT)
+            if core not in _PREFIX_WORDS and not _PREFIX_NUMBER.fullmatch(core):
+                stopped = True
+                break
+            starts.append(m.end() - len(core))
+            if core != tok:
+                stopped = True
+                break
+        if stopped or lo == floor:
             break
     starts.reverse()
     return starts
@@ -1368,7 +1374,8 @@ def _merge_ranges(text: str, hits: list[_Hit], ref: date, cal: ParliamentaryCale
         if jm is None or not (_mergeable(a.r) and _mergeable(b.r)):
             out.append(b)
             continue
-        if _norm(gap) == "en" and b.has_pre:
+        if _norm(gap) == "en" and (b.has_pre or a.r.precision == DAY):
+            # "op 1 juni en op 1 december", "1 juni en 1 december": two dates
             out.append(b)
             continue
         ar = a.r
@@ -1396,6 +1403,10 @@ def _deadline(text: str, hit: _Hit) -> Deadline:
 # ---------------------------------------------------------------------------
 
 
+def _as_date(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def find_deadlines(
     text: str, reference_date: date, calendar: ParliamentaryCalendar | None = None,
 ) -> list[Deadline]:
@@ -1406,7 +1417,7 @@ def find_deadlines(
     if not text:
         return []
     cal = calendar if calendar is not None else DEFAULT_CALENDAR
-    return [_deadline(text, h) for h in _scan(text, reference_date, cal)]
+    return [_deadline(text, h) for h in _scan(text, _as_date(reference_date), cal)]
 
 
 def resolve_phrase(
@@ -1421,7 +1432,7 @@ def resolve_phrase(
     """
     text = phrase.strip()
     cal = calendar if calendar is not None else DEFAULT_CALENDAR
-    hits = _scan(text, reference_date, cal) if text else []
+    hits = _scan(text, _as_date(reference_date), cal) if text else []
     if not hits:
         return Deadline(text, None, None, PRECISION_NONE)
     best = hits[0]
@@ -1451,7 +1462,7 @@ def parse_absolute_date(text: str, reference_date: date | None = None) -> date |
     for _, name, m in sorted(found, key=lambda f: f[0]):
         gd = dict(m.groupdict())
         gd["pre"] = None
-        ref = reference_date or date.min
+        ref = _as_date(reference_date) if reference_date is not None else date.min
         if name == "numdate":
             r = _h_numdate(gd, ref, DEFAULT_CALENDAR, None)
         elif gd.get("y") or reference_date is not None:
