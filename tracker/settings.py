@@ -208,6 +208,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- Product settings -------------------------------------------------------
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)
+# An adopted motion with no citation or status change this many months after
+# the vote is listed as lacking follow-up (motions register).
+MOTION_FOLLOWUP_MONTHS = env_int("MOTION_FOLLOWUP_MONTHS", 6)
 
 # --- REST framework (the API for parliament systems, /api/v1/) ----------------
 # The API's own views set their authentication (token, session), permissions
