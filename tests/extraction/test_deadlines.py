@@ -204,6 +204,7 @@ UNDATED_EVENTS = [
     "na ontvangst van het advies",
     "suppletoire begroting",
     "na de Voorjaarsnota",
+    "op het moment dat het rapport is verschenen",
 ]
 
 
@@ -233,6 +234,8 @@ VAGUE = [
     "binnen enkele weken",
     "op een later moment",
     "in de komende kabinetsperiode",
+    "op een nader te bepalen moment",
+    "op het moment dat de resultaten bekend zijn",
 ]
 
 
@@ -342,6 +345,17 @@ VARIANTS = [
     _case("voor Prinsjesdag", R, d(2026, 9, 15), None, "event"),
     _case("Belastingplan 2027", R, d(2026, 9, 15), d(2026, 9, 15), "event"),
     _case("bij de eerstvolgende Najaarsnota", R, d(2026, 11, 30), None, "event"),
+    # na / sinds / vanaf
+    _case("na 1 juni", R, None, d(2026, 6, 2), "vague"),
+    _case("kort na 1 juni 2027", R, None, d(2027, 6, 2), "vague"),
+    _case("na het derde kwartaal", R, None, d(2026, 10, 1), "vague"),
+    _case("na 2026", R, None, d(2027, 1, 1), "vague"),
+    _case("na deze zomer", R, d(2026, 9, 30), d(2026, 8, 31), "event"),
+    _case("sinds maart", R, d(2025, 3, 31), d(2025, 3, 1), "month"),
+    _case("sinds 1 maart", R, d(2025, 3, 1), d(2025, 3, 1), "day"),
+    _case("sinds voorjaar 2021", R, d(2021, 5, 31), d(2021, 3, 1), "season"),
+    _case("vanaf 1 juli", R, d(2026, 7, 1), d(2026, 7, 1), "day"),
+    _case("vanaf 2027", R, d(2027, 12, 31), d(2027, 1, 1), "year"),
 ]
 
 

@@ -108,9 +108,15 @@ Decisions where the spec is silent (what a committee clerk would expect):
   count only with ``volgende``/``eerstvolgende``/``komende``/… (``bij de
   volgende voortgangsrapportage``). ``zodra … bekend/duidelijk is`` is vague;
   ``zodra … is afgerond/verschenen/…`` is an event.
-- ``na <date or period>`` (other than the recess rows) is not given a
-  meaning: the date itself is returned and the ``na`` left outside ``text``;
-  likewise ``vanaf``/``sinds``/``tot``.
+- ``na <date or period>`` (other than the recess and budget rows) names no
+  deadline, only when the window opens: ``precision="vague"``, ``due=None``,
+  ``window_start`` = the day after X (``na 1 juni`` → from 2 June). ``sinds X``
+  refers back: X is the most recent such day/period that has begun.
+  ``vanaf X`` reads like ``per X``/``in X``. ``tot X`` is not part of the
+  phrase (X alone is returned).
+- ``zodra``/``op het moment dat`` + up to twelve words + ``bekend``/``duidelijk``
+  (… ``is``/``zijn``) is vague; with a completion word (``afgerond``,
+  ``verschenen``, ``vastgesteld``, ``genomen``, …) it is an undated event.
 """
 
 from __future__ import annotations
@@ -209,8 +215,8 @@ def _year_tail(tag: str) -> str:
 
 _PRE_PERIOD = (
     r"(?:(?P<pre>(?:(?:nog|ruim|al|kort|reeds) )?(?:uiterlijk(?: in| voor| vóór)?|"
-    r"niet later dan|ergens in|in|tijdens|gedurende|rond|rondom|omstreeks|tegen|voor|vóór)"
-    r"|nog) )?"
+    r"niet later dan|ergens in|in|tijdens|gedurende|rond|rondom|omstreeks|tegen|voor|vóór|"
+    r"vanaf|sinds|na)|nog) )?"
 )
 _PART = (
     r"(?:(?P<part>begin(?: van)?|(?:aan |in )?het begin van|vroeg in|medio|half|"
@@ -222,7 +228,7 @@ _PART = (
 _PRE_DATE = (
     r"(?:(?P<pre>(?:(?:nog|ruim|al|kort|reeds) )?(?:uiterlijk(?: op| voor| vóór)?|"
     r"niet later dan|voor of op|op of voor|op|per|met ingang van|m\.i\.v\.|rond|rondom|"
-    r"omstreeks|tegen|voor|vóór)) )?"
+    r"omstreeks|tegen|voor|vóór|vanaf|sinds|na)) )?"
 )
 _WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?"
 _MONTH_FULL = "|".join(MONTH_NAMES)
@@ -428,9 +434,21 @@ def _pre_kind(pre: str | None) -> str:
     p = _norm(pre)
     if p in ("voor of op", "op of voor"):
         return "in"
-    if p.endswith("voor") or p.endswith("vóór"):
+    last = p.rsplit(" ", 1)[-1]
+    if last in ("voor", "vóór"):
         return "before"
+    if last == "na":
+        return "after"
+    if last == "sinds":
+        return "since"
     return "in"
+
+
+def _after_period(r: _R | None) -> _R | None:
+    """``na X``: no due date; the window opens the day after X."""
+    if r is None or r.due is None:
+        return None
+    return _R(r.due + _ONE, None, VAGUE, year=r.year)
 
 
 def _part_kind(part: str | None, pre: str) -> str:
@@ -550,15 +568,24 @@ def _period(
 ) -> _R | None:
     pre = _pre_kind(gd.get("pre"))
     part = _part_kind(gd.get("part"), pre)
+    shape_pre = "in" if pre in ("after", "since") else pre
 
     def fn(y: int) -> _R | None:
         w = base(y)
         if w is None:
             return None
-        ws, due, prec, before = _shape(w[0], w[1], w[2], pre, part, ref, from_ref)
+        ws, due, prec, before = _shape(w[0], w[1], w[2], shape_pre, part, ref, from_ref)
         return _R(ws, due, prec, year=y, before=before)
 
-    return _with_year(fn, year, hint, ref)
+    if pre == "since" and year is None and hint is None:
+        # "sinds maart": the most recent such period that has begun
+        for y in range(ref.year, ref.year - 9, -1):
+            r = fn(y)
+            if r is not None and (r.window_start or r.due or ref) <= ref:
+                return r
+        return None
+    r = _with_year(fn, year, hint, ref)
+    return _after_period(r) if pre == "after" else r
 
 
 # ---------------------------------------------------------------------------
@@ -682,7 +709,7 @@ def _h_month(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: in
     month = _MONTH_NUM[_norm(gd["m"])]
     year, _ = _stated_year(gd, ref, "m")
     rel = _norm(gd.get("rel") or "")
-    if year is None and rel and not rel.startswith(("a", "aanstaand")):
+    if year is None and rel and not rel.startswith(("a", "aanstaand")) and hint is None:
         # jl. / jongstleden: the most recent such month that has begun
         year = ref.year if date(ref.year, month, 1) <= ref else ref.year - 1
     return _period(gd, ref, hint, _month_window(month), year)
@@ -752,7 +779,8 @@ def _h_week(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
     pre = _pre_kind(gd.get("pre"))
     if pre == "before":
         return _R(None, monday - _ONE, DAY, year=monday.year, before=True)
-    return _R(monday, sunday, DAY, year=monday.year)
+    r = _R(monday, sunday, DAY, year=monday.year)
+    return _after_period(r) if pre == "after" else r
 
 
 def _day_month(gd: dict[str, Any]) -> tuple[int, int | None, int]:
@@ -774,24 +802,28 @@ def _h_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
         return None
     pre = _pre_kind(gd.get("pre"))
     rel = _norm(gd.get("rel") or "")
-    past = bool(rel) and not rel.startswith("a")
+    past = (bool(rel) and not rel.startswith("a")) or pre == "since"
+    date_pre = "in" if pre in ("after", "since") else pre
 
     def fn(y: int) -> _R | None:
         first = _dp(d1, month, y)
         last = _dp(d2, month, y) if d2 is not None else first
         if first is None or last is None:
             return None
-        return _date_r(first, last, pre, y)
+        return _date_r(first, last, date_pre, y)
 
     if gd.get("y"):
-        return fn(int(gd["y"]))
-    if past and hint is None:
+        r = fn(int(gd["y"]))
+    elif past and hint is None:
+        r = None
         for y in range(ref.year, ref.year - 9, -1):
-            r = fn(y)
-            if r is not None and (r.window_start or r.due) <= ref:
-                return r
-        return None
-    return _with_year(fn, None, hint, ref)
+            found = fn(y)
+            if found is not None and (found.window_start or found.due or ref) <= ref:
+                r = found
+                break
+    else:
+        r = _with_year(fn, None, hint, ref)
+    return _after_period(r) if pre == "after" else r
 
 
 def _h_numdate(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
@@ -804,7 +836,10 @@ def _h_numdate(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: 
     first = _dp(d, m, y)
     if first is None:
         return None
-    return _date_r(first, first, _pre_kind(gd.get("pre")), y)
+    pre = _pre_kind(gd.get("pre"))
+    if pre == "after":
+        return _after_period(_date_r(first, first, "in", y))
+    return _date_r(first, first, "in" if pre == "since" else pre, y)
 
 
 def _number(word: str) -> float | None:
@@ -980,7 +1015,7 @@ _RULE_SOURCES: list[tuple[str, str, Handler]] = [
         r"eerdaags|eerstdaags|binnen afzienbare tijd|op afzienbare termijn|"
         r"op (?:(?:zeer|zo) )?korte(?:re)? termijn|op (?:een )?zo kort mogelijke termijn|"
         r"op (?:de )?(?:middel)?lange(?:re)? termijn|te zijner tijd|t\.z\.t\.|t\.z\.t|tzt|"
-        r"op termijn|op een later(?:e)? (?:moment|tijdstip|datum)|in een later stadium|"
+        r"op termijn|op een (?:later(?:e)?|nader te bepalen) (?:moment|tijdstip|datum)|in een later stadium|"
         r"in de nabije toekomst|"
         r"(?:(?:in|gedurende|binnen) )?(?:de |het )?(?:komende|aankomende|nabije|eerstkomende) "
         r"(?:maanden|weken|jaren|tijd|periode|decennia|dagen|kabinetsperiode)|"
@@ -991,7 +1026,7 @@ _RULE_SOURCES: list[tuple[str, str, Handler]] = [
     ),
     (
         "zodra",
-        r"zodra(?: [^\s.;:!?]+){0,12}? (?P<zv>bekend|duidelijk|duidelijkheid|mogelijk|"
+        r"(?:zodra|op het moment dat)(?: [^\s.;:!?]+){0,12}? (?P<zv>bekend|duidelijk|duidelijkheid|mogelijk|"
         r"beschikbaar|gereed|klaar|afgerond|vastgesteld|gepubliceerd|verschenen|ontvangen|"
         r"genomen|gestart|aangetreden|opgeleverd|uitgebracht|goedgekeurd|besloten|ingediend|"
         r"aangenomen|verstuurd|geëvalueerd)(?![\w])"
@@ -1003,7 +1038,7 @@ _RULE_SOURCES: list[tuple[str, str, Handler]] = [
         r"(?P<pre>(?:(?:nog|ruim|kort|al|uiterlijk|ook) )*)"
         r"(?P<k>voor|vóór|voorafgaand aan|voorafgaande aan|(?:(?:direct|meteen|kort|vlak|snel|"
         r"zo snel mogelijk|zo spoedig mogelijk) )?na|tijdens|gedurende|in|rond|rondom|omstreeks|"
-        r"tegen) (?:(?:de|het) )?(?:(?P<lead>aanvang|begin|start|einde|afloop) van (?:de |het )?)?"
+        r"tegen) (?:(?:de|het|deze|dit) )?(?:(?P<lead>aanvang|begin|start|einde|afloop) van (?:de |het )?)?"
         r"(?P<ev>zomerreces|zomervakantie|zomerperiode|zomer|kerstreces|kerstvakantie|"
         r"kerstperiode|kerstmis|kerst|jaarwisseling|jaareinde)(?![\w])"
         rf"(?:(?: van)? (?:(?P<yabs>{YEAR_ABS})(?:\s*[-/]\s*(?:19|20)?\d\d(?![\d]))?"
@@ -1227,11 +1262,11 @@ kortere kort mogelijke lange langere middellange middellangere te zijner dien na
 over enkele paar aantal enige meerdere verscheidene en t/m tot à a - – / bij via ten
 tijde gelijktijdig tegelijk tegelijkertijd voorafgaand voorafgaande aanloop naar direct
 meteen vlak onmiddellijk minimaal minstens minste tenminste maandag dinsdag woensdag
-donderdag vrijdag zaterdag zondag nieuwe nieuw jaarlijkse halfjaarlijkse geplande
+donderdag vrijdag zaterdag zondag vanaf sinds nieuwe nieuw jaarlijkse halfjaarlijkse geplande
 voorziene verwachte definitieve formele plenaire plenair schriftelijke mondelinge
 aangekondigde toegezegde europese algemeen algemene schriftelijk bestuurlijk
 financiële politieke mid-term midterm aanvang start maand later voorbije
-gestelde wettelijke afgesproken
+gestelde wettelijke afgesproken nader bepalen
 {" ".join(_NUMBER_WORDS)}
 """.split())
 _PREFIX_NUMBER = re.compile(r"\d{1,3}(?:e|ste|de|[.,]5)?|\d{1,2}[-–/]\d{1,2}")
