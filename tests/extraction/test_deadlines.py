@@ -668,3 +668,18 @@ def test_a_datetime_reference_is_read_as_its_date() -> None:
 
     assert resolve_phrase("binnen drie weken", datetime(2026, 1, 28, 15, 30)).due == d(2026, 2, 18)
     assert find_deadlines("voor 1 juni", datetime(2026, 1, 28, 9))[0].due == d(2026, 5, 31)
+
+
+@pytest.mark.parametrize("phrase", ["binnen 999 decennia", "over 999 decennia"])
+def test_dates_beyond_the_calendar_are_not_read(phrase: str) -> None:
+    assert resolve_phrase(phrase, R).precision == PRECISION_NONE
+
+
+def test_dense_and_degenerate_text_stays_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    find_deadlines("uiterlijk " * 5000 + "1 juni", R)
+    find_deadlines("in de " * 20000, R)
+    find_deadlines("zodra " + "x " * 50000 + "bekend is", R)
+    assert time.perf_counter() - started < 2.0

@@ -1210,7 +1210,10 @@ def _resolve_cached(
     m = rule.regex.fullmatch(norm_text)
     if m is None:  # pragma: no cover - normalisation keeps every rule's match
         return None
-    return rule.handler(m.groupdict(), ref, cal, hint)
+    try:
+        return rule.handler(m.groupdict(), ref, cal, hint)
+    except (ValueError, OverflowError):  # a date beyond year 9999 ("binnen 999 decennia")
+        return None
 
 
 # ---------------------------------------------------------------------------
