@@ -4,34 +4,45 @@
 source page starts in it, the footnotes taken out of it, and an offset map back
 to the source pages.
 
-Repairs, in three stages:
+Repairs, in four passes:
 
 1. **Pages** (only when there are two or more pages): running headers and
-   footers (lines at the top or bottom of many pages, digits ignored), page
-   numbers (a bare number at a page edge that follows the page sequence, or
-   ``Pagina 3 van 9``, ``- 3 -``), and footnotes at the bottom of a page
-   (``7 Kamerstuk 32735-406``) whose number occurs as a marker glued to a word
-   in the body of that page (``c.s.7``, ``EU.1``, ``20211``). Pages are joined
-   with a line break when a sentence runs on, with a blank line otherwise.
-2. **Lines** (text without page structure, conservative): a bare ``0`` line
+   footers (lines at the top or bottom of at least 40 % of the pages, digits
+   ignored), page numbers (a bare number at a page edge that follows the page
+   sequence, or ``Pagina 3 van 9``, ``- 3 -``), and footnotes at the bottom of
+   a page (``7 Kamerstuk 32735-406``) whose number occurs as a marker glued to
+   a word in the body of that page (``c.s.7``, ``EU.1``, ``20211``). Pages are
+   joined with a line break when the page does not end a sentence, with a
+   blank line otherwise.
+2. **Glyphs**: ligature glyphs (``Ɵ``→``ti``, ``Ō``→``ft``, ``Ʃ``→``tt``,
+   ``Ư``→``ff``, ``ﬁ ﬂ ﬀ ﬃ ﬄ``; ``Ō``/``Ư`` only inside a word), odd spaces
+   (NBSP, thin spaces) → space, zero-width characters and stray soft hyphens
+   removed, control characters removed, ``\r`` → line break. First, so that
+   every later decision sees the final characters (that keeps repair
+   idempotent).
+3. **Lines** (no page structure needed, conservative): a bare ``0`` line
    between blank lines; a bare number between two lines of one running
    sentence; footnote blocks (``1 Zie ook ...``) whose marker is glued to a word
-   in the preceding text, that look like footnotes (``Kamerstuk``, ``Zie``,
-   URL, source + date) or sit where a page ends (followed by an indented
-   line, two blank lines or the end of the text). Question numbers
-   (``1 Aangezien ...?``, `` 1 `` on its own line) and numbered list items stay.
-3. **Characters** (regex passes over the whole text): ligature glyphs
-   (``Ɵ``→``ti``, ``Ō``→``ft``, ``Ʃ``→``tt``, ``Ư``→``ff``, ``ﬁ ﬂ ﬀ ﬃ ﬄ``), odd
-   spaces (NBSP, thin spaces) → space, zero-width characters and stray soft
-   hyphens removed, whitespace-only lines emptied, runs of blank lines cut to
+   in the 4000 characters before them and that look like footnotes
+   (``Kamerstuk``, ``Zie``, URL, source + date) or sit where a page ended
+   (followed by an indented line, two blank lines or the end of the text).
+   Question numbers (``1 Aangezien ...?``, `` 1 `` on its own line) and
+   numbered list items stay.
+4. **Characters**: whitespace-only lines emptied, runs of blank lines cut to
    one (or to a plain line break when a sentence runs on across them), and
    line-end hyphens joined when the word continues in lower case
-   (``Buiten-\\nlandse Zaken`` → ``Buitenlandse\\nZaken``: the line break moves
-   behind the joined word so the line structure survives). Real hyphens stay:
-   before a capital or digit (``Noord-\\nAfrika``, ``21 501-\\n02``), after an
-   acronym or mixed-case name (``EU-\\nlidstaten``, ``GroenLinks-\\nfractie``),
-   before ``en``/``of`` (``veiligheids-\\nen defensiebeleid``), in URLs, and
-   where Dutch spelling needs a hyphen between vowels (``sanctie-\\neenheid``).
+   (``Buiten-\nlandse Zaken`` → ``Buitenlandse\nZaken``: the line break moves
+   behind the joined word so the line structure survives; it is not moved in
+   front of a number, bullet or ``Antwoord``, the lines merge instead). Real
+   hyphens stay: before a capital or digit (``Noord-\nAfrika``,
+   ``21 501-\n02``), after an acronym or mixed-case name (``EU-\nlidstaten``,
+   ``GroenLinks-\nfractie``), before ``en``/``of`` (``veiligheids-\nen
+   defensiebeleid``), in URLs, after ``niet``/``ex``/``non``, where Dutch
+   spelling needs a hyphen between vowels (``sanctie-\neenheid``) and after a
+   capitalised name used as such nearby (``Assad-\nregime``). The same
+   compound written nearby (within 2500 characters) overrules the spelling
+   rules: ``contra-terrorisme`` keeps ``contra-\nterrorisme``,
+   ``Nederlandwereldwijd`` joins ``Nederland-\nwereldwijd``.
 
 Footnote markers stay in the body (``c.s.7``): the motion finder uses them to
 look up the footnote. Line structure is kept: later stages rely on line starts
@@ -49,7 +60,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -108,26 +119,31 @@ class _Map:
     def copy_range(self, new: _Map, p: int, q: int, new_o: int) -> None:
         """Add segments to ``new`` for old output ``[p, q)`` placed at ``new_o``."""
         o, s, ls = self.o, self.s, self.l
-        n = len(o)
-        i = bisect_right(o, p) - 1
-        if i < 0:
-            i = 0
-        while i < n:
-            start = p if p > o[i] else o[i]
-            if start >= q:
-                break
-            d = start - o[i]
-            length = ls[i]
-            if not length:
-                ns, nl = s[i], 0
-            elif d < length:
-                ns, nl = s[i] + d, length - d
-            else:
-                ns, nl = s[i] + length - 1, 1
-            if nl > q - start:
-                nl = q - start
-            new.add(new_o + (start - p), ns, nl)
-            i += 1
+        i = max(bisect_right(o, p) - 1, 0)
+        j = bisect_left(o, q, i + 1)  # segments i .. j-1 overlap [p, q)
+        # The first segment may start before p.
+        d = p - o[i]
+        length = ls[i]
+        if not length:
+            ns, nl = s[i], 0
+        elif d < length:
+            ns, nl = s[i] + d, length - d
+        else:
+            ns, nl = s[i] + length - 1, 1
+        end = o[i + 1] if i + 1 < j else q
+        new.add(new_o, ns, min(nl, end - p) if nl else 0)
+        if j - i < 2:
+            return
+        # Whole segments in between keep their shape, shifted.
+        delta = new_o - p
+        if j - i > 2:
+            new.o.extend([x + delta for x in o[i + 1 : j - 1]])
+            new.s.extend(s[i + 1 : j - 1])
+            new.l.extend(ls[i + 1 : j - 1])
+        # The last one may end after q.
+        k = j - 1
+        length = ls[k]
+        new.add(o[k] + delta, s[k], min(length, q - o[k]) if length else 0)
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]], old: _Map) -> tuple[str, _Map]:
@@ -296,7 +312,9 @@ def _starts_lower(after: str) -> bool:
     head = after.lstrip(_HSPACE_CHARS)
     if not head:
         return False
-    first = _expand(head[:1])[:1]
+    first = head[0]
+    if first in _LIGATURES:
+        first = _LIGATURES[first][0]
     return first.isalpha() and first.islower()
 
 
@@ -585,8 +603,13 @@ def _page_footnotes(
     return footnotes, region
 
 
-def _structure_pages(pages: list[str]) -> tuple[str, _Map, list[int], list[Footnote]]:
-    """Stage 1: drop running lines and page footnotes, join pages."""
+def _structure_pages(
+    pages: list[str],
+) -> tuple[str, _Map, list[int], list[tuple[int, Footnote]]]:
+    """Stage 1: drop running lines and page footnotes, join pages.
+
+    Footnotes come with their global source offset (for ordering).
+    """
     if len(pages) == 1:
         m = _Map()
         m.add(0, 0, len(pages[0]))
@@ -603,7 +626,7 @@ def _structure_pages(pages: list[str]) -> tuple[str, _Map, list[int], list[Footn
     new = _Map()
     out = 0
     starts: list[int | None] = []
-    footnotes: list[Footnote] = []
+    footnotes: list[tuple[int, Footnote]] = []
     last_number = 0
     previous = ""  # end of the previous non-empty page, for the join decision
     for index, page in enumerate(scanned):
@@ -613,8 +636,8 @@ def _structure_pages(pages: list[str]) -> tuple[str, _Map, list[int], list[Footn
         text = page.text
         gone = removed[index]
         notes, cut = _page_footnotes(page, gone, index + 1, last_number)
-        if notes:
-            footnotes.extend(notes)
+        if notes and cut is not None:
+            footnotes.extend((page_src[index] + cut, note) for note in notes)
             last_number = int(notes[-1].number)
         # Removed spans: whole lines with their line break; footnotes to the end.
         spans = [(a, b + 1) for a, b in gone]
@@ -763,10 +786,13 @@ def _block_end(text: str, line_end: int, number: int) -> tuple[int, list[str], b
 
 def _line_footnotes(
     text: str, map_: _Map, page_src: list[int]
-) -> tuple[list[tuple[int, int, int, str]], list[Footnote]]:
-    """Stage 2 footnotes: blocks ``N text`` whose marker ``N`` is glued earlier."""
+) -> tuple[list[tuple[int, int, int, str]], list[tuple[int, Footnote]]]:
+    """Stage 2 footnotes: blocks ``N text`` whose marker ``N`` is glued earlier.
+
+    Footnotes come with their global source offset (for ordering).
+    """
     edits: list[tuple[int, int, int, str]] = []
-    notes: list[Footnote] = []
+    notes: list[tuple[int, Footnote]] = []
     candidates: dict[int, re.Match[str]] = {}  # line start → match
     first_line = _FN_CANDIDATE_FIRST.match(text)
     if first_line:
@@ -810,7 +836,7 @@ def _line_footnotes(
         edits.append((start, 0, remove_end, ""))
         g = map_.src(start)
         page = max(0, bisect_right(page_src, g) - 1) + 1
-        notes.append(Footnote(m.group(1), _join_footnote_lines([first, *more]), page))
+        notes.append((g, Footnote(m.group(1), _join_footnote_lines([first, *more]), page)))
         taken_until = remove_end
     return edits, notes
 
@@ -939,13 +965,13 @@ def _junction_edits(text: str, hyphen: int, gap_end: int) -> list[tuple[int, int
         rw = _RIGHT_WORD.match(right_tok)
         raw_word = lw.group() if lw else ""
         raw_rword = rw.group() if rw else ""
-        lexp, word, rword = _expand(left_tok), _expand(raw_word), _expand(raw_rword)
-        if _hyphen_is_structural(lexp, word, _expand(right_tok), rword):
+        # (Ligature glyphs were expanded by the glyph pass already.)
+        if _hyphen_is_structural(left_tok, raw_word, right_tok, raw_rword):
             return keep
         evidence = _nearby_evidence(text, hyphen, raw_word, raw_rword)
         if evidence is None:
-            if _hyphen_by_spelling(lexp, word, rword) or _names_a_proper_noun(
-                text, hyphen, word
+            if _hyphen_by_spelling(left_tok, raw_word, raw_rword) or _names_a_proper_noun(
+                text, hyphen, raw_word
             ):
                 return keep
         elif evidence:
@@ -962,7 +988,7 @@ def _junction_edits(text: str, hyphen: int, gap_end: int) -> list[tuple[int, int
     return edits
 
 
-_EVIDENCE_WINDOW = 3000
+_EVIDENCE_WINDOW = 2500
 _NAME_WINDOW = 20000
 
 
@@ -1154,7 +1180,7 @@ def repair(pages: Sequence[str]) -> RepairedText:
     # Stage 2: lines. Footnotes first, then stray numbers on what is left;
     # repeated while something changes, because one removal can change the
     # neighbours of another (a number between two footnotes).
-    line_notes: list[Footnote] = []
+    line_notes: list[tuple[int, Footnote]] = []
     for _ in range(_MAX_LINE_ROUNDS):
         changed = False
         fn_edits, notes = _line_footnotes(text, map_, page_src)
@@ -1176,8 +1202,8 @@ def repair(pages: Sequence[str]) -> RepairedText:
     page_starts = _shift(page_starts, char_edits)
     text, map_ = _apply(text, char_edits, map_)
 
-    if line_notes:
-        footnotes = _merge_footnotes(footnotes, line_notes)
+    # Footnotes in source order, whichever stage found them.
+    footnotes = [note for _, note in sorted(footnotes + line_notes, key=lambda item: item[0])]
     if page_starts:
         page_starts[0] = 0
     page_starts = [min(p, len(text)) for p in page_starts]
@@ -1190,12 +1216,3 @@ def repair(pages: Sequence[str]) -> RepairedText:
         _len=array("q", map_.l),
         _page_src=page_src,
     )
-
-
-def _merge_footnotes(first: list[Footnote], second: list[Footnote]) -> list[Footnote]:
-    """Footnotes from both stages, in page order (stable within a page)."""
-    if not first:
-        return second
-    merged = first + second
-    merged.sort(key=lambda f: f.page or 0)
-    return merged
