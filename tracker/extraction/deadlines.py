@@ -18,15 +18,23 @@ it, a phrase's ``text`` includes its governing preposition (``uiterlijk``,
 a ``jl.`` date resolves into the past, so ``due < reference_date`` marks a
 retrospective mention.
 
-How it works: one precompiled alternation of all rules locates the leftmost
-position where any phrase starts; at that position every rule is tried and the
-longest match whose resolver accepts it wins (ties go to the earlier rule).
-Resolution is cached per (rule, normalised phrase, reference date, calendar).
+How it works: the text is lower-cased once (offsets unchanged). Every phrase
+contains an *anchor* word (a month, ``kwartaal``, ``zomer``, a year,
+``termijn``, an event noun, ...) preceded only by a short run of *prefix*
+words (``uiterlijk``, ``in``, ``het``, ``derde``, ``1``, ...). One trie-shaped
+regex finds the anchors; the prefix run before each gives a few candidate
+starts, tried leftmost first with the combined pattern of all rules; at a start
+that pattern accepts, every rule is tried and the longest match whose resolver
+accepts it wins (ties go to the earlier rule). The tests check that this finds
+exactly what trying every position would. Resolution is cached per (rule,
+normalised phrase, reference date, calendar); day-month-year dates are
+validated by ``dateparser`` (Dutch, DMY, one strict format, cached).
 Adjacent periods joined by ``/``, ``-``, ``of``, ``à``, ``tot (en met)``, ``t/m``
 or ``en`` (``eind 2026/begin 2027``, ``september of oktober 2026``,
 ``het voorjaar en de zomer van 2020``) merge into one phrase whose window runs
 from the start of the first to the end of the last; a year stated only on the
-second part applies to the first.
+second part applies to the first. Two days joined by ``en`` stay two phrases
+(``op 1 juni en op 1 december`` are two deliveries).
 
 Decisions where the spec is silent (what a committee clerk would expect):
 
@@ -53,8 +61,9 @@ Decisions where the spec is silent (what a committee clerk would expect):
   ``nog``, ``uiterlijk``) run from the reference date; an explicit year
   (``in 2026``) is the whole year even when the reference date is inside it.
 - ``voor <year>`` without accent or part is not read (``voor 2026`` is mostly
-  "for 2026"); ``vóór 2027`` is. ``voor dit jaar``/``voor volgend jaar`` and
-  ``voor het jaar 2025`` likewise mean "for" and are not read.
+  "for 2026"); ``vóór 2027`` is. In ``voor dit jaar``, ``voor volgend jaar``
+  and ``voor het jaar 2025`` the ``voor`` likewise means "for": only ``dit
+  jaar`` / ``volgend jaar`` / ``het jaar 2025`` is returned.
 - Seasons: ``dit``/``deze``/``het``/``de`` + season or no year → the
   missing-year rule (spec); ``komend``/``volgend``/``aanstaande`` → the next
   season that has not started; ``afgelopen``/``vorige`` → the last one that
