@@ -11,7 +11,15 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from motions.models import Motion, MotionCitation
-from tracker.models import Commitment, Committee, Document, Ministry, Person, QuestionItem
+from tracker.models import (
+    Commitment,
+    Committee,
+    DeadlineRevision,
+    Document,
+    Ministry,
+    Person,
+    QuestionItem,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -139,3 +147,19 @@ class MotionCitationFactory(factory.django.DjangoModelFactory):
     text = "de motie Piri c.s."
     start = factory.Sequence(lambda n: n * 100)
     end = factory.LazyAttribute(lambda c: c.start + len(c.text))
+
+
+class DeadlineRevisionFactory(factory.django.DjangoModelFactory):
+    """A deadline move; by default a later document moving 1 June to 1 September."""
+
+    class Meta:
+        model = DeadlineRevision
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    source = DeadlineRevision.Source.DOCUMENT
+    old_text = "uiterlijk 1 juni"
+    old_due = dt.date(2026, 6, 1)
+    old_precision = "day"
+    new_text = "na de zomer"
+    new_due = dt.date(2026, 9, 1)
+    new_precision = "season"

@@ -36,10 +36,15 @@ class FlagResult:
         return self.became_overdue + self.no_longer_overdue + self.became_due_soon + self.no_longer_due_soon
 
 
+# Still to be fulfilled: open, or partly delivered (a partial delivery keeps
+# the record open, with a note, until the rest arrives).
+OUTSTANDING = (Commitment.Status.OPEN, Commitment.Status.PARTLY_DELIVERED)
+
+
 def _counting() -> Q:
-    """Open records that count: not deleted, not rejected."""
+    """Outstanding records that count: not deleted, not rejected."""
     return (
-        Q(status=Commitment.Status.OPEN, deleted_at__isnull=True)
+        Q(status__in=OUTSTANDING, deleted_at__isnull=True)
         & ~Q(review_state=Commitment.ReviewState.REJECTED)
     )
 

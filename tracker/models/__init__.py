@@ -1,6 +1,11 @@
 """Nakoming's data model. One module per concern; import from here."""
 
-from tracker.models.commitments import Commitment, DeadlineRevision, FulfilmentSuggestion, ReviewEvent
+from tracker.models.commitments import (
+    Commitment,
+    DeadlineRevision,
+    FulfilmentSuggestion,
+    ReviewEvent,
+)
 from tracker.models.documents import Document, QuestionItem
 from tracker.models.followup import Rappel, RappelAnswer, RappelItem, RappelToken
 from tracker.models.reference import Committee, Ministry, Person, Recess

@@ -1,26 +1,16 @@
-"""Small project-wide pages: the start page, accessibility statement and health."""
+"""Small project-wide pages: the start page, accessibility statement and health.
+
+The start page (``home``) is the clerks' dashboard from tracker/followup.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from tracker.models import Commitment, Document
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    commitments = (
-        Commitment.objects.alive()
-        .filter(status=Commitment.Status.OPEN)
-        .select_related("document", "ministry", "committee")
-        .order_by("due_date", "id")[:50]
-    )
-    documents = Document.objects.select_related("committee", "ministry").order_by("-created_at")[:10]
-    return render(request, "tracker/home.html", {"commitments": commitments, "documents": documents})
+from tracker.followup.views import dashboard as home  # noqa: F401  (the start page)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,176 @@
+"""Recording how a commitment ended: delivered, partly delivered, withdrawn or closed.
+
+The single write path for follow-up outcomes; web views and the REST API both
+call these functions, which take no request. Each runs in one transaction,
+claims the record with a conditional ``UPDATE … WHERE version = expected``
+(optimistic locking: :class:`StaleRecordError` when someone saved first) and
+writes a :class:`~tracker.models.ReviewEvent` ``deliver`` with
+``changes = {"field": [old, new]}``. Permission checks belong to the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracker.followup.overdue import OUTSTANDING
+from tracker.models import Commitment, Document, ReviewEvent
+
+DELIVERY_STATUSES = (Commitment.Status.DELIVERED, Commitment.Status.PARTLY_DELIVERED)
+# Outcomes without (full) delivery, and reopening a record that was closed by mistake.
+OTHER_STATUSES = (
+    Commitment.Status.WITHDRAWN, Commitment.Status.CLOSED, Commitment.Status.PARTLY_CLOSED, Commitment.Status.OPEN,
+)
+
+
+class StaleRecordError(Exception):
+    """Someone else saved the record after the caller read it; nothing was written."""
+
+    def __init__(self, *, commitment_id: int, expected_version: int, current_version: int | None) -> None:
+        self.commitment_id = commitment_id
+        self.expected_version = expected_version
+        self.current_version = current_version
+        last = (
+            ReviewEvent.objects.filter(commitment_id=commitment_id).select_related("user")
+            .order_by("-created_at", "-id").first()
+        )
+        self.changed_by = last.user.get_username() if last and last.user else None
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        if self.changed_by:
+            return _(
+                "Toezegging #%(pk)s is intussen gewijzigd door %(user)s. Uw wijziging is niet opgeslagen; "
+                "bekijk de nieuwe versie en probeer het opnieuw."
+            ) % {"pk": self.commitment_id, "user": self.changed_by}
+        return _(
+            "Toezegging #%(pk)s is intussen gewijzigd. Uw wijziging is niet opgeslagen; bekijk de nieuwe versie "
+            "en probeer het opnieuw."
+        ) % {"pk": self.commitment_id}
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Document):
+        return value.pk
+    return value
+
+
+def _fresh(commitment: Commitment | int, expected_version: int) -> Commitment:
+    pk = commitment if isinstance(commitment, int) else commitment.pk
+    row = Commitment.objects.get(pk=pk)
+    if row.version != expected_version:
+        raise StaleRecordError(commitment_id=pk, expected_version=expected_version, current_version=row.version)
+    if row.deleted_at is not None or row.review_state == Commitment.ReviewState.REJECTED:
+        raise ValidationError(_("Deze toezegging is verwijderd of afgewezen; er valt niets na te komen."))
+    return row
+
+
+def _write(row: Commitment, *, expected_version: int, user: Any, wanted: dict[str, Any], note: str) -> Commitment:
+    changes: dict[str, list[Any]] = {}
+    for name, new in wanted.items():
+        old = row.fulfilled_by_id if name == "fulfilled_by" else getattr(row, name)
+        if _json(old) != _json(new):
+            changes[name] = [_json(old), _json(new)]
+    if not changes:
+        raise ValidationError(_("Er is niets gewijzigd."))
+    updated = Commitment.objects.filter(pk=row.pk, version=expected_version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **wanted
+    )
+    if updated != 1:
+        current = Commitment.objects.filter(pk=row.pk).values_list("version", flat=True).first()
+        raise StaleRecordError(commitment_id=row.pk, expected_version=expected_version, current_version=current)
+    ReviewEvent.objects.create(
+        commitment_id=row.pk, user=user, action=ReviewEvent.Action.DELIVER, changes=changes, note=note
+    )
+    return Commitment.objects.get(pk=row.pk)
+
+
+@transaction.atomic
+def commitment_record_delivery(
+    *,
+    commitment: Commitment | int,
+    user: Any,
+    status: str,
+    fulfilled_on: dt.date,
+    document: Document | None = None,
+    kamerstuk: str = "",
+    note: str = "",
+    expected_version: int,
+    today: dt.date | None = None,
+) -> Commitment:
+    """Record that a commitment was delivered (Voldaan) or partly delivered (Deels voldaan).
+
+    The delivering document is an uploaded :class:`Document` or a Kamerstuk
+    number (or both). A partial delivery keeps the record outstanding, so it
+    still counts as overdue or due soon, and needs a note saying what is still
+    to come. A full delivery keeps whether it was on time (``fulfilled_on <=
+    due_date``) and stops counting as overdue or due soon at once.
+    """
+    today = today or timezone.localdate()
+    kamerstuk = " ".join(kamerstuk.split())
+    note = note.strip()
+    errors: dict[str, list[str]] = {}
+    if status not in DELIVERY_STATUSES:
+        errors["status"] = [_("Kies Voldaan of Deels voldaan.")]
+    if fulfilled_on is None:
+        errors["fulfilled_on"] = [_("Geef de datum van het document waarmee is nagekomen.")]
+    elif fulfilled_on > today:
+        errors["fulfilled_on"] = [_("De datum van nakoming ligt in de toekomst.")]
+    elif fulfilled_on.year < 1990:
+        errors["fulfilled_on"] = [_("Geef een datum na 1990.")]
+    if document is None and not kamerstuk:
+        errors["kamerstuk"] = [_("Koppel het document waarmee is nagekomen: kies een document of geef het "
+                                 "Kamerstuknummer.")]
+    if status == Commitment.Status.PARTLY_DELIVERED and not note:
+        errors["note"] = [_("Zeg bij een gedeeltelijke nakoming wat er nog moet komen.")]
+    if errors:
+        raise ValidationError(errors)
+
+    row = _fresh(commitment, expected_version)
+    delivered = status == Commitment.Status.DELIVERED
+    on_time = (fulfilled_on <= row.due_date) if delivered and row.due_date else None
+    wanted: dict[str, Any] = {
+        "status": status, "fulfilled_on": fulfilled_on, "fulfilled_by": document, "fulfilled_kamerstuk": kamerstuk,
+        "delivery_note": note, "delivered_on_time": on_time,
+    }
+    if delivered:
+        wanted.update(overdue_since=None, due_soon_since=None)
+    return _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
+
+
+@transaction.atomic
+def commitment_set_status(
+    *, commitment: Commitment | int, user: Any, status: str, note: str, expected_version: int
+) -> Commitment:
+    """Close a commitment without delivery (Vervallen, Afgedaan, Deels afgedaan) or reopen it (Openstaand).
+
+    Closing stops it counting as overdue or due soon; reopening clears the
+    recorded delivery (the audit trail keeps it) and lets the hourly job flag
+    it again.
+    """
+    note = note.strip()
+    errors: dict[str, list[str]] = {}
+    if status not in OTHER_STATUSES:
+        errors["status"] = [_("Kies Vervallen, Afgedaan, Deels afgedaan of Openstaand.")]
+    if not note:
+        errors["note"] = [_("Geef een toelichting: waarom verandert de status?")]
+    if errors:
+        raise ValidationError(errors)
+    row = _fresh(commitment, expected_version)
+    if row.status == status:
+        raise ValidationError({"status": [_("De toezegging heeft deze status al.")]})
+    wanted: dict[str, Any] = {"status": status, "delivered_on_time": None}
+    if status in OUTSTANDING:
+        wanted.update(fulfilled_on=None, fulfilled_by=None, fulfilled_kamerstuk="", delivery_note="")
+    else:
+        wanted.update(overdue_since=None, due_soon_since=None)
+    return _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
