@@ -336,7 +336,7 @@ def missed_by_version() -> list[dict[str, Any]]:
     )
 
 
-def document_for_adding(pk: int) -> tuple[Document, SafeString, list[QuestionItem]]:
+def document_for_adding(pk: int) -> tuple[Document, SafeString]:
     """A document's whole text with every found commitment marked and every run of
     text carrying its offset, for selecting a missed passage."""
     document = Document.objects.select_related("committee", "ministry").get(pk=pk)
@@ -344,8 +344,7 @@ def document_for_adding(pk: int) -> tuple[Document, SafeString, list[QuestionIte
         Mark(start, end, OTHER)
         for start, end in document.commitments.alive().values_list("start", "end")
     ]
-    items = list(document.items.only("id", "number", "position", "member", "party", "document_id"))
-    return document, render_passage(document.text, 0, marks, with_offsets=True), items
+    return document, render_passage(document.text, 0, marks, with_offsets=True)
 
 
 __all__ = [

@@ -100,7 +100,7 @@ def _json(value: Any) -> Any:
 
 def motion_keys(commitment_id: int) -> list[str]:
     keys = MotionCitation.objects.filter(commitment_id=commitment_id, deleted_at__isnull=True).exclude(key="")
-    return sorted(set(keys.values_list("key", flat=True)))
+    return sorted(set(keys.order_by().values_list("key", flat=True)))
 
 
 def _current(row: Commitment, name: str, keys: list[str] | None) -> Any:

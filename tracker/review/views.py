@@ -310,7 +310,7 @@ def split(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add_from_source(request: HttpRequest, document_pk: int) -> HttpResponse:
     try:
-        document, source, _items = selectors.document_for_adding(document_pk)
+        document, source = selectors.document_for_adding(document_pk)
     except Document.DoesNotExist as exc:
         raise Http404 from exc
     actor = (
