@@ -431,7 +431,12 @@ _LEADING_BLANK_LINES = re.compile(rf"(?:[{_HSPACE}]*\n)*")
 
 def _header_key(line: str) -> str | None:
     """A line with its digits masked, for comparing running headers across pages."""
-    key = _DIGITS.sub("#", " ".join(line.split())).lower()
+    line = line.strip()
+    if len(line) < 4:
+        return None
+    if "  " in line or "\t" in line:
+        line = " ".join(line.split())
+    key = _DIGITS.sub("#", line).lower()
     if len(key) < 4 or key.strip("# ") == "" or key.strip(".: ") in _STRUCTURAL:
         return None
     return key
@@ -484,30 +489,37 @@ def _running_lines(pages: list[_Page | None]) -> list[list[_Line]]:
     top_counts: Counter[str] = Counter()
     bottom_counts: Counter[str] = Counter()
     offsets: Counter[int] = Counter()
-    keys: list[tuple[list[str | None], list[str | None]]] = []
     cache: dict[str, str | None] = {}
-
-    def key_of(page: _Page, line: _Line) -> str | None:
-        raw = page.text[line[0] : line[1]]
-        if raw not in cache:
-            cache[raw] = _header_key(raw)
-        return cache[raw]
-
+    # Per page: [(line, key, near the edge, is top)] for the edge lines.
+    edges: list[list[tuple[_Line, str | None, bool, bool]]] = []
     for index, page in enumerate(pages):
         if page is None:
-            keys.append(([], []))
+            edges.append([])
             continue
-        tk = [key_of(page, line) for line in page.top]
-        bk = [key_of(page, line) for line in page.bottom]
-        keys.append((tk, bk))
-        top_counts.update({k for k in tk if k})
-        bottom_counts.update({k for k in bk if k})
+        text = page.text
+        entries = []
+        seen: set[tuple[str, bool]] = set()
         page_offsets = set()
-        for a, b in {*page.top[:2], *page.bottom[-2:]}:
-            m = _PAGE_NO_BARE.fullmatch(page.text, a, b)
-            if m:
-                page_offsets.add(int(m.group(1)) - (index + 1))
+        for lines, counts, near, is_top in (
+            (page.top, top_counts, page.top[:2], True),
+            (page.bottom, bottom_counts, page.bottom[-2:], False),
+        ):
+            for line in lines:
+                raw = text[line[0] : line[1]]
+                key = cache.get(raw, "")
+                if key == "":
+                    key = cache[raw] = _header_key(raw)
+                if key is not None and (key, is_top) not in seen:
+                    seen.add((key, is_top))
+                    counts[key] += 1
+                is_near = line in near
+                if is_near and len(raw) <= 24:
+                    m = _PAGE_NO_BARE.fullmatch(raw)
+                    if m:
+                        page_offsets.add(int(m.group(1)) - (index + 1))
+                entries.append((line, key, is_near, is_top))
         offsets.update(page_offsets)
+        edges.append(entries)
     headers = {k for k, c in top_counts.items() if c >= threshold}
     footers = {k for k, c in bottom_counts.items() if c >= threshold}
     page_offset = None
@@ -516,25 +528,23 @@ def _running_lines(pages: list[_Page | None]) -> list[list[_Line]]:
         if count >= threshold:
             page_offset = best
     removed: list[list[_Line]] = []
-    for index, page in enumerate(pages):
+    for index, entries in enumerate(edges):
         gone: set[_Line] = set()
-        if page is not None:
-            tk, bk = keys[index]
-            for lines, line_keys, known, near in (
-                (page.top, tk, headers, page.top[:2]),
-                (page.bottom, bk, footers, page.bottom[-2:]),
-            ):
-                for line, key in zip(lines, line_keys, strict=True):
-                    if key is not None and key in known:
-                        gone.add(line)
-                    elif line in near:
-                        a, b = line
-                        if _PAGE_NO_WORDED.fullmatch(page.text, a, b):
-                            gone.add(line)
-                        elif page_offset is not None:
-                            m = _PAGE_NO_BARE.fullmatch(page.text, a, b)
-                            if m and int(m.group(1)) - (index + 1) == page_offset:
-                                gone.add(line)
+        page = pages[index]
+        for line, key, is_near, is_top in entries:
+            if key is not None and key in (headers if is_top else footers):
+                gone.add(line)
+                continue
+            if not is_near or line[1] - line[0] > 24:
+                continue  # page numbers are short lines at the very edge
+            assert page is not None  # pages without text have no entries
+            raw = page.text[line[0] : line[1]]
+            if _PAGE_NO_WORDED.fullmatch(raw):
+                gone.add(line)
+            elif page_offset is not None:
+                m = _PAGE_NO_BARE.fullmatch(raw)
+                if m and int(m.group(1)) - (index + 1) == page_offset:
+                    gone.add(line)
         removed.append(sorted(gone))
     return removed
 
@@ -557,7 +567,8 @@ def _page_footnotes(
     for a, b in reversed(gone):
         if not text[b:end].strip():
             end = min(end, a)
-    end = page.start + len(text[page.start : end].rstrip(_HSPACE_CHARS))
+    if end != page.end:
+        end = page.start + len(text[page.start : end].rstrip(_HSPACE_CHARS))
     size = end - page.start
     tail = max(page.start, end - max(600, (2 * size) // 5))
     tail = text.rfind("\n", page.start, tail + 1)  # the break before a line
