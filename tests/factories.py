@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
-from motions.models import Motion, MotionCitation
+from motions.models import Motion, MotionCitation, MotionSigner, MotionVote
 from tracker.models import (
     Commitment,
     Committee,
@@ -163,3 +163,26 @@ class DeadlineRevisionFactory(factory.django.DjangoModelFactory):
     new_text = "na de zomer"
     new_due = dt.date(2026, 9, 1)
     new_precision = "season"
+
+
+class MotionSignerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MotionSigner
+
+    motion = factory.SubFactory(MotionFactory)
+    role = MotionSigner.Role.SUBMITTER
+    position = factory.Sequence(lambda n: n + 1)
+    name = "Piri"
+    party = "GroenLinks-PvdA"
+
+
+class MotionVoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MotionVote
+
+    motion = factory.SubFactory(MotionFactory)
+    tk_id = factory.Sequence(lambda n: f"stemming-{n}")
+    decision_tk_id = factory.LazyAttribute(lambda v: v.motion.decision_tk_id)
+    party = "D66"
+    choice = MotionVote.Choice.FOR
+    party_size = 9

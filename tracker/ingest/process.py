@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motions.services import motion_from_document
 from tracker.extraction import EXTRACTOR_VERSION
 from tracker.extraction.errors import ExtractionError
 from tracker.extraction.pipeline import extract_file
@@ -101,7 +102,9 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
     Document.objects.filter(pk=document_id).update(
         status=Document.Status.DONE, stage="done", progress=100, processed_at=timezone.now(), task_id=""
     )
-    suggest_fulfilments(Document.objects.get(pk=document_id))
+    document = Document.objects.get(pk=document_id)
+    suggest_fulfilments(document)
+    motion_from_document(document)  # a motion text fills the register (motions app)
     return ProcessOutcome("done", result=result)
 
 
