@@ -339,11 +339,13 @@ def rappel_answer_page(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 messages.success(request, _("Dank u; uw antwoord is opgeslagen."))
                 return redirect(reverse("rappel-answer", args=[token]) + f"#punt-{data['item']}")
-        failed_item = form.data.get("item")
+        failed_item = str(form.data.get("item", ""))
+    items = rappel_ministry_items(link.rappel, link.ministry)
+    for item in items.overdue + items.expiring:
+        item.failed = str(item.pk) == failed_item  # type: ignore[attr-defined]  # reopen its form with the errors
     response = render(request, "followup/rappel_answer.html", {
-        "rappel": link.rappel, "ministry": link.ministry,
-        "sections": _sections(rappel_ministry_items(link.rappel, link.ministry)),
-        "form": form, "failed_item": str(failed_item) if failed_item else None, "today": timezone.localdate(),
+        "rappel": link.rappel, "ministry": link.ministry, "sections": _sections(items), "form": form,
+        "today": timezone.localdate(),
     }, status=400 if form.errors else 200)
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
