@@ -118,6 +118,7 @@ a normal record with the stated date as deadline.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -140,6 +141,16 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+def _lc(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-sensitive copy of a case-insensitive regex, for lower-cased text
+    (several times faster than ``re.IGNORECASE``)."""
+    pattern = rx.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    # A leading lookbehind instead of \b lets the engine skip ahead much faster.
+    if pattern.startswith("\\b(?:"):
+        pattern = "(?<!\\w)" + pattern[2:]
+    return re.compile(pattern)
 
 
 # --------------------------------------------------------------------------
@@ -423,11 +434,12 @@ _HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
 # The trigger: a sentence is a candidate only when it holds one of these.
 _TRIGGER_RE = _rx(
     r"\b(?:zal|zullen|zult|gaat|gaan|ga|bereid|toe|toezeg\w*|toegezegd|ontvangt|tegemoet\w*|"
-    r"toekom\w*|informeer\w*|ge[iï]nformeerd|stuur\w*|gestuurd|toegezonden|gezonden|zend\w*|"
-    r"verstuur\w*|aangeboden|bied|biedt|hoogte|rapporte\w*|gerapporteerd|verslag|voornemens|"
-    r"voornemen|streven|streeft|verwacht\w*|inzet|ge[eë]valueerd|evalu\w*|opgeleverd|gepubliceerd|"
-    r"gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|gepland|vertraagd|"
-    r"vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven)\b"
+    r"toekomen|toekomt|informeer\w*|ge[iï]nformeerd|stuur|stuurt|sturen|gestuurd|toegezonden|"
+    r"gezonden|zend|zendt|zenden|verstuur|verstuurt|versturen|aangeboden|bied|biedt|hoogte|"
+    r"rapporteren|rapporteert|rapporteer|gerapporteerd|verslag|voornemens|voornemen|streven|"
+    r"streeft|verwacht|verwachten|verwachting|inzet\s+is|ge[eë]valueerd|evalueren|evalueert|"
+    r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
+    r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -435,6 +447,106 @@ _QUESTION_HEAD_RE = re.compile(
 _ANSWER_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Antwoord\b[^\n]{0,40}$", re.M
 )
+
+# Lower-case twins of the regexes on the hot path (applied to ``text.lower()``).
+_L_TRIGGER = _lc(_TRIGGER_RE)
+# Act verbs: single words are looked up in a table (fast); the multi-word
+# forms ("op de hoogte houden", "invulling geven", "ter beschikking stellen")
+# come from one regex of the phrase alternatives.
+_ACT_FAMILIES = (("motion", _MOTION_ACT_RE), ("inform", _INFORM_TRUE_RE), ("send", _INFORM_SEND_RE),
+                 ("product", _PRODUCT_VERB_RE), ("action", _ACTION_RE))
+
+
+def _expand(pattern: str) -> tuple[list[str], list[str]]:
+    """Split a ``\\b(?:a|b|…)\\b`` word alternation into plain words (with
+    ``[iï]`` classes and ``(?:toe)?`` prefixes expanded) and phrase patterns."""
+    body = pattern.lower()
+    body = body[body.index("(?:") + 3:body.rindex(")")]
+    alts: list[str] = []
+    depth = 0
+    cur = ""
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alts.append(cur)
+    words: list[str] = []
+    phrases: list[str] = []
+    for alt in alts:
+        variants = [alt]
+        m = re.fullmatch(r"\(\?:([^()]+)\)\?(\w+)", alt)
+        if m and re.fullmatch(r"\w+", m.group(1)):
+            variants = [m.group(1) + m.group(2), m.group(2)]
+        elif m:  # "(?:laten\s+)?uitvoeren": the bare verb is a word, the rest a phrase
+            words.append(m.group(2))
+            phrases.append(alt)
+            continue
+        out: list[str] = []
+        for v in variants:
+            cls = re.search(r"\[(\w+)\]", v)
+            out.extend(v[:cls.start()] + c + v[cls.end():] for c in cls.group(1)) if cls else out.append(v)
+        if all(re.fullmatch(r"\w+", v) for v in out):
+            words.extend(out)
+        else:
+            phrases.append(alt)
+    return words, phrases
+
+
+def _act_tables() -> tuple[
+    dict[str, tuple[str, ...]], re.Pattern[str], list[tuple[str, re.Pattern[str]]]
+]:
+    table: dict[str, tuple[str, ...]] = {}
+    all_phrases: list[str] = []
+    families: list[tuple[str, re.Pattern[str]]] = []
+    for family, rx in _ACT_FAMILIES:
+        words, phrases = _expand(rx.pattern)
+        for w in words:
+            table[w] = (*table.get(w, ()), family)
+        if phrases:
+            all_phrases.extend(phrases)
+            families.append((family, re.compile("(?:" + "|".join(phrases) + ")")))
+    return table, re.compile(r"(?<!\w)(?:" + "|".join(all_phrases) + r")\b"), families
+
+
+_ACT_WORDS, _L_ACT_PHRASES, _PHRASE_FAMILIES = _act_tables()
+_ACT_KEYS = frozenset(_ACT_WORDS)
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ".,;:!?()[]{}«»\"'“”‘’/–—-…*•0123456789"})
+
+
+@functools.lru_cache(maxsize=512)
+def _word_finder(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+_RESTATED_HINT_RE = re.compile(r"toegezegd|aangekondigd|aangegeven|beloofd|voornemen")
+_UNCERTAIN_HINT_RE = re.compile(r"duidelijk|afhang|hangt|besluit|is aan ")
+_REVISION_HINT_RE = re.compile(
+    r"eerder|oorspronkelijk|aanvankelijk|destijds|vertra|later|uitgesteld|verscho|verschuift|schuift|"
+    r"speling|meer tijd|haalbaar|gehaald|plaats van"
+)
+_PHRASE_HINT_RE = re.compile(
+    r"hoogte|invulling|uitvoering|opvolging|verslag|tegemoet|inzicht|beschik|aandacht|steun|"
+    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek "
+)
+_LOW_WORD_RE = re.compile(r"[^\W\d_]+")
+# Product nouns are found by their ending (much cheaper than a leading [\w-]*).
+_L_PRODUCT_END = re.compile(_PRODUCT_HEAD.lower().replace("[\\w-]*", "", 1) + r"\b")
+_L_FUT = _lc(_FUT_RE)
+_L_GAAN = _lc(_GAAN_RE)
+_L_BEREID = _lc(_BEREID_RE)
+_L_TOEZEG = _lc(_TOEZEG_RE)
+_L_TEGEMOET = _lc(_TEGEMOET_RE)
+_L_EXPECT = _lc(_EXPECT_RE)
+_L_RESTATED = _lc(_RESTATED_RE)
+_L_KAMER_PASSIVE = _lc(_KAMER_PASSIVE_RE)
+_L_INTENT = _lc(_INTENT_RE)
+_L_EARLIER = _lc(_EARLIER_RE)
+_L_SLIP_WORD = _lc(_SLIP_WORD_RE)
+_L_UNCERTAIN = _lc(_UNCERTAIN_RE)
 
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -513,6 +625,7 @@ class _Ctx:
     calendar: object
     default_actor: str
     finder: _DeadlineFinder | None
+    lower: str | None = None
     cache: dict[tuple[int, int], list[Deadline]] = field(default_factory=dict)
 
     def deadlines(self, start: int, end: int) -> list[Deadline]:
@@ -559,9 +672,13 @@ def find_commitments(
     ``reference_date`` resolves relative time phrases; when None, phrases
     are resolved against today and no phrase is dropped as past by date.
     """
-    ctx = _Ctx(text, reference_date, calendar, default_actor, _deadline_finder())
+    lower = text.lower()
+    ctx = _Ctx(
+        text, reference_date, calendar, default_actor, _deadline_finder(),
+        lower if len(lower) == len(text) else None,
+    )
     found: list[_Found] = []
-    for s, e, sents, pos in _candidate_sentences(text, _regions(text, spans)):
+    for s, e, sents, pos in _candidate_sentences(text, ctx.lower, _regions(text, spans)):
         hit = _analyse(ctx, s, e)
         if hit is None:
             continue
@@ -593,43 +710,40 @@ def _regions(text: str, spans: Sequence[tuple[int, int]] | None) -> list[tuple[i
 
 
 def _candidate_sentences(
-    text: str, regions: list[tuple[int, int]]
+    text: str, lower: str | None, regions: list[tuple[int, int]]
 ) -> list[tuple[int, int, list[tuple[int, int]], int]]:
-    """Sentences holding a trigger word: (start, end, sentences of the block, index)."""
+    """Sentences holding a trigger word: (start, end, sentences of the block, index).
+
+    One regex search per candidate sentence (on the lower-cased text); only
+    paragraphs with a hit are split into sentences.
+    """
     out: list[tuple[int, int, list[tuple[int, int]], int]] = []
     whole = len(regions) >= 1 and regions[0][0] == 0 and regions[-1][1] == len(text)
+    trigger, subject = (_L_TRIGGER, lower) if lower is not None else (_TRIGGER_RE, text)
     for ra, rb in regions:
         blocks: list[tuple[int, int]] | None = None
         starts: list[int] = []
-        split_cache: dict[int, tuple[list[tuple[int, int]], list[int], bool]] = {}
-        skip_to = -1
-        for m in _TRIGGER_RE.finditer(text, ra, rb):
+        pos = ra
+        while True:
+            m = trigger.search(subject, pos, rb)
+            if m is None:
+                break
             p = m.start()
-            if p < skip_to:
-                continue
             if blocks is None:
                 blocks = block_spans(text, ra, rb)
                 starts = [b[0] for b in blocks]
             bi = bisect.bisect_right(starts, p) - 1
             if bi < 0 or p >= blocks[bi][1]:
+                pos = m.end()
                 continue
             ba, bb = blocks[bi]
-            cached = split_cache.get(ba)
-            if cached is None:
-                sents = split_sentences(text, ba, bb)
-                members = whole and bool(_MEMBERS_RE.search(text, ba, min(bb, ba + 300)))
-                cached = (sents, [x for x, _ in sents], members)
-                split_cache[ba] = cached
-            sents, sstarts, members = cached
-            if members:
-                skip_to = bb
+            pos = bb
+            if whole and _MEMBERS_RE.search(text, ba, min(bb, ba + 300)):
                 continue
-            si = bisect.bisect_right(sstarts, p) - 1
-            if si < 0 or p >= sents[si][1]:
-                continue
-            s, e = sents[si]
-            skip_to = e
-            out.append((s, e, sents, si))
+            sents = split_sentences(text, ba, bb)
+            for si, (s, e) in enumerate(sents):
+                if e > p and trigger.search(subject, max(s, p), e):
+                    out.append((s, e, sents, si))
     return out
 
 
@@ -642,54 +756,73 @@ def _is_question(sent: str) -> bool:
     return sent.rstrip().rstrip("\"'»”’)]0123456789").endswith("?")
 
 
+@functools.lru_cache(maxsize=64)
+def _breaks(sent: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    ms = list(_SEG_BREAK_RE.finditer(sent))
+    return tuple(m.start() for m in ms), tuple(m.end() for m in ms)
+
+
 def _segment(sent: str, pos: int) -> tuple[int, int]:
     """The clause segment around ``pos``: between commas, brackets, ``;``,
     ``:``, dashes and a conjunction that starts a new clause."""
-    a = 0
-    b = len(sent)
-    for m in _SEG_BREAK_RE.finditer(sent):
-        if m.end() <= pos:
-            a = m.end()
-        elif m.start() >= pos:
-            b = m.start()
-            break
+    starts, ends = _breaks(sent)
+    i = bisect.bisect_right(ends, pos) - 1
+    a = ends[i] if i >= 0 else 0
+    j = bisect.bisect_left(starts, pos)
+    b = starts[j] if j < len(starts) else len(sent)
     return a, b
 
 
-def _find_acts(sent: str) -> list[_Act]:
+def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
+    if low is None or len(low) != len(sent):
+        low = sent.lower()
+        if len(low) != len(sent):  # a character whose lower case is longer
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sent)
     acts: list[_Act] = []
-    kamer = bool(_KAMER_RE.search(sent))
-    for m in _INFORM_TRUE_RE.finditer(sent):
-        acts.append(_Act("inform", m.start(), m.end(), m.group().lower()))
-    for m in _INFORM_SEND_RE.finditer(sent):
-        w = _WS_RE.sub(" ", m.group().lower())
+    kamer: bool | None = None
+    motie = "motie" in low
+    found: list[tuple[str, int, int, str]] = []
+    present = _ACT_KEYS.intersection(low.translate(_PUNCT_TO_SPACE).split())
+    if present:
+        rx = _word_finder(tuple(sorted(present)))
+        for m in rx.finditer(low):
+            families = _ACT_WORDS[m.group()]
+            fam = next((f for f in families if f != "motion" or motie), None)
+            if fam:
+                found.append((fam, m.start(), m.end(), m.group()))
+    if _PHRASE_HINT_RE.search(low):
+        for m in _L_ACT_PHRASES.finditer(low):
+            fam = next((f for f, rx in _PHRASE_FAMILIES if rx.fullmatch(m.group())), "action")
+            found.append((fam, m.start(), m.end(), _WS_RE.sub(" ", m.group())))
+        found.sort(key=lambda f: (f[1], -f[2]))
+    for family, start, end, w in found:
         particle = _SEPARABLE.get(w)
-        if particle and not re.search(rf"\b{particle}\b", sent[m.end():], _I):
-            continue
-        if w in ("delen", "gedeeld", "deel", "deelt") and not re.search(
-            r"\bmet\s+(?:uw|de)\s+Kamer\b|\bmet\s+u\b", sent, _I
-        ):
-            continue
-        if w == "verwachten" and not re.search(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b", sent, _I):
-            continue
-        if not kamer:
-            continue
-        acts.append(_Act("inform", m.start(), m.end(), w))
-    for m in _PRODUCT_VERB_RE.finditer(sent):
-        w = m.group().lower()
-        particle = _SEPARABLE.get(w)
-        if particle and not re.search(rf"\b{particle}\b", sent[m.end():], _I):
-            continue
-        acts.append(_Act("product", m.start(), m.end(), w))
-    if _MOTIE_RE.search(sent):
-        for m in _MOTION_ACT_RE.finditer(sent):
-            acts.append(_Act("motion", m.start(), m.end(), m.group().lower()))
-    for m in _ACTION_RE.finditer(sent):
-        acts.append(_Act("action", m.start(), m.end(), m.group().lower()))
-    acts.sort(key=lambda a: (a.start, -a.end))
+        if particle and not re.search(rf"\b{particle}\b", low[end:]):
+            if family == "product" or family == "send":
+                continue
+        if family == "motion":
+            if not motie:
+                continue
+        elif family == "send":
+            if kamer is None:
+                kamer = bool(_KAMER_RE.search(sent))
+            if not kamer:
+                continue
+            if w in ("delen", "gedeeld", "deel", "deelt") and not re.search(
+                r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b", low
+            ):
+                continue
+            if w == "verwachten" and not re.search(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b", low):
+                continue
+            if w in _PRODUCT_SEND:
+                acts.append(_Act("product", start, end, w))
+            family = "inform"
+        acts.append(_Act(family, start, end, w))
     return acts
 
 
+# Sending verbs that also deliver a product ("een onderzoek toekomen").
+_PRODUCT_SEND = frozenset({"toekomen", "toekomt"})
 _ACT_RANK = {"motion": 0, "inform": 1, "product": 2, "action": 3, "pseudo": 4}
 
 
@@ -730,18 +863,23 @@ def _pick_act(
 
 def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     sent = ctx.text[s:e]
+    low = ctx.lower[s:e] if ctx.lower is not None else sent.lower()
+    if len(low) != len(sent):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sent)
     if _is_question(sent):
         return None
-    if _MEMBERS_RE.search(sent) and not _GOV_ACTOR_RE.search(sent):
+    if ("leden" in low or "fractie" in low) and _MEMBERS_RE.search(sent) and not _GOV_ACTOR_RE.search(sent):
         return None
-    if _UNCERTAIN_RE.search(sent):
+    if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
         return None
-    if _EARLIER_RE.search(sent) or _SLIP_WORD_RE.search(sent):
+    if _REVISION_HINT_RE.search(low) and (_L_EARLIER.search(low) or _L_SLIP_WORD.search(low)):
         rev = _analyse_revision(ctx, s, e, sent)
         if rev is not None:
             return rev
-    acts = _find_acts(sent)
-    marker, anchor, act = _undertaking(sent, acts)
+    acts = _find_acts(sent, low)
+    if not acts:
+        return None
+    marker, anchor, act = _undertaking(sent, low, acts)
     if marker is None or act is None:
         return None
     if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive"):
@@ -815,26 +953,26 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     )
 
 
-def _undertaking(sent: str, acts: list[_Act]) -> tuple[str | None, int, _Act | None]:
+def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int, _Act | None]:
     """The undertaking marker, its offset and the act it governs."""
-    m = _TOEZEG_RE.search(sent)
+    m = _L_TOEZEG.search(low) if "toe" in low else None
     if m:
         act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "toezeggen")
         return "toezeg", m.start(), act
-    m = _BEREID_RE.search(sent)
+    m = _L_BEREID.search(low) if "bereid" in low else None
     if m and not re.search(r"\bniet\s+(?:\w+\s+)?$", sent[max(0, m.start() - 20):m.start()], _I):
         act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "bereid")
         return "bereid", m.start(), act
-    m = _TEGEMOET_RE.search(sent)
+    m = _L_TEGEMOET.search(low) if "tegemoet" in low else None
     if m and _GOV_ACTOR_RE.search(sent, 0, m.start()):
         return "tegemoet", m.start(), _Act("pseudo", m.start("verb"), m.end("verb"), m.group("verb").lower())
-    for m in _FUT_RE.finditer(sent):
+    for m in _L_FUT.finditer(low):
         if sent[max(0, m.start() - 3):m.start()].lower() == "te ":
             continue  # "te zullen sturen": reported, see _RESTATED_RE
         act = _pick_act(sent, acts, m.start())
         if act is not None:
             return "future", m.start(), act
-    for m in _GAAN_RE.finditer(sent):
+    for m in _L_GAAN.finditer(low):
         before = sent[max(0, m.start() - 4):m.start()].lower()
         after = sent[m.end():m.end() + 14].lower()
         if before.endswith("te ") or re.match(r"\s*(?:er\s*van\s*uit|ervanuit|over|om|het|naar|uit|er)\b", after):
@@ -842,12 +980,13 @@ def _undertaking(sent: str, acts: list[_Act]) -> tuple[str | None, int, _Act | N
         act = _pick_act(sent, acts, m.start(), after_only=True, infinitive=True)
         if act is not None:
             return "gaan", m.start(), act
-    m = _EXPECT_RE.search(sent)
+    m = _L_EXPECT.search(low) if "verwacht" in low else None
     if m:
         act = _pick_act(sent, acts, m.start(), after_only=True)
         if act is not None and act.kind == "inform":
             return "expect", m.start(), act
-    for m in _RESTATED_RE.finditer(sent):
+    restated = _L_RESTATED.finditer(low) if _RESTATED_HINT_RE.search(low) else ()
+    for m in restated:
         if m.group("verb") and re.search(r"\bzoals\s+(?:\w+\s+){0,3}$", sent[max(0, m.start() - 40):m.start()], _I):
             continue
         inf = "inf" if m.group("inf") else "inf2"
@@ -856,12 +995,12 @@ def _undertaking(sent: str, acts: list[_Act]) -> tuple[str | None, int, _Act | N
         if act is None:
             continue
         return "restated", m.start(), act
-    m = _KAMER_PASSIVE_RE.search(sent)
+    m = _L_KAMER_PASSIVE.search(low) if ("wordt" in low or "worden" in low) else None
     if m:
         act = next((a for a in acts if m.start() <= a.start < m.end() and a.kind == "inform"), None)
         if act is not None:
             return "kamer_passive", m.start(), act
-    m = _INTENT_RE.search(sent)
+    m = _L_INTENT.search(low)
     if m and not re.search(r"\bvan\s+(?:de|het)\b", sent[m.end():m.end() + 12], _I):
         act = _pick_act(sent, acts, m.start())
         if act is None:
@@ -1110,10 +1249,16 @@ def _products(sent: str) -> list[tuple[int, int, str]]:
         a = _extend_left(sent, m.start())
         out.append((a, m.end(), _WS_RE.sub(" ", sent[a:m.end()])))
         taken.append((m.start(), m.end()))
-    for m in _PRODUCT_RE.finditer(sent):
-        if any(a <= m.start() < b for a, b in taken):
+    low = sent.lower() if len(sent.lower()) == len(sent) else sent
+    seen: set[int] = set()
+    for m in _L_PRODUCT_END.finditer(low):
+        w0 = m.start()
+        while w0 > 0 and (sent[w0 - 1].isalnum() or sent[w0 - 1] == "-"):
+            w0 -= 1
+        if w0 in seen or any(a <= w0 < b for a, b in taken):
             continue
-        a = _extend_left(sent, m.start())
+        seen.add(w0)
+        a = _extend_left(sent, w0)
         b = _extend_right(sent, m.end())
         out.append((a, b, _WS_RE.sub(" ", sent[a:b]).strip()))
     out.sort()

@@ -59,7 +59,9 @@ _SENTENCE_OPENERS = _words(
 
 # A candidate end: terminal punctuation, closing quotes/brackets, whitespace,
 # then the first character of the next word.
-_END_RE = re.compile(r"[.!?]+(\d{1,2})?[\"'»”’)\]]*(?=\s+([^\s]))")
+_END_RE = re.compile(
+    r"[.!?]+(\d{1,2})?[\"'»”’)\]]*(?=\s+[A-Z0-9À-ÖØ-Þ\"'«“‘(\-–•\[])"
+)
 # Brackets are tracked to avoid splitting inside "(Kamerstuk 33 694, nr. 43)".
 _BRACKET_RE = re.compile(r"[()\[\]]")
 # A blank line (possibly with spaces) separates blocks.
@@ -77,8 +79,8 @@ _HEADING_RE = re.compile(
     r"[ \t\xa0]*$",
     re.MULTILINE,
 )
-_LINE_RE = re.compile(r"[^\n]*")
-_WORD_BEFORE_RE = re.compile(r"([\w.'/-]*)$")
+_TITLE_LINE_RE = re.compile(r"^[ \t\xa0]*+([A-Z][^\n]{0,59}+)$", re.MULTILINE)
+_WORD_CHARS = frozenset(".'/-_")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
 _SHORT_TITLE_MAX = 60
 _MAX_BRACKET = 400
@@ -87,10 +89,6 @@ _BLOCK_FINAL = frozenset(".?!:;")
 _NON_FINAL = _words(
     "de het een van en in op met voor te aan om dat die of door naar bij als tot over uit"
 )
-
-
-def _is_upper_start(ch: str) -> bool:
-    return ch.isupper() or ch.isdigit() or ch in "\"'«“‘(-–•["
 
 
 def block_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -116,77 +114,93 @@ def block_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 
 def _append_trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if a < b:
-        out.append((a, b))
+    seg = text[a:b]
+    left = seg.lstrip()
+    if left:
+        out.append((a + len(seg) - len(left), b - (len(left) - len(left.rstrip()))))
 
 
 def _layout_cuts(text: str, a: int, b: int) -> list[int]:
-    """Offsets inside a block where layout starts a new unit."""
-    cuts: list[int] = []
-    if "\n" not in text[a:b]:
-        return cuts
-    for m in _ITEM_RE.finditer(text, a, b):
-        if m.start() > a:
-            cuts.append(m.start())
+    """Sorted offsets in ``text[a:b]`` where layout starts a new unit (list
+    items, heading lines, short title lines between sentences)."""
+    cuts: list[int] = [m.start() for m in _ITEM_RE.finditer(text, a, b)]
     for m in _HEADING_RE.finditer(text, a, b):
-        if m.start() > a:
-            cuts.append(m.start())
-        if m.end() < b:
-            cuts.append(m.end())
-    # Short title lines standing between two sentences ("Postennet").
-    prev_end_char = ""
-    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text, a, b) if m.start() < b]
-    for i, (ls, le) in enumerate(lines):
-        line = text[ls:le].strip()
-        if not line:
-            continue
+        cuts.append(m.start())
+        cuts.append(m.end())
+    # Short title lines standing between two sentences ("Postennet"): a
+    # regex finds the few short capitalised lines; the neighbours are checked.
+    for m in _TITLE_LINE_RE.finditer(text, a, b):
+        line = m.group(1).rstrip()
+        ls, le = m.start(1), m.start(1) + len(line)
         if (
-            i + 1 < len(lines)
-            and len(line) <= _SHORT_TITLE_MAX
-            and line[-1] not in ".?!:;,)"
-            and line[0].isupper()
-            and prev_end_char in ("", ".", "?", "!", ":")
-            and line.count(" ") < 8
-            and line.rsplit(None, 1)[-1].lower() not in _NON_FINAL
+            le >= b or line[-1] in ".?!:;,)" or line.count(" ") >= 8
+            or line.rsplit(None, 1)[-1].lower() in _NON_FINAL
         ):
-            nxt = text[lines[i + 1][0]:lines[i + 1][1]].strip()
-            if nxt and nxt[0].isupper() and len(nxt) > len(line) and " " in nxt:
-                if ls > a:
-                    cuts.append(ls)
-                cuts.append(le)
-        prev_end_char = line[-1]
-    return cuts
+            continue
+        prev_end = text.rfind("\n", a, m.start())
+        if prev_end > a:
+            prev_start = max(a, text.rfind("\n", a, prev_end) + 1)
+            prev_line = text[prev_start:prev_end].rstrip()
+            if prev_line and prev_line[-1] not in ".?!:":
+                continue
+        nl = text.find("\n", le)
+        if nl < 0 or nl >= b:
+            continue
+        nxt_end = text.find("\n", nl + 1)
+        nxt = text[nl + 1:(nxt_end if 0 <= nxt_end < b else b)].strip()
+        if nxt and nxt[0].isupper() and len(nxt) > len(line) and " " in nxt:
+            cuts.append(ls)
+            cuts.append(le)
+    return sorted(set(cuts))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text[start:end]``, left to right."""
     if end is None:
         end = len(text)
+    blocks = block_spans(text, start, end)
+    if not blocks:
+        return []
+    # Every regex runs once over the whole range; the blocks and units then
+    # walk the sorted match lists.
+    cuts = _layout_cuts(text, start, end)
+    ends = list(_END_RE.finditer(text, start, end))
+    brackets = [(m.start(), m.group()) for m in _BRACKET_RE.finditer(text, start, end)]
+    state = [0, 0]  # next index into ends, brackets
     out: list[tuple[int, int]] = []
-    for a, b in block_spans(text, start, end):
-        cuts = sorted(set(_layout_cuts(text, a, b)))
+    ci = 0
+    for a, b in blocks:
+        while ci < len(cuts) and cuts[ci] <= a:
+            ci += 1
         pos = a
-        for c in cuts:
-            if c <= pos or c >= b:
-                continue
-            _split_unit(text, pos, c, out)
-            pos = c
-        _split_unit(text, pos, b, out)
+        while ci < len(cuts) and cuts[ci] < b:
+            c = cuts[ci]
+            ci += 1
+            if c > pos:
+                _split_unit(text, pos, c, out, ends, brackets, state)
+                pos = c
+        _split_unit(text, pos, b, out, ends, brackets, state)
     return out
 
 
-def _split_unit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+def _split_unit(
+    text: str, a: int, b: int, out: list[tuple[int, int]], ends: list[re.Match[str]],
+    brackets: list[tuple[int, str]], state: list[int],
+) -> None:
+    ei, bi = state
+    while ei < len(ends) and ends[ei].start() < a:
+        ei += 1
+    while bi < len(brackets) and brackets[bi][0] < a:
+        bi += 1
     depth = 0
     opened = a
     pos = a
-    brackets = [(m.start(), m.group()) for m in _BRACKET_RE.finditer(text, a, b)]
-    bi = 0
-    for m in _END_RE.finditer(text, a, b):
+    while ei < len(ends):
+        m = ends[ei]
         p = m.start()
+        if p >= b:
+            break
+        ei += 1
         while bi < len(brackets) and brackets[bi][0] < p:
             if brackets[bi][1] in "([":
                 depth += 1
@@ -196,21 +210,24 @@ def _split_unit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
             bi += 1
         if depth and p - opened > _MAX_BRACKET:
             depth = 0  # an unclosed bracket (PDF damage, "1)" item) stops counting
-        # Closing brackets that belong to this end (")." / ".)") count too.
-        end = m.end()
-        closing = text[p:end].count(")") + text[p:end].count("]")
-        inside = depth - closing > 0
-        nxt = m.group(2)
-        if inside or not _is_upper_start(nxt):
-            continue
+        end = min(m.end(), b)
+        if depth:
+            # Closing brackets that belong to this end (")." / ".)") count too.
+            closing = text.count(")", p, end) + text.count("]", p, end)
+            if depth - closing > 0:
+                continue
         if m.group(1) and not (text[p] == "." and p > a and text[p - 1].isalpha()):
             continue  # "1.5 mld", not a footnote marker glued to a sentence end
         if text[p] == "." and text[p:end].rstrip("\"'»”’)]0123456789") == ".":
-            word = _WORD_BEFORE_RE.search(text, max(a, p - 24), p).group(1)
-            if not _period_ends_sentence(text, word, m, b):
+            q = p
+            lo = max(a, p - 24)
+            while q > lo and (text[q - 1].isalnum() or text[q - 1] in _WORD_CHARS):
+                q -= 1
+            if not _period_ends_sentence(text, text[q:p], m, b):
                 continue
         _append_trimmed(text, pos, end, out)
         pos = end
+    state[0], state[1] = ei, bi
     _append_trimmed(text, pos, b, out)
 
 
