@@ -60,6 +60,8 @@ def run() -> int:
         "worker": [str(PYTHON), "-m", "celery", "-A", "tracker", "worker", "-l", "info", "--concurrency", "2"],
         "beat": [str(PYTHON), "-m", "celery", "-A", "tracker", "beat", "-l", "info"],
     }
+    # SIGTERM (e.g. from a process manager) stops the children too, like Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     running = {name: subprocess.Popen(cmd, cwd=ROOT, env=env) for name, cmd in processes.items()}
     print(f"\n==> Nakoming runs at http://127.0.0.1:{port}/ (web, worker and beat). Ctrl-C stops all.\n",
           flush=True)
