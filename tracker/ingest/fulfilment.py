@@ -9,7 +9,11 @@ Suggestions go to reviewers; nothing is ever closed automatically.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.db import transaction
+from django.db.models import Q
 
 from tracker.models import Commitment, Document, FulfilmentSuggestion
 from tracker.similarity import content_words
@@ -17,6 +21,7 @@ from tracker.similarity import content_words
 MIN_SCORE = 0.4
 MAX_SUGGESTIONS = 10
 OPENING_CHARS = 3000
+MAX_KEY_WORDS = 12
 # Documents that answer questions rarely deliver a promised product.
 FULFILLING_KINDS = (Document.Kind.LETTER, Document.Kind.REPORT, Document.Kind.OTHER)
 
@@ -40,6 +45,11 @@ def suggest_fulfilments(document: Document) -> list[FulfilmentSuggestion]:
     candidates = Commitment.objects.alive().filter(status__in=[Commitment.Status.OPEN,
                                                                Commitment.Status.PARTLY_DELIVERED])
     candidates = candidates.exclude(document=document).exclude(deliverables=[])
+    # Only commitments whose deliverable shares a word with the title (or the
+    # opening, for untitled documents) can score; let the database narrow
+    # them so the cost does not grow with the whole register.
+    key_words = sorted(title_words or opening_words, key=len, reverse=True)[:MAX_KEY_WORDS]
+    candidates = candidates.filter(reduce(operator.or_, (Q(deliverables__icontains=w) for w in key_words)))
     if document.ministry_id:
         candidates = candidates.filter(ministry_id=document.ministry_id)
     if document.reference_date:
