@@ -204,6 +204,30 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=env_str("FLAG_OVERDUE_MINUTE") or "5", hour="*"),
         "options": {"expires": 50 * 60},
     },
+    # Deadline alerts (tracker/alerts): events after flag-overdue, digests at 7:00
+    # (daily on weekdays, weekly on Monday), and a sweep that sends and retries.
+    "alerts-collect-events": {
+        "task": "tracker.alerts.collect_events",
+        "schedule": crontab(minute="20", hour="*"),
+        "options": {"expires": 50 * 60},
+    },
+    "alerts-daily-digest": {
+        "task": "tracker.alerts.build_digests",
+        "schedule": crontab(minute="0", hour="7", day_of_week="1-5"),
+        "args": ("daily",),
+        "options": {"expires": 23 * 3600},
+    },
+    "alerts-weekly-digest": {
+        "task": "tracker.alerts.build_digests",
+        "schedule": crontab(minute="0", hour="7", day_of_week="1"),
+        "args": ("weekly",),
+        "options": {"expires": (7 * 24 - 1) * 3600},
+    },
+    "alerts-send-pending": {
+        "task": "tracker.alerts.send_pending",
+        "schedule": timedelta(minutes=5),
+        "options": {"expires": 4 * 60},
+    },
 }
 
 # --- Product settings -------------------------------------------------------
