@@ -1,10 +1,19 @@
 """Routes of /api/v1/. Every GET answers ETag / Last-Modified and 304 Not Modified."""
 
-from django.urls import path
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, re_path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from tracker.api.v1 import calendar, commitments, documents, motions, reference, toezegging
 from tracker.api.v1.base import conditional
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other path under /api/v1/ (a malformed id too) answers in JSON, like the API does."""
+    return JsonResponse({"detail": _("Niet gevonden: geen onderdeel van de API op dit adres.")}, status=404)
 
 
 def view(cls):  # type: ignore[no-untyped-def]
@@ -41,4 +50,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-v1:schema", template_name="api/redoc.html"),
          name="redoc"),
+    re_path(r"^(?P<rest>.*)$", not_found),
 ]
