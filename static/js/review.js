@@ -92,7 +92,8 @@
         var details = record.querySelector("details[data-action=reject]");
         if (!details) return;
         details.open = true;
-        var first = details.querySelector("input:checked, input, textarea");
+        var first = details.querySelector("input[type=radio]:checked") ||
+          details.querySelector("input:not([type=hidden]), select, textarea");
         if (first) first.focus();
         break;
       }

@@ -253,8 +253,9 @@ class SplitPartForm(AccessibleForm):
 
 class AddForm(AccessibleForm):
     quote = TextField(
-        label=gettext_lazy("Citaat"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy("Selecteer de passage in de tekst hieronder, of kopieer hem letterlijk hierheen."),
+        label=gettext_lazy("Citaat"), widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Selecteer de passage in de documenttekst, of kopieer hem letterlijk hierheen."),
+        error_messages={"required": gettext_lazy("Selecteer de passage in de tekst of plak hem in het veld Citaat.")},
     )
     start = forms.IntegerField(label=gettext_lazy("Begin (teken)"), required=False, min_value=0)
     end = forms.IntegerField(label=gettext_lazy("Einde (teken)"), required=False, min_value=1)
@@ -273,6 +274,9 @@ class AddForm(AccessibleForm):
             choices=[("", _("automatisch uit de termijntekst")), *PRECISION_CHOICES],
         )
         fields["question"].empty_label = _("automatisch: het antwoord waarin de passage staat")
+        fields["deadline_text"].help_text = _(
+            "Laat u datum en precisie leeg, dan rekent Nakoming ze uit deze tekst uit."
+        )
         self.fields.update(fields)
         self.order_fields(self.field_order)
         self._describe()
@@ -284,8 +288,6 @@ class AddForm(AccessibleForm):
             self.add_error("start", _("Vul begin én einde in, of geen van beide."))
         elif start is not None and end is not None and end <= start:
             self.add_error("end", _("Het einde ligt na het begin."))
-        if start is None and not (data.get("quote") or "").strip():
-            self.add_error("quote", _("Selecteer de passage in de tekst of plak hem in het veld Citaat."))
         return data
 
     def values(self) -> dict[str, Any]:

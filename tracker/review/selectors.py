@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce, Greatest, Least, Substr
+from django.db.models.functions import Coalesce, Greatest, Least, Length, Substr
 from django.utils.safestring import SafeString
 
 from motions.models import MotionCitation
@@ -56,6 +56,7 @@ def with_passage(queryset: QuerySet[Commitment]) -> QuerySet[Commitment]:
         ),
     ).annotate(
         passage_text=Substr("document__text", F("passage_start") + 1, F("passage_end") - F("passage_start")),
+        document_length=Length("document__text"),
     )
 
 
@@ -89,14 +90,19 @@ def queue_filter_options() -> dict[str, Any]:
     }
 
 
-def _trim_to_paragraph(text: str, offset: int, start: int, end: int) -> tuple[str, int, bool, bool]:
-    """Cut free text around a commitment back to whole paragraphs where it can."""
+def _trim_to_paragraph(text: str, offset: int, start: int, end: int, length: int) -> tuple[str, int, bool, bool]:
+    """Cut free text around a commitment back to whole paragraphs where it can;
+    say whether it still starts or ends in the middle of the document's text."""
     local_start, local_end = start - offset, end - offset
     head = text.rfind("\n\n", 0, max(local_start, 0))
     tail = text.find("\n\n", max(local_end, 0))
     cut_head = head + 2 if head >= 0 else 0
     cut_tail = tail if tail >= 0 else len(text)
-    return text[cut_head:cut_tail], offset + cut_head, head < 0 and offset > 0, tail < 0
+    cut_before = head < 0 and offset > 0
+    cut_after = tail < 0 and offset + len(text) < length
+    passage = text[cut_head:cut_tail]
+    lead = len(passage) - len(passage.lstrip("\n"))
+    return passage.strip("\n"), offset + cut_head + lead, cut_before, cut_after
 
 
 def attach_passages(rows: Sequence[Commitment], *, other_commitments: bool = False) -> None:
@@ -122,12 +128,11 @@ def attach_passages(rows: Sequence[Commitment], *, other_commitments: bool = Fal
             others[document_id].append((pk, start, end))
     for row in rows:
         text, offset = row.passage_text or "", row.passage_start
-        cut_before = offset > 0
-        cut_after = True
+        cut_before = cut_after = False
         if row.question_id is None:
-            text, offset, cut_before, cut_after = _trim_to_paragraph(text, offset, row.start, row.end)
-        else:
-            cut_before = cut_after = False
+            text, offset, cut_before, cut_after = _trim_to_paragraph(
+                text, offset, row.start, row.end, row.document_length or 0
+            )
         marks = [Mark(row.start, row.end, COMMITMENT)]
         if row.deadline_start is not None and row.deadline_end is not None:
             marks.append(Mark(row.deadline_start, row.deadline_end, DEADLINE))
