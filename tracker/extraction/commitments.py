@@ -123,6 +123,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from tracker.extraction.sentences import block_spans, split_sentences
 from tracker.extraction.types import Commitment, Deadline, Revision
@@ -186,6 +187,10 @@ _NON_GOV_RE = re.compile(
     r"bondgenoten|landen|organisaties|bedrijven|gemeenten|provincies|fracties?|leden|lid|"
     r"Kamerleden|rapporteur|onderzoekers|commissie|projectleider|SIPRI|OHCHR|UNHCR|IOM)\b"
 )
+# A paragraph written by Kamer members (verslag of a schriftelijk overleg).
+_MEMBER_START_RE = re.compile(
+    r"\s*(?:[Dd]e|[Dd]eze)\s+(?:[\w-]+\s+)?(?:leden|[\w-]*fractieleden)\b|\s*Vragen\s+en\s+opmerkingen\b"
+)
 _MEMBERS_RE = re.compile(
     r"\b(?:[Dd]e|[Dd]eze)\s+leden\b|\bleden\s+van\s+de\b|-fractie\b|\bfractieleden\b"
 )
@@ -203,7 +208,7 @@ _INFORM_SEND_RE = _rx(
     r"rapporteert|gerapporteerd|verslag\s+(?:uit)?brengen|verslag\s+uit|tegemoet\s*zien|"
     r"tegemoetzien|tegemoet\s+kunt\s+zien|verwachten|voorleggen|voorgelegd|leg|legt|"
     r"terugkoppelen|teruggekoppeld|melden|meld|meldt|inzicht\s+(?:geven|bieden|verschaffen)|"
-    r"delen|gedeeld|deel|deelt)\b"
+    r"delen|gedeeld|deel|deelt|geven|geeft|geef|gegeven)\b"
 )
 _PRODUCT_VERB_RE = _rx(
     r"\b(?:opstellen|opgesteld|afronden|afgerond|opleveren|opgeleverd|publiceren|gepubliceerd|"
@@ -257,11 +262,21 @@ _NAMED_PRODUCT_RE = re.compile(
     r"|\b[A-Z][\w-]*(?:rapportage|nota|strategie|notitie|wet|plan|agenda)\b(?:\s+\d{4})?"
 )
 _WEAK_PRODUCTS = frozenset(
-    {"maatregelen", "maatregel", "aanpak", "programma", "reactie", "advies", "voorstel",
+    {"maatregelen", "maatregel", "aanpak", "programma", "advies", "voorstel",
      "voorstellen", "kader", "agenda", "update", "regeling", "wet", "analyse", "overzicht",
      "plan", "onderzoek"}
 )
 _STRONG_ALONE = frozenset({"plan", "onderzoek", "wet", "overzicht", "analyse", "update"})
+# Actions that deliver their object when it is a product ("een wetsvoorstel indienen").
+# "aan de Europese Commissie", "naar Brussel": a recipient other than the Kamer.
+_OTHER_RECIPIENT_RE = re.compile(r"\b(?:aan|naar)\s+(?!de\s+kamer|uw\s+kamer|u\b)(?:de\s+|het\s+)?[a-z]")
+_PASSIVE_DELIVERY = _words(
+    "toegezonden gezonden toegestuurd gestuurd aangeboden verstuurd gedeeld voorgelegd"
+) | {"ter beschikking gesteld", "beschikbaar gesteld"}
+_DELIVERY_ACTIONS = _words(
+    "indienen ingediend leveren geleverd aanleveren voor te leggen verstrekken uitbrengen "
+    "laten uitvoeren"
+)
 _EVALUATE_RE = _rx(r"^(?:evalueren|ge[eë]valueerd|evalueer|evalueert)$")
 _LETTER_RE = _rx(r"(?:brief|briefing)$")
 
@@ -321,7 +336,7 @@ _PRESENT_ACT_RE = _rx(
     r"rapporteer|rapporteert|verstuur|verstuurt|publiceer|publiceert|presenteer|presenteert|stel|"
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
-    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt)$"
+    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft)$"
 )
 _MODAL_RE = _rx(r"\b(?:kunnen|kan|kunt|moet|moeten|mag|mogen|zou|zouden|hoop\w*|wil|willen)\b")
 _PASSIVE_PRESENT_RE = _rx(r"\b(?:wordt|worden)\b")
@@ -439,7 +454,8 @@ _TRIGGER_RE = _rx(
     r"rapporteren|rapporteert|rapporteer|gerapporteerd|verslag|voornemens|voornemen|streven|"
     r"streeft|verwacht|verwachten|verwachting|inzet\s+is|ge[eë]valueerd|evalueren|evalueert|"
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
-    r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven)\b"
+    r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
+    r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -516,7 +532,7 @@ def _act_tables() -> tuple[
 
 _ACT_WORDS, _L_ACT_PHRASES, _PHRASE_FAMILIES = _act_tables()
 _ACT_KEYS = frozenset(_ACT_WORDS)
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ".,;:!?()[]{}«»\"'“”‘’/–—-…*•0123456789"})
+_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?()[]{}«»\"'“”‘’/–—-…*•0123456789", " "))
 
 
 @functools.lru_cache(maxsize=512)
@@ -569,7 +585,8 @@ _PREPOSITIONS = _words(
     "zonder tijdens sinds via"
 )
 _TAIL_WORDS = _words(
-    "de het een van en of over voor in op met aan te om die dat naar bij door als hoe"
+    "de het een van en of over voor in op met aan te om die dat naar bij door als hoe rond tot "
+    "tegen tussen binnen onder na sinds zonder"
 )
 
 
@@ -591,6 +608,15 @@ def _deadline_finder() -> _DeadlineFinder | None:
 # --------------------------------------------------------------------------
 # Working records
 # --------------------------------------------------------------------------
+
+
+class _NP(NamedTuple):
+    """A product noun phrase: offsets in the sentence, its text, its head noun."""
+
+    start: int
+    end: int
+    text: str
+    head: str
 
 
 @dataclass(slots=True)
@@ -738,8 +764,8 @@ def _candidate_sentences(
                 continue
             ba, bb = blocks[bi]
             pos = bb
-            if whole and _MEMBERS_RE.search(text, ba, min(bb, ba + 300)):
-                continue
+            if whole and _MEMBER_START_RE.match(text, ba):
+                continue  # a paragraph by Kamer members ("De leden van de …-fractie …")
             sents = split_sentences(text, ba, bb)
             for si, (s, e) in enumerate(sents):
                 if e > p and trigger.search(subject, max(s, p), e):
@@ -797,16 +823,19 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
         found.sort(key=lambda f: (f[1], -f[2]))
     for family, start, end, w in found:
         particle = _SEPARABLE.get(w)
-        if particle and not re.search(rf"\b{particle}\b", low[end:]):
-            if family == "product" or family == "send":
-                continue
+        if particle and family in ("product", "send") and not re.search(rf"\b{particle}\b", low[end:]):
+            continue
         if family == "motion":
             if not motie:
                 continue
         elif family == "send":
             if kamer is None:
-                kamer = bool(_KAMER_RE.search(sent))
+                kamer = bool(_KAMER_RE.search(sent)) or (
+                    bool(_L_PRODUCT_END.search(low)) and not _OTHER_RECIPIENT_RE.search(low)
+                )
             if not kamer:
+                continue
+            if w in ("geven", "geeft", "geef", "gegeven") and not _KAMER_RE.search(sent):
                 continue
             if w in ("delen", "gedeeld", "deel", "deelt") and not re.search(
                 r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b", low
@@ -909,7 +938,8 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     if actor is None:
         return None
 
-    needs_time = marker in ("present",)
+    delivery = marker == "present" and _delivery_passive(sent, act)
+    needs_time = marker == "present" and not delivery
     if needs_time and not _TIME_HINT_RE.search(sent):
         return None
     deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
@@ -922,21 +952,27 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
         deadline = _event_clause(sent, s, act.start, anchor)
         if deadline is not None:
             deadlines = [*deadlines, deadline]
-    if marker == "present" and (deadline is None or _past_tense(sent, act)):
+    if marker == "present" and not delivery and (deadline is None or _past_tense(sent, act)):
         return None
     if marker == "intent" and deadline is None and act.kind == "action":
         return None
 
-    # Drop product phrases that are part of a time phrase ("bij de Voorjaarsnota").
+    # Drop product phrases inside a time phrase ("bij de Voorjaarsnota"); cut
+    # those that run into one ("het wetsvoorstel op korte termijn").
     spans = [(d.start - s, d.end - s) for d in deadlines if d.start is not None and d.end is not None]
-    products = [p for p in products if not any(a <= p[0] < b or a < p[1] <= b for a, b in spans)]
+    products = [_cut_np(sent, p, spans) for p in products if not any(a <= p.start < b for a, b in spans)]
 
     kind = _kind(sent, act, marker, products)
     deliverables = _deliverables(sent, act, kind, products, marker, anchor, spans)
     other_recipient = (
         act.kind == "inform" and not kamer
     ) or bool(re.search(r"ter\s+beschikking", act.word, _I))
-    hedged = marker == "intent" or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
+    intent = _L_INTENT.search(low)
+    hedged = (
+        marker == "intent"
+        or bool(intent and not re.search(r"\bvan\s+(?:de|het)\b", low[intent.end():intent.end() + 12]))
+        or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
+    )
     if marker == "restated" and "voornemen" in sent.lower():
         hedged = True
     content_only = act.kind == "product" and act.word in ("uitwerken", "uitgewerkt", "ingaan", "ingegaan") and not any(
@@ -1027,26 +1063,40 @@ def _settle_act_class(sent: str, act: _Act, products: list[tuple[int, int, str]]
     """Product verbs need a product (an evaluation is one by itself); making a
     product available is a delivery."""
     if act.kind == "action" and re.search(r"beschikbaar|beschikking", act.word, _I) and any(
-        _product_is_strong(p[2]) for p in products
+        _product_is_strong(p) for p in products
     ):
         return _Act("product", act.start, act.end, act.word)
     if act.kind == "product" and _EVALUATE_RE.match(act.word):
         return act
+    if act.kind == "action" and act.word in _DELIVERY_ACTIONS and any(_product_is_strong(p) for p in products):
+        return _Act("product", act.start, act.end, act.word)
     if act.kind == "product":
-        strong = [p for p in products if _product_is_strong(p[2])]
+        strong = [p for p in products if _product_is_strong(p)]
         anaphoric = re.match(r"\s*(?:deze|dit|die|het)\b", sent, _I)
         if not strong and not anaphoric and marker not in ("bereid", "toezeg", "restated", "tegemoet"):
             return _Act("action", act.start, act.end, act.word)
     return act
 
 
-def _product_is_strong(phrase: str) -> bool:
-    head = phrase.split()[-1].lower() if phrase.split() else ""
-    if _NAMED_PRODUCT_RE.match(phrase):
+def _product_is_strong(np: _NP) -> bool:
+    if _NAMED_PRODUCT_RE.match(np.text):
         return True
-    if head in _WEAK_PRODUCTS:
-        return head in _STRONG_ALONE
+    if np.head in _WEAK_PRODUCTS:
+        return np.head in _STRONG_ALONE
     return True
+
+
+def _delivery_passive(sent: str, act: _Act) -> bool:
+    """"De evaluatie wordt ter beschikking gesteld aan …": a present passive of
+    handing over a product, a promise even without a date."""
+    if act.word not in _PASSIVE_DELIVERY:
+        return False
+    seg_a, _ = _segment(sent, act.start)
+    aux = _PASSIVE_PRESENT_RE.search(sent, seg_a, act.start)
+    if aux is None:
+        return False
+    subject = sent[seg_a:aux.start()]
+    return any(_product_is_strong(p) for p in _products(subject))
 
 
 def _past_tense(sent: str, act: _Act) -> bool:
@@ -1070,10 +1120,10 @@ def _kind(sent: str, act: _Act, marker: str, products: list[tuple[int, int, str]
     if act.kind == "inform":
         if "verslag" in act.word:
             return "informeren"
-        named = [p for p in _objects(sent, products) if not _LETTER_RE.search(p[2]) and _product_is_strong(p[2])]
+        named = [p for p in _objects(sent, products) if not _LETTER_RE.search(p.head) and _product_is_strong(p)]
         return "product" if named else "informeren"
     if act.kind == "product":
-        return "product" if any(_product_is_strong(p[2]) for p in products) or re.match(
+        return "product" if any(_product_is_strong(p) for p in products) or re.match(
             r"\s*(?:deze|dit|die)\b", sent, _I
         ) or _EVALUATE_RE.match(act.word) else "actie"
     if act.kind == "pseudo":
@@ -1085,8 +1135,8 @@ def _objects(sent: str, products: list[tuple[int, int, str]]) -> list[tuple[int,
     """Products that are not the topic of the act (not after "over …")."""
     out = []
     for p in products:
-        left = sent[max(0, p[0] - 40):p[0]]
-        if re.search(r"\b(?:over|omtrent|inzake|aangaande)\s+(?:\w+\s+){0,3}$", left, _I):
+        left = sent[max(0, p[0] - 60):p[0]]
+        if re.search(r"\b(?:over|omtrent|inzake|aangaande)\s+(?:[\w-]+\s+){0,6}$", left, _I):
             continue
         out.append(p)
     return out
@@ -1241,28 +1291,44 @@ def _norm_actor(ctx: _Ctx, actor: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def _products(sent: str) -> list[tuple[int, int, str]]:
-    """Product noun phrases in the sentence: (start, end, phrase)."""
-    out: list[tuple[int, int, str]] = []
+def _products(sent: str) -> list[_NP]:
+    """Product noun phrases in the sentence, left to right, not nested."""
+    out: list[_NP] = []
     taken: list[tuple[int, int]] = []
     for m in _NAMED_PRODUCT_RE.finditer(sent):
         a = _extend_left(sent, m.start())
-        out.append((a, m.end(), _WS_RE.sub(" ", sent[a:m.end()])))
+        head = m.group().split()[-1].lower()
+        if head.isdigit():
+            head = m.group().split()[-2].lower()
+        out.append(_NP(a, m.end(), _WS_RE.sub(" ", sent[a:m.end()]), head))
         taken.append((m.start(), m.end()))
     low = sent.lower() if len(sent.lower()) == len(sent) else sent
-    seen: set[int] = set()
     for m in _L_PRODUCT_END.finditer(low):
         w0 = m.start()
         while w0 > 0 and (sent[w0 - 1].isalnum() or sent[w0 - 1] == "-"):
             w0 -= 1
-        if w0 in seen or any(a <= w0 < b for a, b in taken):
-            continue
-        seen.add(w0)
+        if any(a <= w0 < b for a, b in taken) or low.endswith(("in ", "als "), 0, w0):
+            continue  # nested, or "in reactie op", "als reactie"
         a = _extend_left(sent, w0)
-        b = _extend_right(sent, m.end())
-        out.append((a, b, _WS_RE.sub(" ", sent[a:b]).strip()))
+        b = _extend_right(sent, m.end(), m.group())
+        phrase = _WS_RE.sub(" ", sent[a:b]).strip()
+        words = phrase.split(" ")
+        while len(words) > 1 and words[-1].lower() in _TAIL_WORDS:
+            words.pop()
+        out.append(_NP(a, b, " ".join(words), sent[w0:m.end()].lower()))
+        taken.append((w0, b))
     out.sort()
     return out
+
+
+def _cut_np(sent: str, np: _NP, spans: list[tuple[int, int]]) -> _NP:
+    for a, _b in spans:
+        if np.start < a < np.end:
+            words = _WS_RE.sub(" ", sent[np.start:a]).strip().split(" ")
+            while len(words) > 1 and words[-1].lower() in _TAIL_WORDS:
+                words.pop()
+            return _NP(np.start, a, " ".join(words), np.head)
+    return np
 
 
 def _extend_left(sent: str, pos: int) -> int:
@@ -1278,14 +1344,19 @@ def _extend_left(sent: str, pos: int) -> int:
     return start
 
 
-def _extend_right(sent: str, pos: int) -> int:
+_OP_HEADS = ("reactie", "visie", "appreciatie", "antwoord", "zicht")
+
+
+def _extend_right(sent: str, pos: int, head: str = "") -> int:
     m = re.match(r"\s+\d{4}\b", sent[pos:])
     if m:
         pos += m.end()
     m = re.match(
-        r"\s+(?:over|naar|inzake|met\s+betrekking\s+tot|ten\s+aanzien\s+van|omtrent|van)\s+",
+        r"\s+(?:over|naar|inzake|met\s+betrekking\s+tot|ten\s+aanzien\s+van|omtrent|van|op)\s+",
         sent[pos:], _I,
     )
+    if m and m.group().strip().lower() == "op" and not head.endswith(_OP_HEADS):
+        return pos
     if not m:
         return pos
     end = pos
@@ -1321,7 +1392,7 @@ def _deliverables(
     sent: str, act: _Act, kind: str, products: list[tuple[int, int, str]], marker: str,
     anchor: int, spans: list[tuple[int, int]],
 ) -> list[str]:
-    names = [p for p in products if _product_is_strong(p[2])]
+    names = [p for p in products if _product_is_strong(p)]
     if kind == "motie":
         m = re.search(
             r"\b(?:(?:de\s+)?rest\s+van\s+)?(?:de\s+)?motie(?:-|\s+van\s+(?:het\s+lid|de\s+leden)\s+|\s+)?"
@@ -1342,7 +1413,7 @@ def _deliverables(
             return [_clip(what, 9) + " " + t.group("verb")]
     if kind == "informeren" or (act.kind == "inform" and kind != "product"):
         objects = _objects(sent, products)
-        letters = [p for p in objects if _LETTER_RE.search(p[2])]
+        letters = [p for p in objects if _LETTER_RE.search(p.head)]
         if "verslag" in act.word:
             topic = re.search(r"\bover\s+(?P<t>[^,.;:()]{3,100}?)\s+(?:voor|aan|in|bij|uiterlijk)\b", sent, _I)
             return ["verslag aan de Kamer" + (" over " + _clip(topic.group("t"), 6) if topic else "")]
@@ -1503,6 +1574,11 @@ def _governing(
         dist = min(abs(ds - act_pos), abs(de - act_pos), abs(ds - anchor), abs(de - anchor))
         if dist < best_dist:
             best, best_dist = d, dist
+    if best is not None and best.due is None and best.end is not None:
+        # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
+        for d in deadlines:
+            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 2 and not ctx.is_past(d):
+                return d
     return best
 
 
@@ -1584,7 +1660,7 @@ def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
     if earlier is None and slip is None:
         return None
     products = _products(sent)
-    names = [p for p in products if _product_is_strong(p[2])]
+    names = [p for p in products if _product_is_strong(p)]
     anaphoric = re.search(r"\b(?:deze|dit|die)\b", sent, _I)
     if not (names or anaphoric):
         return None
@@ -1597,8 +1673,9 @@ def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
         ds = d.start - s
         cut = max(sent.rfind(",", 0, ds), sent.rfind(";", 0, ds), 0)
         clause_left = sent[cut:ds]
-        old_clause = _OLD_PLAN_RE.search(clause_left) or (earlier and earlier.start() < ds and (
-            sent.rfind(";", earlier.end(), ds) < 0))
+        old_clause = _OLD_PLAN_RE.search(clause_left) or (
+            earlier and earlier.start() < ds and not re.search(r"[,;]", sent[earlier.end():ds])
+        )
         if old_clause and not _NOW_RE.search(clause_left) and previous is None:
             previous = d
         elif not ctx.is_past(d) and not _WITH_VIEW_RE.search(sent[max(0, ds - 20):ds]):
@@ -1640,7 +1717,7 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
         # dit in het derde kwartaal afgerond.": the product is in the sentence before.
         ps, pe = sents[pos - 1]
         prev = text[ps:pe]
-        names = [p for p in _products(prev) if _product_is_strong(p[2])]
+        names = [p for p in _products(prev) if _product_is_strong(p)]
         if names and not _is_question(prev) and _adjacent(text, pe, hit.start):
             hit.start = ps
             hit.deliverables = [_strip_np(names[-1][2])]
@@ -1700,7 +1777,7 @@ def _complete_revision(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
 
 
 def _has_strong_product(sent: str) -> bool:
-    return any(_product_is_strong(p[2]) for p in _products(sent))
+    return any(_product_is_strong(p) for p in _products(sent))
 
 
 def _is_same_promise(nxt: str) -> bool:
@@ -1713,9 +1790,9 @@ def _antecedent_product(text: str, sents: list[tuple[int, int]], pos: int) -> li
     best = ""
     for k in range(pos - 1, max(-1, pos - 4), -1):
         s, e = sents[k]
-        for _a, _b, phrase in _products(text[s:e]):
-            np = _strip_np(phrase)
-            if _product_is_strong(np) and len(np.split()) > len(best.split()):
+        for p in _products(text[s:e]):
+            np = _strip_np(p.text)
+            if _product_is_strong(p) and len(np.split()) > len(best.split()):
                 best = np
         if len(best.split()) > 1:
             break
@@ -1783,7 +1860,7 @@ def _more_specific(new: list[str], old: list[str]) -> bool:
         return False
     if not old:
         return True
-    return len(" ".join(new).split()) >= 2 and _same_head(new, old)
+    return _same_head(new, old) and len(" ".join(new)) > len(" ".join(old))
 
 
 def _to_commitment(text: str, f: _Found) -> Commitment:
