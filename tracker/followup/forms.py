@@ -20,7 +20,7 @@ from tracker.models import Commitment, Committee, Document, Ministry, Person, Ra
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 STATUS_VIEWS = [
-    (OUTSTANDING_VIEW, _("Nog na te komen (openstaand en deels voldaan)")),
+    (OUTSTANDING_VIEW, _("Nog na te komen")),
     (OVERDUE_VIEW, _("Te laat")),
     (DUE_SOON_VIEW, _("Binnenkort")),
     *Commitment.Status.choices,

@@ -105,9 +105,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form, "filters": filters, "summary": summary, "rows": rows, "today": today,
         "due_soon_days": settings.DUE_SOON_DAYS, "list_title": title, "on_time": on_time,
         "breakdowns": [
-            (_("Commissie"), summary.by_committee, "committee"),
-            (_("Ministerie"), summary.by_ministry, "ministry"),
-            (_("Bewindspersoon"), summary.by_minister[:25], "minister"),
+            (_("Per commissie"), _("Commissie"), summary.by_committee, "committee"),
+            (_("Per ministerie"), _("Ministerie"), summary.by_ministry, "ministry"),
+            (_("Per bewindspersoon"), _("Bewindspersoon"), summary.by_minister[:25], "minister"),
         ],
         "overdue_chart": charts.horizontal_bars(overdue_bars), "overdue_bars": overdue_bars,
         "on_time_chart": charts.percent_columns(on_time_columns) if on_time.delivered else "",
@@ -324,7 +324,7 @@ def rappel_answer_page(request: HttpRequest, token: str) -> HttpResponse:
     link = rappel_token_lookup(token)
     if link is None:
         response = render(request, "followup/rappel_link_invalid.html", status=404)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
     form = RappelAnswerForm(request.POST or None)
     failed_item = None
@@ -347,6 +347,8 @@ def rappel_answer_page(request: HttpRequest, token: str) -> HttpResponse:
         "rappel": link.rappel, "ministry": link.ministry, "sections": _sections(items), "form": form,
         "today": timezone.localdate(),
     }, status=400 if form.errors else 200)
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never send it to another site. (Not "no-referrer":
+    # browsers then send "Origin: null" and Django's CSRF check refuses the answer.)
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
