@@ -106,6 +106,50 @@ CLEAR = [
      "product", "reactie", "uiterlijk 1 oktober", date(2025, 10, 1)),
     ("Zodra de evaluatie is afgerond, zal ik uw Kamer de resultaten toesturen.",
      "informeren", "", "Zodra de evaluatie is afgerond", None),
+    ("Ik zal de Kamer hierover voor het commissiedebat informeren.",
+     "informeren", "informatie aan de Kamer", "voor het commissiedebat", None),
+    ("De Kamer zal voor het zomerreces een brief ontvangen over de uitkomsten.",
+     "informeren", "brief", "voor het zomerreces", date(2025, 7, 4)),
+    ("Uw Kamer kan de rapportage in het voorjaar tegemoetzien.",
+     "product", "rapportage", "in het voorjaar", date(2025, 5, 31)),
+    ("Het kabinet komt voor de zomer met een reactie op het advies.",
+     "product", "reactie op het advies", "voor de zomer", date(2025, 7, 4)),
+    ("Er komt voor de zomer een evaluatie van de regeling.",
+     "product", "evaluatie", "voor de zomer", date(2025, 7, 4)),
+    ("Een nadere reactie volgt in het najaar.",
+     "product", "reactie", "in het najaar", date(2025, 11, 30)),
+    ("De beantwoording van de overige vragen volgt binnen drie weken.",
+     "product", "beantwoording", "binnen drie weken", date(2025, 3, 31)),
+    ("Ik zeg toe de Kamer hierover te informeren.",
+     "toezegging", "de Kamer hierover informeren", None, None),
+    ("De minister zegt toe de Kamer voor 1 juli te informeren.",
+     "toezegging", "informeren", "voor 1 juli", date(2025, 6, 30)),
+    ("Ik kan toezeggen dat de evaluatie voor de zomer naar de Kamer wordt gestuurd.",
+     "toezegging", "evaluatie", "voor de zomer", date(2025, 7, 4)),
+    ("Het kabinet zal de motie uitvoeren.",
+     "motie", "motie", None, None),
+    ("Aan de motie zal uitvoering worden gegeven door voor de zomer een plan te presenteren.",
+     "motie", "motie", "voor de zomer", date(2025, 7, 4)),
+    ("Ik informeer uw Kamer zo spoedig mogelijk over de uitkomst.",
+     "informeren", "uitkomst", "zo spoedig mogelijk", None),
+    ("In het voorjaar van 2026 verschijnt de nieuwe Afrikastrategie.",
+     "product", "Afrikastrategie", "In het voorjaar van 2026", date(2026, 5, 31)),
+    ("Het kabinet werkt aan een nieuwe strategie die in het najaar verschijnt.",
+     "product", "strategie", "in het najaar", date(2025, 11, 30)),
+    ("Wij zullen de Kamer over de voortgang blijven informeren.",
+     "informeren", "voortgang", None, None),
+    ("Het ministerie zal de komende maanden een inventarisatie maken van de knelpunten.",
+     "product", "inventarisatie", "de komende maanden", None),
+    ("Het kabinet is bereid de rapportage voor 1 mei aan de Kamer toe te zenden.",
+     "toezegging", "rapportage", "voor 1 mei", date(2025, 4, 30)),
+    ("Het kabinet heeft toegezegd voor de zomer een actieplan op te stellen.",
+     "toezegging", "actieplan", "voor de zomer", date(2025, 7, 4)),
+    ("Ik ga de Kamer hierover informeren.",
+     "informeren", "informatie aan de Kamer", None, None),
+    ("Ik zal er zorg voor dragen dat de Kamer de evaluatie voor 1 juli ontvangt.",
+     "product", "evaluatie", "voor 1 juli", date(2025, 6, 30)),
+    ("De Tweede Kamer zal in het voorjaar een voortgangsbrief ontvangen.",
+     "informeren", "voortgangsbrief", "in het voorjaar", date(2025, 5, 31)),
 ]
 
 
@@ -173,6 +217,12 @@ BORDERLINE = [
     "Mocht de Commissie een voorstel presenteren, dan zal ik uw Kamer daarover informeren.",
     "Daarover zullen de betrokken partners te zijner tijd worden geïnformeerd.",
     "Het kabinet zal in dit kader deelnemen aan de coalitie voor maritieme veiligheid.",
+    "Ik streef ernaar uw Kamer voor de zomer te informeren.",
+    "Naar verwachting ontvangt uw Kamer de nota in mei.",
+    "Ik ben voornemens uw Kamer voor de zomer een plan te sturen.",
+    "Het kabinet zal dit jaar nog een besluit nemen over de financiering.",
+    "Het kabinet zal zich inspannen om de evaluatie voor de zomer af te ronden.",
+    "Ik zal dit punt opbrengen in de Raad Buitenlandse Zaken van 14 april.",
 ]
 
 
@@ -235,6 +285,29 @@ NOT_COMMITMENTS = [
     "Het zal afhangen van de onderhandelingen of wij besluiten tot deelname.",
     # Kamer members
     "De leden van de fractie willen dat het onderzoek nog deze zomer wordt afgerond.",
+    # more negation, performative letters, requests by others
+    "Het kabinet zal de Kamer er niet over informeren.",
+    "Ik kan niet toezeggen dat de brief voor de zomer komt.",
+    "Het kabinet is niet bereid de Kamer een overzicht te sturen.",
+    "Ik zie geen aanleiding om de Kamer een nieuwe brief te sturen.",
+    "Deze brief wordt u aangeboden mede namens de minister van Defensie.",
+    "Bijgaand ontvangt u de antwoorden op de schriftelijke vragen.",
+    "Hierbij bied ik u de evaluatie aan.",
+    "Met deze brief geef ik invulling aan de toezegging om de Kamer te informeren.",
+    "Ik heb toegezegd de Kamer te informeren en doe dat met deze brief.",
+    "Ik zal me ervoor blijven inzetten dat de Kamer tijdig wordt geïnformeerd.",
+    "Uw Kamer heeft gevraagd om voor de zomer een brief te ontvangen.",
+    "De Kamer wordt gevraagd in te stemmen met het voorstel.",
+    "Het kabinet heeft de Kamer op 3 mei geïnformeerd en zal dat blijven doen.",
+    "Het Europees Parlement stemt naar verwachting in juni over het voorstel.",
+    "Nederland steunt het voorstel van de Commissie om in 2026 een evaluatie uit te voeren.",
+    "De evaluatie is in 2024 aan uw Kamer toegezonden.",
+    "De Commissie komt in het najaar met een voorstel.",
+    "De Raad zal in juni een besluit nemen over de verlenging.",
+    "Daarmee komt er een einde aan de onzekerheid.",
+    "Hieruit volgt dat de regeling in 2026 afloopt.",
+    "Het zal het mogelijk maken om sneller te handelen.",
+    "Nederland zet zich in voor sancties, indien nieuwe informatie aan het licht komt over de betrokkenen.",
     # plain statements with a future tense but nothing to deliver
     "In Afrika zal de bevolking de komende decennia naar verwachting verdubbelen.",
     "Deze steun gaat naar het financieren van reparaties aan de energie-infrastructuur.",
@@ -416,6 +489,26 @@ def test_revision_delayed_with_new_date() -> None:
     assert c.revision is not None and c.revision.previous is None
     assert c.deadline is not None and c.deadline.due == date(2025, 9, 30)
     assert "evaluatie" in c.deliverable
+
+
+def test_revision_originally_planned() -> None:
+    c = one("De evaluatie, die oorspronkelijk voor het voorjaar was voorzien, verschijnt nu in het najaar.")
+    assert c.revision is not None and c.revision.previous is not None
+    assert c.revision.previous.text == "voor het voorjaar"
+    assert c.deadline is not None and c.deadline.due == date(2025, 11, 30)
+
+
+def test_revision_not_in_but_in() -> None:
+    c = one("Anders dan eerder gemeld zal de nota niet in juni maar in september verschijnen.")
+    assert c.revision is not None and c.revision.previous is not None
+    assert c.revision.previous.due == date(2025, 6, 30)
+    assert c.deadline is not None and c.deadline.due == date(2025, 9, 30)
+
+
+def test_revision_postponed_until() -> None:
+    c = one("Door capaciteitsgebrek wordt de publicatie van de strategie uitgesteld tot het eerste kwartaal van 2026.")
+    assert c.revision is not None
+    assert c.deadline is not None and c.deadline.due == date(2026, 3, 31)
 
 
 def test_revision_later_than_announced() -> None:

@@ -166,9 +166,9 @@ _GOV_ACTOR_RE = re.compile(
     r"\b(?:[Hh]et|[Dd]it)(?:\s+(?:huidige|demissionaire|nieuwe|volgende))?\s+[Kk]abinet\b"
     r"|\b[Dd]e\s+(?:Nederlandse\s+)?[Rr]egering\b"
     rf"|\b(?:[Hh]et\s+)?[Mm]inisterie\s+van\s+{_NAMEPART}"
-    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]remier)"
+    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]remier)\b"
     rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_NAMEPART})?"
-    r"|\b(?:[Mm]ijn|[Oo]ns)\s+ministerie\b"
+    r"|\b(?:[Mm]ijn|[Oo]ns|[Hh]et)\s+ministerie\b"
     r"|\b[Ii]k\b|\b[Ww]ij\b|\b[Ww]e\b"
     r"|\bNederland\b(?!se)|\b[Hh]et\s+Koninkrijk(?:\s+der\s+Nederlanden)?\b"
     r")"
@@ -208,7 +208,7 @@ _INFORM_SEND_RE = _rx(
     r"rapporteert|gerapporteerd|verslag\s+(?:uit)?brengen|verslag\s+uit|tegemoet\s*zien|"
     r"tegemoetzien|tegemoet\s+kunt\s+zien|verwachten|voorleggen|voorgelegd|leg|legt|"
     r"terugkoppelen|teruggekoppeld|melden|meld|meldt|inzicht\s+(?:geven|bieden|verschaffen)|"
-    r"delen|gedeeld|deel|deelt|geven|geeft|geef|gegeven)\b"
+    r"delen|gedeeld|deel|deelt|geven|geeft|geef|gegeven|ter\s+inzage\s+(?:te\s+)?(?:leggen|gelegd|leg|legt))\b"
 )
 _PRODUCT_VERB_RE = _rx(
     r"\b(?:opstellen|opgesteld|afronden|afgerond|opleveren|opgeleverd|publiceren|gepubliceerd|"
@@ -217,8 +217,12 @@ _PRODUCT_VERB_RE = _rx(
     r"evalueren|ge[eë]valueerd|evalueer|evalueert|(?:laten\s+)?onderzoeken|onderzocht|"
     r"(?:laten\s+)?uitvoeren|uitgevoerd|vaststellen|vastgesteld|ontwikkelen|ontwikkeld|"
     r"actualiseren|geactualiseerd|herzien|consultatie|schrijven|geschreven|opzetten|opgezet|"
-    r"ingaan|ingegaan|stel|stelt|rond|rondt|lever|levert|werk|werkt|breng|brengt)\b"
+    r"ingaan|ingegaan|stel|stelt|rond|rondt|lever|levert|werk|werkt|breng|brengt|maken|maak|maakt|"
+    r"volgt|volgen|komt|komen|kom)\b"
 )
+# Product verbs that only count with a product in the sentence ("er komt een
+# evaluatie", "een reactie volgt", "een inventarisatie maken").
+_NEEDS_PRODUCT = _words("maken maak maakt volgt volgen komt komen kom")
 # Finite forms of separable verbs count only with their particle later on.
 _SEPARABLE = {
     "stel": "op", "stelt": "op", "rond": "af", "rondt": "af", "lever": "op", "levert": "op",
@@ -226,9 +230,9 @@ _SEPARABLE = {
     "leg": "voor", "legt": "voor",
 }
 _MOTION_ACT_RE = _rx(
-    r"\b(?:invulling\s+(?:te\s+)?(?:geven|gegeven|geeft|geef)|uitvoering\s+(?:te\s+)?(?:geven|"
-    r"gegeven|geeft|geef)|uitvoeren|uitgevoerd|uitvoert|opvolging\s+(?:te\s+)?(?:geven|gegeven|geeft))"
-    r"\b"
+    r"\b(?:invulling\s+(?:\w+\s+){0,2}?(?:geven|gegeven|geeft|geef)|uitvoering\s+(?:\w+\s+){0,2}?"
+    r"(?:geven|gegeven|geeft|geef)|uitvoeren|uitgevoerd|uitvoert|opvolging\s+(?:\w+\s+){0,2}?(?:geven|"
+    r"gegeven|geeft))\b"
 )
 _MOTIE_RE = _rx(r"\bmotie")
 _ACTION_RE = _rx(
@@ -245,7 +249,8 @@ _ACTION_RE = _rx(
     r"aanvragen|verlengen|verlengd|instellen|ingesteld|toekennen|vrijmaken|vrijgemaakt|"
     r"voor\s+te\s+leggen|meedoen|aansluiten|nagaan|bekijken|afschaffen|opheffen|aanscherpen|"
     r"uitbetalen|aanleveren|voor\s+te\s+bereiden|voorbereiden|indienen|ingediend|verrichten|"
-    r"onderzoek\s+(?:laten\s+)?(?:doen|verrichten|uitvoeren))\b"
+    r"onderzoek\s+(?:laten\s+)?(?:doen|verrichten|uitvoeren)|(?:een\s+)?besluit\s+(?:\w+\s+){0,3}?"
+    r"(?:nemen|neemt|genomen))\b"
 )
 _TRUE_INFORM_WORDS = ("inform", "op de", "bericht", "brief", "inlicht", "ingelicht", "gebrieft")
 # Product nouns (heads) and named products.
@@ -254,7 +259,7 @@ _PRODUCT_HEAD = (
     r"kabinetsreactie|reactie|rapportage|rapport|verslag|visie|agenda|kader|analyse|verkenning|"
     r"appreciatie|overzicht|monitor|inventarisatie|handreiking|routekaart|standpunt|voorstel|"
     r"voorstellen|fiche|doorlichting|studie|update|beleidslijn|wet|regeling|aanpak|programma|"
-    r"advies|adviesaanvraag|maatregelen|maatregel)"
+    r"advies|adviesaanvraag|maatregelen|maatregel|beantwoording)"
 )
 _PRODUCT_RE = _rx(rf"\b{_PRODUCT_HEAD}\b")
 _NAMED_PRODUCT_RE = re.compile(
@@ -309,8 +314,8 @@ _INTENT_RE = _rx(
 )
 _QUALIFIER_RE = _rx(
     r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"
-    r"\bin\s+principe\b|\bwaarschijnlijk\b|\bwil(?:len)?\b|\bmogelijk(?:erwijs)?\s+(?!\w+\s+mogelijk)"
-    r"(?=\w)"
+    r"\bin\s+principe\b|\bwaarschijnlijk\b|\bwil(?:len)?\b|\bmogelijkerwijs\b|\binspann\w*|"
+    r"\bspannen\b[^;]{0,40}\bin\b"
 )
 _COND_RE = _rx(
     r"\b(?:indien|mocht(?:en)?|tenzij|ingeval)\b|\bin\s+het\s+geval\s+dat\b|^\s*als\b|,\s*als\b"
@@ -321,6 +326,7 @@ _UNCERTAIN_RE = _rx(
 )
 _OBLIGATION_RE = _rx(r"\b(?:moet|moeten|dient|dienen)\b")
 _BLIJVEN_RE = _rx(r"\bblijv\w*|\bblijft\b")
+_NEG_BEFORE_RE = re.compile(r"\b(?:niet|geen|nooit)\b")
 _NEG_RE = _rx(r"\b(?:niet|geen|nooit|noch)\b")
 _NEG_OK_RE = _rx(
     r"\bniet\s+(?:alleen|later\s+dan|eerder\s+dan|langer\s+dan|meer\s+dan|zonder)\b|"
@@ -328,7 +334,7 @@ _NEG_OK_RE = _rx(
 )
 _PERFORMATIVE_RE = _rx(
     r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
-    r"\bhiermee\b|\bin\s+het\s+onderstaande\b"
+    r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
 )
 _PAST_AUX_RE = _rx(r"\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn|ben)\b")
 _PRESENT_ACT_RE = _rx(
@@ -336,7 +342,7 @@ _PRESENT_ACT_RE = _rx(
     r"rapporteer|rapporteert|verstuur|verstuurt|publiceer|publiceert|presenteer|presenteert|stel|"
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
-    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft)$"
+    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt)$"
 )
 _MODAL_RE = _rx(r"\b(?:kunnen|kan|kunt|moet|moeten|mag|mogen|zou|zouden|hoop\w*|wil|willen)\b")
 _PASSIVE_PRESENT_RE = _rx(r"\b(?:wordt|worden)\b")
@@ -364,6 +370,8 @@ _EARLIER_RE = _rx(
     r"gepland|beoogd|aangekondigd|verwacht)e?\b"
 )
 _SLIP_WORD_RE = _rx(
+    r"\bniet\s+(?:meer\s+)?(?:in|voor|op|per)\b[^;,]{2,40}?\bmaar\s+(?:in|voor|op|per|na)\b|"
+    r"\banders\s+dan\s+(?:eerder\s+)?(?:gemeld|aangekondigd|toegezegd|voorzien|gepland|verwacht)\b|"
     r"\bvertraagd\b|\bvertraging\b|\blater\s+dan\b|\buitgesteld\b|\bverschoven\b|\bverschuift\b|"
     r"\bopgeschoven\b|\bschuift\s+op\b|\bspeling\b|\bmeer\s+tijd\b|\bniet\s+(?:meer\s+)?"
     r"(?:haalbaar|gehaald)\b|\bin\s+plaats\s+van\b"
@@ -444,6 +452,10 @@ _DOOR_RE = _rx(r"\bdoor\s+(?P<agent>(?:de|het)\s+[^,.;()]{2,80})")
 _COMPLEMENT_RE = _rx(
     r"\s+(?P<c>(?:tot|aan|bij|met|over|naar|op|hoe|of|welke|wat)\s+[^,;:()?]{2,90}?)(?=\s*[,;:()?]|\.\s|\.$|$)"
 )
+_TOEZEG_WHAT_RE = _rx(
+    r"(?:\b(?:zeg|zegt|zeggen)\b[^;?]{0,60}?\btoe\b|\btoezeggen\b|\btoe\s+te\s+zeggen\b)\s*,?\s*"
+    r"(?:dat\s+)?(?P<what>[^;?]{3,200})"
+)
 _HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
 
 # The trigger: a sentence is a candidate only when it holds one of these.
@@ -455,7 +467,8 @@ _TRIGGER_RE = _rx(
     r"streeft|verwacht|verwachten|verwachting|inzet\s+is|ge[eë]valueerd|evalueren|evalueert|"
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
-    r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien)\b"
+    r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoogt|beogen|"
+    r"komt|komen|volgt|volgen|inzage)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -541,12 +554,16 @@ def _word_finder(words: tuple[str, ...]) -> re.Pattern[str]:
 _RESTATED_HINT_RE = re.compile(r"toegezegd|aangekondigd|aangegeven|beloofd|voornemen")
 _UNCERTAIN_HINT_RE = re.compile(r"duidelijk|afhang|hangt|besluit|is aan ")
 _REVISION_HINT_RE = re.compile(
-    r"eerder|oorspronkelijk|aanvankelijk|destijds|vertra|later|uitgesteld|verscho|verschuift|schuift|"
+    r"maar in|maar voor|maar na|anders dan|eerder|oorspronkelijk|aanvankelijk|destijds|vertra|later|uitgesteld|verscho|verschuift|schuift|"
     r"speling|meer tijd|haalbaar|gehaald|plaats van"
 )
 _PHRASE_HINT_RE = re.compile(
     r"hoogte|invulling|uitvoering|opvolging|verslag|tegemoet|inzicht|beschik|aandacht|steun|"
-    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek "
+    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage"
+)
+# Separable verbs as te-infinitive: "op te stellen", "af te ronden", "toe te zenden".
+_SEP_TE_RE = re.compile(
+    r"(?<!\w)(op|af|uit|toe|aan|voor|in|vast|door|bij|over|terug|mee|na|ter\s+beschikking)\s+te\s+(\w+)"
 )
 _LOW_WORD_RE = re.compile(r"[^\W\d_]+")
 # Product nouns are found by their ending (much cheaper than a leading [\w-]*).
@@ -577,6 +594,7 @@ _STOP_LEFT = _words(
 _STOP_RIGHT = _words(
     "die dat waarin waarmee waarover waarbij en om te zal zullen wordt worden is zijn kan "
     "kunnen moet ontvangt ontvangen informeren toekomen sturen opleveren opstellen afronden "
+    "volgt volgen verschijnt verschijnen komt komen gaat wil kan "
     "in voor bij uiterlijk"
 )
 _PREV_WORD_RE = re.compile(r"([\w'’-]+)[^\w]*$")
@@ -799,6 +817,18 @@ def _segment(sent: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+def _strong_product_near(sent: str, word: str, start: int, end: int) -> bool:
+    """A product noun next to a light verb in its clause segment ("er komt een
+    evaluatie", "een reactie volgt", "een inventarisatie maken")."""
+    seg_a, seg_b = _segment(sent, start)
+    reach = 25 if word.startswith("maak") or word == "maken" else 90
+    for p in _products(sent[seg_a:seg_b]):
+        ps, pe = p.start + seg_a, p.end + seg_a
+        if _product_is_strong(p) and (0 <= start - pe <= reach or 0 <= ps - end <= reach):
+            return True
+    return False
+
+
 def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
     if low is None or len(low) != len(sent):
         low = sent.lower()
@@ -816,6 +846,15 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
             fam = next((f for f in families if f != "motion" or motie), None)
             if fam:
                 found.append((fam, m.start(), m.end(), m.group()))
+    if " te " in low:
+        for m in _SEP_TE_RE.finditer(low):
+            joined = m.group(1).replace(" ", "") + m.group(2)
+            families = _ACT_WORDS.get(joined)
+            if families:
+                fam = next((f for f in families if f != "motion" or motie), None)
+                if fam:
+                    found.append((fam, m.start(), m.end(), joined))
+        found.sort(key=lambda f: (f[1], -f[2]))
     if _PHRASE_HINT_RE.search(low):
         for m in _L_ACT_PHRASES.finditer(low):
             fam = next((f for f, rx in _PHRASE_FAMILIES if rx.fullmatch(m.group())), "action")
@@ -824,6 +863,8 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
     for family, start, end, w in found:
         particle = _SEPARABLE.get(w)
         if particle and family in ("product", "send") and not re.search(rf"\b{particle}\b", low[end:]):
+            continue
+        if w in _NEEDS_PRODUCT and not _strong_product_near(sent, w, start, end):
             continue
         if family == "motion":
             if not motie:
@@ -911,7 +952,7 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     marker, anchor, act = _undertaking(sent, low, acts)
     if marker is None or act is None:
         return None
-    if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive"):
+    if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive", "restated"):
         return None
 
     seg_a, seg_b = _segment(sent, anchor)
@@ -925,8 +966,11 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
         return None
     if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
         return None
-    if _BLIJVEN_RE.search(span_text) and act.kind != "inform":
-        return None
+    blijven = _BLIJVEN_RE.search(span_text)
+    if blijven and (act.kind != "inform" or re.search(
+        r"\b(?:inzetten|inspannen|zorgen|pleiten|streven|dat)\b", span_text[blijven.end():], _I
+    )):
+        return None  # lasting policy; "blijven informeren" is a promise
 
     products = _products(sent)
     kamer = bool(_KAMER_RE.search(sent))
@@ -992,6 +1036,8 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
 def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int, _Act | None]:
     """The undertaking marker, its offset and the act it governs."""
     m = _L_TOEZEG.search(low) if "toe" in low else None
+    if m and _NEG_BEFORE_RE.search(low, max(0, m.start() - 25), m.start() + 12):
+        return None, 0, None  # "ik kan niet toezeggen"
     if m:
         act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "toezeggen")
         return "toezeg", m.start(), act
@@ -1052,7 +1098,7 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             "verwachten", "tegemoetzien", "tegemoet zien", "tegemoet kunt zien"
         ):
             continue
-        if _PRESENT_ACT_RE.match(a.word):
+        if _PRESENT_ACT_RE.match(a.word) and not sent[max(0, a.start - 3):a.start].lower() == "te ":
             return "present", a.start, a
         if _PASSIVE_PRESENT_RE.search(sent, seg_a, a.start) or _PASSIVE_PRESENT_RE.match(sent[a.end:].lstrip()):
             return "present", a.start, a
@@ -1440,11 +1486,13 @@ def _deliverables(
                 parts = what.split()
                 return [_clip(" ".join(parts[:-1]), 9) + " " + parts[-1] + m.group("verb")]
             return [_clip(what, 9) + " " + m.group("verb")]
-        m = re.search(r"\btoe\b\s*,?\s*(?:dat\s+)?(?P<what>[^;?]{3,200})", sent[act.start:], _I)
+        m = _TOEZEG_WHAT_RE.search(sent)
         if names:
             return _dedupe([_strip_np(p[2]) for p in names[:2]])
         if m:
-            return [_clip(_without_spans(sent, act.start + m.start("what"), act.start + m.end("what"), spans), 10)]
+            what = _without_spans(sent, m.start("what"), m.end("what"), spans)
+            what = re.sub(r"^(?:ik|wij|we|het\s+kabinet)\s+", "", _strip_te(what), flags=_I)
+            return [_clip(what, 12)]
     if _EVALUATE_RE.match(act.word):
         return [_evaluation(sent, act, anchor, spans)]
     if names:
@@ -1464,7 +1512,7 @@ def _inform_topic(sent: str, act: _Act, spans: list[tuple[int, int]]) -> str:
     clean = _without_spans(sent, 0, len(sent), spans)
     m = re.search(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})", clean, _I)
     if m and not _HIER_RE.search(m.group()):
-        t = re.split(r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|"
+        t = re.split(r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|"
                      r"informeer\w*|ge[iï]nformeerd|en\s+(?:over|\w+\s+nader))\b", m.group("t"), maxsplit=1, flags=_I)[0]
         return "informatie aan de Kamer over " + _clip(t, 9)
     return "informatie aan de Kamer"
