@@ -1098,7 +1098,7 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             "verwachten", "tegemoetzien", "tegemoet zien", "tegemoet kunt zien"
         ):
             continue
-        if _PRESENT_ACT_RE.match(a.word) and not sent[max(0, a.start - 3):a.start].lower() == "te ":
+        if _PRESENT_ACT_RE.match(a.word) and sent[max(0, a.start - 3):a.start].lower() != "te ":
             return "present", a.start, a
         if _PASSIVE_PRESENT_RE.search(sent, seg_a, a.start) or _PASSIVE_PRESENT_RE.match(sent[a.end:].lstrip()):
             return "present", a.start, a
