@@ -194,3 +194,25 @@ def test_the_status_form_closes_a_record(clerk_client):
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert commitment.get_status_display() == "Vervallen"
+
+
+def test_the_record_page_carries_the_delivery_form_and_comes_back_after_saving(clerk_client):
+    commitment = CommitmentFactory()
+    record = reverse("commitment-detail", args=[commitment.pk])
+    html = clerk_client.get(record).content.decode()
+    assert f'action="{reverse("commitment-followup", args=[commitment.pk])}"' in html
+    assert f'name="next" value="{record}"' in html
+    response = clerk_client.post(reverse("commitment-followup", args=[commitment.pk]), {
+        "status": "delivered", "fulfilled_on": TODAY.isoformat(), "kamerstuk": "36800 V nr. 5",
+        "expected_version": commitment.version, "next": record,
+    })
+    assert response["Location"] == record
+
+
+def test_the_followup_page_refuses_to_send_clerks_to_other_sites(clerk_client):
+    commitment = CommitmentFactory()
+    response = clerk_client.post(reverse("commitment-followup", args=[commitment.pk]), {
+        "status": "delivered", "fulfilled_on": TODAY.isoformat(), "kamerstuk": "36800 V nr. 5",
+        "expected_version": commitment.version, "next": "https://evil.example/",
+    })
+    assert response["Location"] == reverse("commitment-followup", args=[commitment.pk])
