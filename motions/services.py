@@ -146,13 +146,14 @@ def _co_signers(parsed: ParsedMotion, text: str) -> list[str]:
 
 def motion_title(members: Sequence[str], *, co_signed: bool, amended: bool) -> str:
     """``Motie van het lid Piri c.s.``, ``Gewijzigde motie van de leden Van der Werf en Klos``."""
+    # Stored data in the Kamer's own wording, not interface text: never translated.
     if not members:
         return ""
-    lead = _("Gewijzigde motie") if amended else _("Motie")
+    lead = "Gewijzigde motie" if amended else "Motie"
     if len(members) == 1:
-        who = _("van het lid %(name)s") % {"name": members[0]}
+        who = f"van het lid {members[0]}"
     else:
-        who = _("van de leden %(names)s en %(last)s") % {"names": ", ".join(members[:-1]), "last": members[-1]}
+        who = f"van de leden {', '.join(members[:-1])} en {members[-1]}"
     return f"{lead} {who}{' c.s.' if co_signed else ''}"
 
 

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from motions import selectors, services
 from motions.forms import DecisionForm, KeyForm, MotionFilterForm, MotionUpdateForm
-from motions.models import MotionText
+from motions.models import MotionSigner, MotionText
 from motions.services import MotionError
 
 PAGE_SIZE = 50
@@ -68,9 +68,11 @@ def motion_detail(request: HttpRequest, key: str) -> HttpResponse:
     votes = selectors.decision_votes(motion)
     suggestions = list(selectors.pending_status_suggestions(motion))
     can_review = request.user.has_perms(REVIEW_PERMS)
+    signers = list(motion.signers.order_by("role", "position"))
     return render(request, "motions/motion_detail.html", {
         "motion": motion,
-        "signers": list(motion.signers.order_by("role", "position")),
+        "submitters": [s for s in signers if s.role == MotionSigner.Role.SUBMITTER],
+        "co_signers": [s for s in signers if s.role == MotionSigner.Role.CO_SIGNER],
         "citations": list(selectors.motion_citations(motion)),
         "votes": votes, "summary": selectors.vote_summary(votes) if votes else None,
         "history": list(selectors.status_history(motion)),

@@ -106,7 +106,8 @@ def test_the_motion_page_shows_text_votes_and_every_citation_in_time_order(clerk
     assert "Voor: 49 zetels (GroenLinks-PvdA, VVD)" in html
     assert "Tegen: 37 zetels (PVV)" in html
     assert "ja, volgens de fractie een vergissing" in html
-    assert "Piri (GroenLinks-PvdA)" in html and "Van der Werf (D66)" in html
+    assert "<dt>Indieners</dt><dd>Piri (GroenLinks-PvdA)</dd>" in html
+    assert "<dt>Medeondertekenaars</dt><dd>Van der Werf (D66)</dd>" in html
     assert "Statussuggestie wacht op beoordeling" in html
     assert 'action="/moties/statussuggesties/' not in html, "clerks read, they do not confirm"
     assert "Motie bijwerken" not in html
