@@ -259,7 +259,7 @@ _PRODUCT_HEAD = (
     r"kabinetsreactie|reactie|rapportage|rapport|verslag|visie|agenda|kader|analyse|verkenning|"
     r"appreciatie|overzicht|monitor|inventarisatie|handreiking|routekaart|standpunt|voorstel|"
     r"voorstellen|fiche|doorlichting|studie|update|beleidslijn|wet|regeling|aanpak|programma|"
-    r"advies|adviesaanvraag|maatregelen|maatregel|beantwoording)"
+    r"advies|adviesaanvraag|maatregelen|maatregel|beantwoording|uitwerking)"
 )
 _PRODUCT_RE = _rx(rf"\b{_PRODUCT_HEAD}\b")
 _NAMED_PRODUCT_RE = re.compile(
@@ -267,7 +267,7 @@ _NAMED_PRODUCT_RE = re.compile(
     r"|\b[A-Z][\w-]*(?:rapportage|nota|strategie|notitie|wet|plan|agenda)\b(?:\s+\d{4})?"
 )
 _WEAK_PRODUCTS = frozenset(
-    {"maatregelen", "maatregel", "aanpak", "programma", "advies", "voorstel",
+    {"maatregelen", "maatregel", "aanpak", "programma", "advies", "voorstel", "uitwerking",
      "voorstellen", "kader", "agenda", "update", "regeling", "wet", "analyse", "overzicht",
      "plan", "onderzoek"}
 )
@@ -343,6 +343,16 @@ _PRESENT_ACT_RE = _rx(
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
     r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt)$"
+)
+# Present tense describing a habit, not a promise ("ontvangt doorgaans in september").
+# Recurring reporting in the present tense ("informeer ik uw Kamer jaarlijks").
+_RECURRING_RE = re.compile(
+    r"\b(?:jaarlijks|halfjaarlijks|tweejaarlijks|periodiek|maandelijks|elk\s+(?:jaar|kwartaal)|"
+    r"ieder\s+(?:jaar|kwartaal)|per\s+kwartaal)\b"
+)
+_HABITUAL_RE = re.compile(
+    r"\b(?:doorgaans|gebruikelijk|gewoonlijk|normaal\s+gesproken|altijd|telkens|traditiegetrouw|"
+    r"in\s+de\s+regel|steeds)\b"
 )
 _MODAL_RE = _rx(r"\b(?:kunnen|kan|kunt|moet|moeten|mag|mogen|zou|zouden|hoop\w*|wil|willen)\b")
 _PASSIVE_PRESENT_RE = _rx(r"\b(?:wordt|worden)\b")
@@ -456,6 +466,11 @@ _TOEZEG_WHAT_RE = _rx(
     r"(?:\b(?:zeg|zegt|zeggen)\b[^;?]{0,60}?\btoe\b|\btoezeggen\b|\btoe\s+te\s+zeggen\b)\s*,?\s*"
     r"(?:dat\s+)?(?P<what>[^;?]{3,200})"
 )
+_OVER_RE = _rx(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})")
+_TOPIC_END_RE = _rx(
+    r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|informeer\w*|"
+    r"ge[iï]nformeerd|en\s+(?:over|\w+\s+nader))\b"
+)
 _HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
 
 # The trigger: a sentence is a candidate only when it holds one of these.
@@ -467,7 +482,7 @@ _TRIGGER_RE = _rx(
     r"streeft|verwacht|verwachten|verwachting|inzet\s+is|ge[eë]valueerd|evalueren|evalueert|"
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
-    r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoogt|beogen|"
+    r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"komt|komen|volgt|volgen|inzage)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
@@ -594,9 +609,11 @@ _STOP_LEFT = _words(
 _STOP_RIGHT = _words(
     "die dat waarin waarmee waarover waarbij en om te zal zullen wordt worden is zijn kan "
     "kunnen moet ontvangt ontvangen informeren toekomen sturen opleveren opstellen afronden "
-    "volgt volgen verschijnt verschijnen komt komen gaat wil kan "
+    "volgt volgen verschijnt verschijnen komt komen gaat wil kan toe af "
     "in voor bij uiterlijk"
 )
+# Words after "dat"/"die" that show a clause, not a noun ("uit dat de Commissie …").
+_CLAUSE_STARTERS = _words("de het een er ik wij we u zij hij dit deze die dat nog ook niet al zo men")
 _PREV_WORD_RE = re.compile(r"([\w'’-]+)[^\w]*$")
 _PREPOSITIONS = _words(
     "om in op met voor van bij door na tot aan over naar uit onder tegen vanwege volgens "
@@ -983,7 +1000,11 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
         return None
 
     delivery = marker == "present" and _delivery_passive(sent, act)
-    needs_time = marker == "present" and not delivery
+    recurring = (
+        marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
+        and bool(_KAMER_RE.search(sent))
+    )
+    needs_time = marker == "present" and not delivery and not recurring
     if needs_time and not _TIME_HINT_RE.search(sent):
         return None
     deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
@@ -996,7 +1017,9 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
         deadline = _event_clause(sent, s, act.start, anchor)
         if deadline is not None:
             deadlines = [*deadlines, deadline]
-    if marker == "present" and not delivery and (deadline is None or _past_tense(sent, act)):
+    if marker == "present" and not delivery and (
+        (deadline is None and not recurring) or _past_tense(sent, act) or _HABITUAL_RE.search(low)
+    ):
         return None
     if marker == "intent" and deadline is None and act.kind == "action":
         return None
@@ -1024,7 +1047,7 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     )
     cond = bool(_COND_RE.search(sent))
     certainty = "clear"
-    if hedged or cond or other_recipient or kind == "actie" or content_only:
+    if hedged or cond or other_recipient or kind == "actie" or content_only or (recurring and deadline is None):
         certainty = "borderline"
     conf = _confidence(certainty, kind, deadline, marker, kamer)
     return _Found(
@@ -1164,10 +1187,10 @@ def _kind(sent: str, act: _Act, marker: str, products: list[tuple[int, int, str]
     if act.kind == "motion":
         return "motie"
     if act.kind == "inform":
-        if "verslag" in act.word:
-            return "informeren"
-        named = [p for p in _objects(sent, products) if not _LETTER_RE.search(p.head) and _product_is_strong(p)]
-        return "product" if named else "informeren"
+        if "verslag" in act.word or _is_true_inform(act.word):
+            return "informeren"  # informing, whatever the channel ("via het verslag")
+        sent_products = [p for p in _objects(sent, products) if not _LETTER_RE.search(p.head)]
+        return "product" if sent_products else "informeren"
     if act.kind == "product":
         return "product" if any(_product_is_strong(p) for p in products) or re.match(
             r"\s*(?:deze|dit|die)\b", sent, _I
@@ -1175,6 +1198,10 @@ def _kind(sent: str, act: _Act, marker: str, products: list[tuple[int, int, str]
     if act.kind == "pseudo":
         return "toezegging"
     return "actie"
+
+
+def _is_true_inform(word: str) -> bool:
+    return "inform" in _ACT_WORDS.get(word, ()) or word.startswith(("op de hoogte", "inzicht"))
 
 
 def _objects(sent: str, products: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1250,8 +1277,9 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
         antecedent = sent[max(0, rel.start() - 90):rel.start()]
         if _KAMER_SUBJECT_RE.match(inside.strip()):
             return ctx.default_actor
-        if inside.strip() and _NON_GOV_RE.search(inside) and not _PRODUCT_RE.search(inside):
-            return None
+        head = re.sub(r"^(?:de|het|deze|die|dit)\s+", "", inside.strip(), flags=_I)
+        if _NON_GOV_RE.match(head) or (_NON_GOV_RE.search(inside) and not _PRODUCT_RE.search(inside)):
+            return None  # "dat de Commissie in juni een voorstel presenteert"
         if re.search(r"\bvan\s+de\s+(?:NAVO|EU|VN|OESO|Europese\s+\w+|Commissie|WHO)\b", antecedent):
             return None
         tail = antecedent[-45:]
@@ -1281,7 +1309,12 @@ def _finite_for(sent: str, marker: str, anchor: int, act: _Act) -> int:
         m = list(re.finditer(r"\b(?:ben|is|zijn|was|blijft|blijf|blijven)\b", sent[max(0, anchor - 60):anchor], _I))
         return max(0, anchor - 60) + m[-1].start() if m else anchor
     if marker in ("present", "kamer_passive"):
+        if _PRESENT_ACT_RE.match(act.word):
+            return act.start  # the act itself is the finite verb
         seg_a, _ = _segment(sent, act.start)
+        m = list(_PASSIVE_PRESENT_RE.finditer(sent, seg_a, act.start + 1))
+        if m:
+            return m[-1].start()
         m = list(_FINITE_RE.finditer(sent, seg_a, act.start + 1))
         return m[0].start() if m else act.start
     if marker == "expect":
@@ -1471,6 +1504,10 @@ def _deliverables(
             return [_inform_topic(sent, act, spans)]
     if kind == "product" and _EVALUATE_RE.match(act.word):
         return [_evaluation(sent, act, anchor, spans)]
+    if kind == "product" and act.kind == "inform":
+        sent_products = [p for p in _objects(sent, products) if not _LETTER_RE.search(p.head)]
+        if sent_products:
+            return _dedupe([_strip_np(p.text) for p in _coordinated(sent, sent_products, act)])
     if kind in ("product",) and names:
         return _dedupe([_strip_np(p[2]) for p in _coordinated(sent, _objects(sent, names) or names, act)])
     if kind == "toezegging":
@@ -1508,12 +1545,24 @@ def _evaluation(sent: str, act: _Act, anchor: int, spans: list[tuple[int, int]])
     return "evaluatie" + (" " + _clip(what, 8) if what else "")
 
 
+def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
+    """The stretch around ``pos`` between ``;`` / ``:`` boundaries."""
+    a = max(sent.rfind(";", 0, pos), sent.rfind(":", 0, pos)) + 1
+    ends = [i for i in (sent.find(";", pos), sent.find(":", pos)) if i >= 0]
+    return a, (min(ends) if ends else len(sent))
+
+
 def _inform_topic(sent: str, act: _Act, spans: list[tuple[int, int]]) -> str:
-    clean = _without_spans(sent, 0, len(sent), spans)
-    m = re.search(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})", clean, _I)
-    if m and not _HIER_RE.search(m.group()):
-        t = re.split(r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|"
-                     r"informeer\w*|ge[iï]nformeerd|en\s+(?:over|\w+\s+nader))\b", m.group("t"), maxsplit=1, flags=_I)[0]
+    """``informatie aan de Kamer over <topic>``: the ``over …`` of the act's
+    clause (after the act, else fronted before it)."""
+    a, b = _clause_bounds(sent, act.start)
+    clause = _without_spans(sent, a, b, [(x - a, y - a) for x, y in spans if a <= x < b])
+    rel = act.start - a
+    overs = [m for m in _OVER_RE.finditer(clause) if not _HIER_RE.search(m.group())]
+    after = [m for m in overs if m.start() >= rel - 5]
+    m = after[0] if after else (overs[0] if overs else None)
+    if m:
+        t = _TOPIC_END_RE.split(m.group("t"), maxsplit=1)[0]
         return "informatie aan de Kamer over " + _clip(t, 9)
     return "informatie aan de Kamer"
 
@@ -1658,7 +1707,11 @@ def _subordinators(text: str, a: int, b: int) -> list[re.Match[str]]:
     for m in _SUBORD_RE.finditer(text, a, b):
         if m.group().lower() in ("die", "dat", "wat"):
             prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
-            if prev is None or prev.group(1).lower() in _PREPOSITIONS:
+            nxt = _WORD_RE.match(text, m.end() + 1) if m.end() < len(text) else None
+            clause_next = nxt is not None and (
+                nxt.group().lower() in _CLAUSE_STARTERS or nxt.group()[:1].isupper()
+            )
+            if (prev is None or prev.group(1).lower() in _PREPOSITIONS) and not clause_next:
                 continue
         out.append(m)
     return out
