@@ -180,6 +180,20 @@ CLEAR = [
      "informeren", "over de evaluatie", "voor de zomer", date(2025, 7, 4)),
     ("De Kamer is in januari geïnformeerd over het plan en zal in juni de evaluatie ontvangen.",
      "product", "evaluatie", "in juni", date(2025, 6, 30)),
+    ("Ik houd uw Kamer op de hoogte van de ontwikkelingen.",
+     "informeren", "informatie aan de Kamer", None, None),
+    ("Wij houden u op de hoogte.",
+     "informeren", "informatie aan de Kamer", None, None),
+    ("Hierop kom ik voor de zomer terug.",
+     "informeren", "informatie aan de Kamer", "voor de zomer", date(2025, 7, 4)),
+    ("Ik informeer de Kamer hierover nader.",
+     "informeren", "informatie aan de Kamer", None, None),
+    ("Ook zal het kabinet onderzoeken hoe de werking van de sancties kan worden versterkt.",
+     "product", "onderzoek hoe de werking", None, None),
+    ("Ik zal laten onderzoeken of een centraal register mogelijk is.",
+     "product", "onderzoek of een centraal register", None, None),
+    ("Ik zal de Kamer de gevraagde informatie verstrekken.",
+     "informeren", "informatie aan de Kamer", None, None),
 ]
 
 
@@ -321,6 +335,8 @@ NOT_COMMITMENTS = [
     "De leden van de fractie willen dat het onderzoek nog deze zomer wordt afgerond.",
     # more negation, performative letters, requests by others
     "Het kabinet zal de Kamer er niet over informeren.",
+    "De mensen komen terug naar Nederland.",
+    "Ik heb u hierover op de hoogte gehouden.",
     "Ik kan niet toezeggen dat de brief voor de zomer komt.",
     "Het kabinet is niet bereid de Kamer een overzicht te sturen.",
     "Ik zie geen aanleiding om de Kamer een nieuwe brief te sturen.",
@@ -399,6 +415,16 @@ def test_one_sentence_several_products_is_one_record() -> None:
     c = one("Het kabinet zal in het derde kwartaal een Afrikastrategie en een Latijns-Amerikastrategie presenteren.")
     assert c.deliverables == ["Afrikastrategie", "Latijns-Amerikastrategie"]
     assert c.deadline is not None and c.deadline.due == date(2025, 9, 30)
+
+
+def test_coordinated_acts_add_deliverables() -> None:
+    c = one("Ik zal de Kamer voor de zomer informeren over de onderhandelingen en na de zomer een evaluatie sturen.")
+    assert c.deliverables == ["informatie aan de Kamer over de onderhandelingen", "evaluatie"]
+    assert c.deadline is not None and c.deadline.text == "voor de zomer"
+    c = one("Het kabinet zal de Kamer blijven informeren over de consultaties en de ideeën over het stelsel "
+            "nader uitwerken.")
+    assert c.deliverables[0] == "informatie aan de Kamer over de consultaties"
+    assert "ideeën over het stelsel nader uitwerken" in c.deliverables[1]
 
 
 def test_several_products_in_a_bracket() -> None:

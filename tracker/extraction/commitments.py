@@ -199,7 +199,7 @@ _MEMBERS_RE = re.compile(
 _INFORM_TRUE_RE = _rx(
     r"\b(?:informeren|informeer|informeert|ge[iï]nformeerd|op\s+de\s+hoogte\s+(?:te\s+)?(?:houden|"
     r"stellen|brengen|gehouden|gesteld|gebracht|houd|hou|houdt|stel|stelt|breng|brengt)|berichten|"
-    r"briefen|gebrieft|inlichten|ingelicht)\b"
+    r"briefen|gebrieft|inlichten|ingelicht|terugkomen|terugkom|terugkomt|teruggekomen)\b"
 )
 _INFORM_SEND_RE = _rx(
     r"\b(?:(?:toe)?sturen|stuur|stuurt|(?:toe)?gestuurd|toezenden|zenden|zend|zendt|(?:toe)?gezonden|"
@@ -208,7 +208,8 @@ _INFORM_SEND_RE = _rx(
     r"rapporteert|gerapporteerd|verslag\s+(?:uit)?brengen|verslag\s+uit|tegemoet\s*zien|"
     r"tegemoetzien|tegemoet\s+kunt\s+zien|verwachten|voorleggen|voorgelegd|leg|legt|"
     r"terugkoppelen|teruggekoppeld|melden|meld|meldt|inzicht\s+(?:geven|bieden|verschaffen)|"
-    r"delen|gedeeld|deel|deelt|geven|geeft|geef|gegeven|ter\s+inzage\s+(?:te\s+)?(?:leggen|gelegd|leg|legt))\b"
+    r"delen|gedeeld|deel|deelt|geven|geeft|geef|gegeven|verstrekken|verstrek|verstrekt|verschaffen|"
+    r"ter\s+inzage\s+(?:te\s+)?(?:leggen|gelegd|leg|legt))\b"
 )
 _PRODUCT_VERB_RE = _rx(
     r"\b(?:opstellen|opgesteld|afronden|afgerond|opleveren|opgeleverd|publiceren|gepubliceerd|"
@@ -282,6 +283,13 @@ _DELIVERY_ACTIONS = _words(
     "indienen ingediend leveren geleverd aanleveren voor te leggen verstrekken uitbrengen "
     "laten uitvoeren"
 )
+# Acts that are a product by themselves: "zal … evalueren", "zal onderzoeken of …".
+_IMPLIED_PRODUCT = {
+    **dict.fromkeys(("evalueren", "geëvalueerd", "geevalueerd", "evalueer", "evalueert"), "evaluatie"),
+    **dict.fromkeys(("onderzoeken", "laten onderzoeken", "onderzoek laten doen", "onderzoek laten uitvoeren",
+                     "onderzoek doen", "onderzoek verrichten", "onderzoek laten verrichten"), "onderzoek"),
+    **dict.fromkeys(("verkennen",), "verkenning"),
+}
 _EVALUATE_RE = _rx(r"^(?:evalueren|ge[eë]valueerd|evalueer|evalueert)$")
 _LETTER_RE = _rx(r"(?:brief|briefing)$")
 
@@ -349,6 +357,14 @@ _PRESENT_ACT_RE = _rx(
 _RECURRING_RE = re.compile(
     r"\b(?:jaarlijks|halfjaarlijks|tweejaarlijks|periodiek|maandelijks|elk\s+(?:jaar|kwartaal)|"
     r"ieder\s+(?:jaar|kwartaal)|per\s+kwartaal)\b"
+)
+# "Ik houd uw Kamer op de hoogte", "Ik kom hierop terug", "informeer ik u nader".
+_FORMULA_RE = re.compile(
+    r"\b(?:houd|houdt|(?<=wij )houden|(?<=we )houden)\b[^;:]{0,60}?\bop\s+de\s+hoogte\b|"
+    r"\bop\s+de\s+hoogte\s+(?:houd|houdt)\b|"
+    r"\b(?:kom|komt)\b[^;:]{0,80}?\b(?:hier|daar|er)?op\s+terug\b|"
+    r"\b(?:hier|daar)op\s+(?:kom|komt)\b[^;:]{0,60}?\bterug\b|"
+    r"\b(?:informeer|informeert|bericht)\b[^;:]{0,40}?\bnader\b|\bnader\s+(?:informeer|informeert|bericht)\b"
 )
 _HABITUAL_RE = re.compile(
     r"\b(?:doorgaans|gebruikelijk|gewoonlijk|normaal\s+gesproken|altijd|telkens|traditiegetrouw|"
@@ -466,6 +482,9 @@ _TOEZEG_WHAT_RE = _rx(
     r"(?:\b(?:zeg|zegt|zeggen)\b[^;?]{0,60}?\btoe\b|\btoezeggen\b|\btoe\s+te\s+zeggen\b)\s*,?\s*"
     r"(?:dat\s+)?(?P<what>[^;?]{3,200})"
 )
+# Where an informing topic ends: "en" before a further act ("… en een evaluatie sturen").
+_NEXT_ACT_RE = _rx(r"\s+en\s+(?=(?:\S+\s+){0,6}?(?:sturen|toesturen|zenden|opstellen|uitwerken|presenteren|"
+                   r"publiceren|afronden|opleveren|uitvoeren|evalueren|onderzoeken|laten|aanbieden|indienen)\b)")
 _OVER_RE = _rx(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})")
 _TOPIC_END_RE = _rx(
     r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|informeer\w*|"
@@ -483,7 +502,7 @@ _TRIGGER_RE = _rx(
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
-    r"komt|komen|volgt|volgen|inzage)\b"
+    r"komt|komen|volgt|volgen|inzage|terug)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -863,6 +882,11 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
             fam = next((f for f in families if f != "motion" or motie), None)
             if fam:
                 found.append((fam, m.start(), m.end(), m.group()))
+    if "hoogte" in low or "terug" in low:
+        for m in _FORMULA_RE.finditer(low):
+            if "hoogte" in m.group() or "terug" in m.group():
+                found.append(("inform", m.start(), m.end(), "terugkomen" if "terug" in m.group() else "op de hoogte houden"))
+        found.sort(key=lambda f: (f[1], -f[2]))
     if " te " in low:
         for m in _SEP_TE_RE.finditer(low):
             joined = m.group(1).replace(" ", "") + m.group(2)
@@ -911,6 +935,43 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
 # Sending verbs that also deliver a product ("een onderzoek toekomen").
 _PRODUCT_SEND = frozenset({"toekomen", "toekomt"})
 _ACT_RANK = {"motion": 0, "inform": 1, "product": 2, "action": 3, "pseudo": 4}
+
+
+def _coordinated_acts(sent: str, acts: list[_Act], main: _Act, anchor: int) -> list[_Act]:
+    """Acts joined to the main one by "en" under the same auxiliary
+    ("zal … informeren over X en een evaluatie sturen"): each adds a deliverable."""
+    a0, b0 = _clause_bounds(sent, anchor)
+    out: list[_Act] = []
+    for a in acts:
+        if a is main or a.start < anchor or not (a0 <= a.start < b0) or a.kind == "pseudo":
+            continue
+        if a.start < main.end and a.end > main.start:
+            continue  # overlaps the main act
+        lo, hi = sorted((main.end, a.start)) if a.start > main.start else sorted((a.end, main.start))
+        between = sent[lo:hi]
+        if re.search(r"\ben\b", between, _I) and not _SUBORD_RE.search(between) and "," not in between:
+            out.append(a)
+    return out[:2]
+
+
+def _coordinated_deliverable(
+    sent: str, main: _Act, other: _Act, products: list[_NP], spans: list[tuple[int, int]]
+) -> str:
+    """The deliverable of an act joined by "en": its product, else its verb phrase."""
+    lo = main.end if other.start > main.start else 0
+    joins = list(re.finditer(r"\ben\b", sent[lo:other.start], _I))
+    start = lo + joins[-1].end() if joins else lo
+    inside = [p for p in products if start <= p.start < other.start]
+    if inside:
+        return _strip_np(inside[-1].text)
+    if other.word in _IMPLIED_PRODUCT:
+        return _IMPLIED_PRODUCT[other.word]
+    phrase = _without_spans(sent, start, other.end, spans)
+    tail = _COMPLEMENT_RE.match(sent, other.end)
+    if tail and tail.group("c"):
+        phrase += " " + _without_spans(sent, tail.start("c"), tail.end("c"), spans)
+    phrase = phrase.replace("«", "").replace("»", "")
+    return _clip(phrase, 10)
 
 
 def _pick_act(
@@ -1031,8 +1092,12 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
 
     kind = _kind(sent, act, marker, products)
     deliverables = _deliverables(sent, act, kind, products, marker, anchor, spans)
+    for other in _coordinated_acts(sent, acts, act, anchor):
+        d = _coordinated_deliverable(sent, act, other, products, spans)
+        if d and d not in deliverables:
+            deliverables.append(d)
     other_recipient = (
-        act.kind == "inform" and not kamer
+        act.kind == "inform" and not kamer and not act.word.startswith(("terugkom", "op de hoogte"))
     ) or bool(re.search(r"ter\s+beschikking", act.word, _I))
     intent = _L_INTENT.search(low)
     hedged = (
@@ -1113,6 +1178,12 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             act = next((a for a in acts if a.start >= m.start() and a.start - m.start() < 200), None)
         if act is not None:
             return "intent", m.start(), act
+    # Promise formulas in the present tense: no time phrase needed.
+    m = _FORMULA_RE.search(low) if ("hoogte" in low or "terug" in low or "nader" in low) else None
+    if m and not _PAST_AUX_RE.search(low, max(0, m.start() - 40), m.start()):
+        act = next((a for a in acts if m.start() <= a.start < m.end() and a.kind == "inform"), None)
+        act = act or _Act("inform", m.start(), m.end(), "terugkomen")
+        return "formula", m.start(), act
     # Present tense act (finite) or present passive, to be confirmed by a
     # future time phrase.
     for a in acts:
@@ -1129,8 +1200,10 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
 
 
 def _settle_act_class(sent: str, act: _Act, products: list[tuple[int, int, str]], marker: str) -> _Act | None:
-    """Product verbs need a product (an evaluation is one by itself); making a
-    product available is a delivery."""
+    """Product verbs need a product (an evaluation, an investigation is one by
+    itself); making a product available is a delivery."""
+    if act.word in _IMPLIED_PRODUCT:
+        return _Act("product", act.start, act.end, act.word)
     if act.kind == "action" and re.search(r"beschikbaar|beschikking", act.word, _I) and any(
         _product_is_strong(p) for p in products
     ):
@@ -1194,7 +1267,7 @@ def _kind(sent: str, act: _Act, marker: str, products: list[tuple[int, int, str]
     if act.kind == "product":
         return "product" if any(_product_is_strong(p) for p in products) or re.match(
             r"\s*(?:deze|dit|die)\b", sent, _I
-        ) or _EVALUATE_RE.match(act.word) else "actie"
+        ) or act.word in _IMPLIED_PRODUCT else "actie"
     if act.kind == "pseudo":
         return "toezegging"
     return "actie"
@@ -1502,6 +1575,8 @@ def _deliverables(
             pass
         else:
             return [_inform_topic(sent, act, spans)]
+    if kind == "product" and act.word in _IMPLIED_PRODUCT and not names:
+        return [_evaluation(sent, act, anchor, spans)]
     if kind == "product" and _EVALUATE_RE.match(act.word):
         return [_evaluation(sent, act, anchor, spans)]
     if kind == "product" and act.kind == "inform":
@@ -1538,11 +1613,14 @@ def _deliverables(
 
 
 def _evaluation(sent: str, act: _Act, anchor: int, spans: list[tuple[int, int]]) -> str:
+    """"evaluatie <object>", "onderzoek <hoe/of …>" for an act that is a product."""
+    noun = _IMPLIED_PRODUCT.get(act.word, "evaluatie")
     phrase = _act_phrase(sent, act, anchor, spans)
-    what = phrase.rsplit(" ", 1)[0] if " " in phrase else ""
-    what = re.sub(r"^(?:zijn|haar|hun|het|de|een|deze|dit)\s+", "", what.strip(), flags=_I)
+    i = phrase.lower().find(act.word)
+    what = (phrase[:i] + " " + phrase[i + len(act.word):]) if i >= 0 else phrase
+    what = re.sub(r"^(?:zijn|haar|hun|het|de|een|deze|dit|ook|nog)\s+", "", what.strip(), flags=_I)
     what = re.sub(r"\s*\([^)]*\)\s*", " ", what).strip()
-    return "evaluatie" + (" " + _clip(what, 8) if what else "")
+    return noun + (" " + _clip(what, 10) if what else "")
 
 
 def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
@@ -1556,6 +1634,9 @@ def _inform_topic(sent: str, act: _Act, spans: list[tuple[int, int]]) -> str:
     """``informatie aan de Kamer over <topic>``: the ``over …`` of the act's
     clause (after the act, else fronted before it)."""
     a, b = _clause_bounds(sent, act.start)
+    nxt = _NEXT_ACT_RE.search(sent, act.end, b)
+    if nxt:
+        b = nxt.start()
     clause = _without_spans(sent, a, b, [(x - a, y - a) for x, y in spans if a <= x < b])
     rel = act.start - a
     overs = [m for m in _OVER_RE.finditer(clause) if not _HIER_RE.search(m.group())]
