@@ -151,6 +151,10 @@ class Commitment(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"], name="commitment_status_due"),
             models.Index(fields=["updated_at", "id"], name="commitment_sync"),
+            # The API's filtered lists, in sync order (updated_at, id), without scanning the whole table.
+            models.Index(fields=["committee", "updated_at", "id"], name="commitment_committee_sync"),
+            models.Index(fields=["ministry", "updated_at", "id"], name="commitment_ministry_sync"),
+            models.Index(fields=["minister", "updated_at", "id"], name="commitment_minister_sync"),
         ]
         constraints = [
             models.CheckConstraint(
