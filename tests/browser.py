@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 
 from tests.conftest import require_or_skip
@@ -39,6 +40,10 @@ def browser(chromium_path: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any
         chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # Django's connections are context-local and Playwright runs the test in
+        # its own context: close the test's connection here, or PostgreSQL
+        # refuses to drop the test database at the end ("accessed by other users").
+        connections.close_all()
 
 
 @pytest.fixture
