@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from motions.models import MotionCitation
+from tests.browser import axe_source, browser  # noqa: F401  (fixtures for test_browser.py)
 from tests.factories import (
     CommitmentFactory,
     DocumentFactory,

@@ -1,22 +1,21 @@
 """A reviewer in a real Chromium, against a live server: through the queue with
 the keyboard and mouse, and an axe-core check (WCAG 2.1 A/AA) of every review page.
 
-axe-core comes from the npm package in tests/review/axe (``npm ci --prefix tests/review/axe``).
+Chromium, axe-core and the helpers come from tests/browser.py; axe-core is the npm
+package in tests/review/axe (``npm ci --prefix tests/review/axe``), never a CDN.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import require_or_skip
+from tests.browser import assert_accessible, logged_in_page
 from tests.factories import CommitmentFactory, DocumentFactory, UserFactory
 from tests.review.conftest import AnsweredDocument, build_answered_document, span
 from tracker.models import Commitment, ReviewEvent
@@ -24,11 +23,6 @@ from tracker.review.services import commitment_correct
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 LETTER = """Den Haag, 2 maart 2026
 
 Geachte voorzitter,
@@ -39,51 +33,6 @@ Nederland blijft zich inzetten voor open handel in Europa. De Raad Buitenlandse 
 
 De minister van Buitenlandse Zaken
 """
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-@pytest.fixture
-def browser(chromium_path: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; the test's own
-    # ORM calls are still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def axe_source() -> str:
-    require_or_skip(AXE.exists(), f"axe-core is not installed ({AXE}); run npm ci --prefix tests/review/axe",
-                    "NAKOMING_REQUIRE_BROWSER")
-    return AXE.read_text()
-
-
-def logged_in_page(browser, live_server, user):  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
-
-
-def assert_accessible(page, axe_source: str, what: str) -> None:  # type: ignore[no-untyped-def]
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-    ]
-    assert not violations, f"axe on {what}:\n" + "\n".join(violations)
 
 
 @pytest.fixture
