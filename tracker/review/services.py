@@ -283,6 +283,7 @@ def _plan(row: Commitment, document: Document, values: Mapping[str, Any]) -> _Pl
 
 
 # --- locking ---------------------------------------------------------------------
+# tracker/api/delivery.py reuses _fresh, _claim and _json: keep their names and contracts.
 
 
 def _stale(commitment_id: int, expected_version: int) -> StaleRecordError:
