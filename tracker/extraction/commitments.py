@@ -494,7 +494,7 @@ _HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
 
 # The trigger: a sentence is a candidate only when it holds one of these.
 _TRIGGER_RE = _rx(
-    r"\b(?:zal|zullen|zult|gaat|gaan|ga|bereid|toe|toezeg\w*|toegezegd|ontvangt|tegemoet\w*|"
+    r"\b(?:zal|zullen|zult|gaat|gaan|ga|bereid|zeg|zegt|zeggen|toezeg\w*|toegezegd|ontvangt|tegemoet\w*|"
     r"toekomen|toekomt|informeer\w*|ge[iï]nformeerd|stuur|stuurt|sturen|gestuurd|toegezonden|"
     r"gezonden|zend|zendt|zenden|verstuur|verstuurt|versturen|aangeboden|bied|biedt|hoogte|"
     r"rapporteren|rapporteert|rapporteer|gerapporteerd|verslag|voornemens|voornemen|streven|"
@@ -502,7 +502,7 @@ _TRIGGER_RE = _rx(
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
-    r"komt|komen|volgt|volgen|inzage|terug)\b"
+    r"volgt|volgen|inzage|komt|komen|terug)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -582,15 +582,24 @@ _ACT_KEYS = frozenset(_ACT_WORDS)
 _PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?()[]{}«»\"'“”‘’/–—-…*•0123456789", " "))
 
 
-@functools.lru_cache(maxsize=512)
-def _word_finder(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+def _word_positions(low: str, word: str) -> list[int]:
+    """Start offsets of ``word`` as a whole word in ``low``."""
+    out = []
+    i = low.find(word)
+    n = len(word)
+    while i >= 0:
+        if (i == 0 or not low[i - 1].isalnum()) and (i + n == len(low) or not low[i + n].isalnum()):
+            out.append(i)
+        i = low.find(word, i + 1)
+    return out
 _RESTATED_HINT_RE = re.compile(r"toegezegd|aangekondigd|aangegeven|beloofd|voornemen")
 _UNCERTAIN_HINT_RE = re.compile(r"duidelijk|afhang|hangt|besluit|is aan ")
 _REVISION_HINT_RE = re.compile(
     r"maar in|maar voor|maar na|anders dan|eerder|oorspronkelijk|aanvankelijk|destijds|vertra|later|uitgesteld|verscho|verschuift|schuift|"
     r"speling|meer tijd|haalbaar|gehaald|plaats van"
 )
+_WITH_KAMER_LOW_RE = re.compile(r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b")
+_YOU_CAN_RE = re.compile(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b")
 _PHRASE_HINT_RE = re.compile(
     r"hoogte|invulling|uitvoering|opvolging|verslag|tegemoet|inzicht|beschik|aandacht|steun|"
     r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage"
@@ -874,14 +883,14 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
     kamer: bool | None = None
     motie = "motie" in low
     found: list[tuple[str, int, int, str]] = []
-    present = _ACT_KEYS.intersection(low.translate(_PUNCT_TO_SPACE).split())
-    if present:
-        rx = _word_finder(tuple(sorted(present)))
-        for m in rx.finditer(low):
-            families = _ACT_WORDS[m.group()]
-            fam = next((f for f in families if f != "motion" or motie), None)
-            if fam:
-                found.append((fam, m.start(), m.end(), m.group()))
+    for w in _ACT_KEYS.intersection(low.translate(_PUNCT_TO_SPACE).split()):
+        families = _ACT_WORDS[w]
+        fam = next((f for f in families if f != "motion" or motie), None)
+        if fam is None:
+            continue
+        for start in _word_positions(low, w):
+            found.append((fam, start, start + len(w), w))
+    found.sort(key=lambda f: (f[1], -f[2]))
     if "hoogte" in low or "terug" in low:
         for m in _FORMULA_RE.finditer(low):
             if "hoogte" in m.group() or "terug" in m.group():
@@ -903,9 +912,11 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
         found.sort(key=lambda f: (f[1], -f[2]))
     for family, start, end, w in found:
         particle = _SEPARABLE.get(w)
-        if particle and family in ("product", "send") and not re.search(rf"\b{particle}\b", low[end:]):
+        if particle and family in ("product", "send") and not _word_positions(low[end:], particle):
             continue
-        if w in _NEEDS_PRODUCT and not _strong_product_near(sent, w, start, end):
+        if w in _NEEDS_PRODUCT and not (
+            _L_PRODUCT_END.search(low) and _strong_product_near(sent, w, start, end)
+        ):
             continue
         if family == "motion":
             if not motie:
@@ -919,11 +930,9 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
                 continue
             if w in ("geven", "geeft", "geef", "gegeven") and not _KAMER_RE.search(sent):
                 continue
-            if w in ("delen", "gedeeld", "deel", "deelt") and not re.search(
-                r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b", low
-            ):
+            if w in ("delen", "gedeeld", "deel", "deelt") and not _WITH_KAMER_LOW_RE.search(low):
                 continue
-            if w == "verwachten" and not re.search(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b", low):
+            if w == "verwachten" and not _YOU_CAN_RE.search(low):
                 continue
             if w in _PRODUCT_SEND:
                 acts.append(_Act("product", start, end, w))
