@@ -427,6 +427,36 @@ def test_coordinated_acts_add_deliverables() -> None:
     assert "ideeën over het stelsel nader uitwerken" in c.deliverables[1]
 
 
+def test_list_items_under_an_undertaking() -> None:
+    text = (
+        "Het kabinet zal de komende maanden:\n"
+        "- de Kamer voor de zomer informeren over de uitkomsten van de consultatie;\n"
+        "- een evaluatie van het fonds laten uitvoeren;\n"
+        "- in het najaar een nieuwe Afrikastrategie presenteren.\n"
+        "Daarnaast blijft Nederland zich inzetten voor de regio."
+    )
+    cs = find(text)
+    assert [c.kind for c in cs] == ["informeren", "product", "product"]
+    assert all(c.actor == "het kabinet" and c.certainty == "clear" for c in cs)
+    assert cs[0].deadline is not None and cs[0].deadline.due == date(2025, 7, 4)
+    assert cs[1].deliverables == ["evaluatie van het fonds"]
+    assert cs[2].deliverables == ["Afrikastrategie"] and cs[2].deadline is not None
+    for c in cs:
+        assert c.text.startswith("- ") and text[c.start:c.end] == c.text
+
+
+def test_numbered_items_under_a_toezegging() -> None:
+    text = ("Ik zeg u het volgende toe:\n1. ik stuur de Kamer voor 1 juni het rapport;\n"
+            "2. de Kamer ontvangt in het najaar de evaluatie.")
+    cs = find(text)
+    assert [c.deliverables for c in cs] == [["rapport"], ["evaluatie"]]
+    assert [c.deadline.due if c.deadline else None for c in cs] == [date(2025, 5, 31), date(2025, 11, 30)]
+
+
+def test_list_under_a_negated_lead_is_not_a_commitment() -> None:
+    none("Het kabinet zal niet:\n- de Kamer een brief sturen;\n- een nieuwe strategie opstellen.")
+
+
 def test_several_products_in_a_bracket() -> None:
     text = ("Dit geldt voor klimaat en gezondheid (in het derde kwartaal kunt u een Internationale "
             "Waterstrategie en Global Health strategie verwachten).")

@@ -82,6 +82,11 @@ def test_headings_blank_lines_and_list_items() -> None:
     assert "2) De tweede volgt." in out
 
 
+def test_numbered_items_in_lower_case() -> None:
+    text = "Ik zeg het volgende toe:\n1. ik stuur de Kamer een brief;\n2. ik informeer de Kamer."
+    assert sents(text) == ["Ik zeg het volgende toe:", "1. ik stuur de Kamer een brief;", "2. ik informeer de Kamer."]
+
+
 def test_vraag_and_numbered_answer_headings() -> None:
     text = "Vraag\nKunt u dit toelichten?\n\nAntwoord\nJa, dat kan.\n\n3. Antwoord:\n\nIk zal dat doen."
     out = sents(text)

@@ -366,6 +366,11 @@ _FORMULA_RE = re.compile(
     r"\b(?:hier|daar)op\s+(?:kom|komt)\b[^;:]{0,60}?\bterug\b|"
     r"\b(?:informeer|informeert|bericht)\b[^;:]{0,40}?\bnader\b|\bnader\s+(?:informeer|informeert|bericht)\b"
 )
+# Lead sentences that open a list of undertakings, and list item starts.
+_LEAD_MARKER_RE = re.compile(
+    r"\b(?:zeg\w*\b[^:;]{0,40}?\btoe|toezeggingen|bereid|voornemens|volgende\s+stappen)\b"
+)
+_ITEM_START_RE = re.compile(r"[ \t]*(?:[-–—•▪*]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _HABITUAL_RE = re.compile(
     r"\b(?:doorgaans|gebruikelijk|gewoonlijk|normaal\s+gesproken|altijd|telkens|traditiegetrouw|"
     r"in\s+de\s+regel|steeds)\b"
@@ -637,7 +642,8 @@ _STOP_LEFT = _words(
 _STOP_RIGHT = _words(
     "die dat waarin waarmee waarover waarbij en om te zal zullen wordt worden is zijn kan "
     "kunnen moet ontvangt ontvangen informeren toekomen sturen opleveren opstellen afronden "
-    "volgt volgen verschijnt verschijnen komt komen gaat wil kan toe af "
+    "volgt volgen verschijnt verschijnen komt komen gaat wil kan toe af laten uitvoeren presenteren "
+    "publiceren opleveren uitwerken evalueren indienen aanbieden toezenden versturen "
     "in voor bij uiterlijk"
 )
 # Words after "dat"/"die" that show a clause, not a noun ("uit dat de Commissie …").
@@ -767,9 +773,17 @@ def find_commitments(
         lower if len(lower) == len(text) else None,
     )
     found: list[_Found] = []
+    items_done = -1
     for s, e, sents, pos in _candidate_sentences(text, ctx.lower, _regions(text, spans)):
+        if s < items_done:
+            continue
         hit = _analyse(ctx, s, e)
         if hit is None:
+            # "Het kabinet zal de komende maanden:" followed by list items.
+            items = _list_items(ctx, s, e, sents, pos)
+            if items:
+                found.extend(items)
+                items_done = items[-1].end
             continue
         hit.anaphoric = bool(_ANAPHOR_START_RE.match(text, s) or _CONTENT_CONT_RE.match(text, s))
         _attach_neighbours(ctx, hit, sents, pos)
@@ -1018,7 +1032,7 @@ def _pick_act(
     return min(cands, key=lambda a: (_ACT_RANK[a.kind], abs(a.start - anchor)))
 
 
-def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
+def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found | None:
     sent = ctx.text[s:e]
     low = ctx.lower[s:e] if ctx.lower is not None else sent.lower()
     if len(low) != len(sent):
@@ -1036,7 +1050,11 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     acts = _find_acts(sent, low)
     if not acts:
         return None
-    marker, anchor, act = _undertaking(sent, low, acts)
+    if lead_actor is not None:
+        # A list item under "Ik zal:": the lead's undertaking governs its act.
+        marker, anchor, act = "future", 0, min(acts, key=lambda a: (_ACT_RANK[a.kind], a.start))
+    else:
+        marker, anchor, act = _undertaking(sent, low, acts)
     if marker is None or act is None:
         return None
     if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive", "restated"):
@@ -1065,7 +1083,7 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
     if act is None:
         return None
 
-    actor = _actor(ctx, sent, marker, anchor, act)
+    actor = lead_actor or _actor(ctx, sent, marker, anchor, act)
     if actor is None:
         return None
 
@@ -1128,6 +1146,32 @@ def _analyse(ctx: _Ctx, s: int, e: int) -> _Found | None:
         start=s, end=e, kind=kind, certainty=certainty, confidence=conf, actor=actor,
         deliverables=deliverables, deadline=deadline, act_pos=s + act.start, hedged=hedged,
     )
+
+
+def _list_items(
+    ctx: _Ctx, s: int, e: int, sents: list[tuple[int, int]], pos: int
+) -> list[_Found]:
+    """List items that complete a lead sentence ending in a colon with an
+    undertaking ("Ik zal:" / "Het kabinet zal de volgende stappen zetten:")."""
+    text = ctx.text
+    lead = text[s:e].rstrip()
+    if not lead.endswith(":") or pos + 1 >= len(sents):
+        return []
+    low = lead.lower()
+    marker = _L_FUT.search(low) or _L_GAAN.search(low) or _LEAD_MARKER_RE.search(low)
+    if marker is None or _NEG_BEFORE_RE.search(low, marker.start(), len(low)):
+        return []
+    actor = _actor(ctx, lead, "future", marker.start(), _Act("pseudo", len(lead) - 1, len(lead), ""))
+    if actor is None:
+        return []
+    out = []
+    for is_, ie in sents[pos + 1:]:
+        if not _ITEM_START_RE.match(text, is_):
+            break
+        hit = _analyse(ctx, is_, ie, lead_actor=actor)
+        if hit is not None:
+            out.append(hit)
+    return out
 
 
 def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int, _Act | None]:
@@ -1454,6 +1498,11 @@ def _norm_actor(ctx: _Ctx, actor: str) -> str:
 
 def _products(sent: str) -> list[_NP]:
     """Product noun phrases in the sentence, left to right, not nested."""
+    return list(_products_cached(sent))
+
+
+@functools.lru_cache(maxsize=256)
+def _products_cached(sent: str) -> tuple[_NP, ...]:
     out: list[_NP] = []
     taken: list[tuple[int, int]] = []
     for m in _NAMED_PRODUCT_RE.finditer(sent):
@@ -1479,7 +1528,7 @@ def _products(sent: str) -> list[_NP]:
         out.append(_NP(a, b, " ".join(words), sent[w0:m.end()].lower()))
         taken.append((w0, b))
     out.sort()
-    return out
+    return tuple(out)
 
 
 def _cut_np(sent: str, np: _NP, spans: list[tuple[int, int]]) -> _NP:

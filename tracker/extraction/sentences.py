@@ -69,7 +69,7 @@ _BLANK_RE = re.compile(r"\n[ \t\xa0\f\r]*(?:\n[ \t\xa0\f\r]*)+")
 # Start of a list item at the start of a line.
 _ITEM_RE = re.compile(
     r"^[ \t\xa0]*(?:[-–—•▪●*][ \t\xa0]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)[ \t\xa0]+"
-    r"|\d{1,2}\.[ \t\xa0]+(?=[A-Z]))",
+    r"|\d{1,2}\.[ \t\xa0]+(?=\S))",
     re.MULTILINE,
 )
 # Heading lines: question/answer labels, a bare number, "Vragen van het lid …".
