@@ -194,6 +194,18 @@ CLEAR = [
      "product", "onderzoek of een centraal register", None, None),
     ("Ik zal de Kamer de gevraagde informatie verstrekken.",
      "informeren", "informatie aan de Kamer", None, None),
+    ("De minister van VWS zal de Kamer in het najaar een voortgangsbrief sturen.",
+     "informeren", "voortgangsbrief", "in het najaar", date(2025, 11, 30)),
+    ("Ik zal de Kamer informeren, uiterlijk voor de zomer.",
+     "informeren", "informatie aan de Kamer", "uiterlijk voor de zomer", date(2025, 7, 4)),
+    ("Het kabinet zal de Kamer in de Voorjaarsnota informeren over de financiële gevolgen.",
+     "informeren", "financiële gevolgen", "in de Voorjaarsnota", date(2025, 6, 1)),
+    ("Voor het einde van dit jaar zal ik uw Kamer de evaluatie van het programma toesturen.",
+     "product", "evaluatie van het programma", "Voor het einde van dit jaar", date(2025, 12, 31)),
+    ("Ik zal de Kamer, zodra de gesprekken zijn afgerond, over de uitkomst informeren.",
+     "informeren", "uitkomst", "zodra de gesprekken zijn afgerond", None),
+    ("Binnen zes weken ontvangt uw Kamer een reactie op het rapport.",
+     "product", "reactie op het rapport", "Binnen zes weken", date(2025, 4, 21)),
 ]
 
 
@@ -336,6 +348,17 @@ NOT_COMMITMENTS = [
     # more negation, performative letters, requests by others
     "Het kabinet zal de Kamer er niet over informeren.",
     "De mensen komen terug naar Nederland.",
+    "De motie verzoekt de regering om de mogelijkheden te onderzoeken.",
+    "Met de motie wordt de regering verzocht voor de zomer een plan te presenteren.",
+    "Het kabinet zou in mei een brief sturen.",
+    "Tijdens het commissiedebat heb ik toegezegd u voor de zomer te informeren over de visa. "
+    "Met deze brief kom ik die toezegging na.",
+    "In het commissiedebat van 3 maart heb ik toegezegd uw Kamer te informeren over de stand van zaken. "
+    "Met deze brief doe ik dat.",
+    "Kunt u aangeven wanneer de Kamer de evaluatie ontvangt?",
+    "De leden vragen of de regering bereid is de Kamer te informeren.",
+    "Het lid Jansen vraagt of de minister in het najaar een brief kan sturen.",
+    "Ik heb de Kamer op 3 april jl. geïnformeerd en de Kamer zal ook nu worden geïnformeerd via deze brief.",
     "Ik heb u hierover op de hoogte gehouden.",
     "Ik kan niet toezeggen dat de brief voor de zomer komt.",
     "Het kabinet is niet bereid de Kamer een overzicht te sturen.",

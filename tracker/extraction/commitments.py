@@ -344,6 +344,11 @@ _PERFORMATIVE_RE = _rx(
     r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
     r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
 )
+_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b")
+# The letter fulfils the promise just restated: "Met deze brief kom ik die toezegging na."
+_FULFIL_RE = _rx(
+    r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b|\bbij\s+dezen\b"
+)
 _PAST_AUX_RE = _rx(r"\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn|ben)\b")
 _PRESENT_ACT_RE = _rx(
     r"^(?:informeer|informeert|stuur|stuurt|zend|zendt|bied|biedt|ontvangt|ontvangen|verschijnt|"
@@ -430,7 +435,7 @@ _SUBORD_RE = _rx(
 )
 _REL_START_RE = _rx(
     r"^\s*(?:die|dat|welke|wat|waar\w*|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|waarna|"
-    r"om|zoals|of|hoe|wie)\b"
+    r"om|zoals|of|hoe|wie|zodra|wanneer|nadat|als|indien|mits|voordat|totdat|tenzij)\b"
 )
 _TEMPORAL_SUB_RE = _rx(r"^(?:zodra|wanneer|nadat|na|voordat|totdat|tot)\b")
 _EVENT_NOUN_RE = _rx(
@@ -492,8 +497,8 @@ _NEXT_ACT_RE = _rx(r"\s+en\s+(?=(?:\S+\s+){0,6}?(?:sturen|toesturen|zenden|opste
                    r"publiceren|afronden|opleveren|uitvoeren|evalueren|onderzoeken|laten|aanbieden|indienen)\b)")
 _OVER_RE = _rx(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})")
 _TOPIC_END_RE = _rx(
-    r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|informeer\w*|"
-    r"ge[iï]nformeerd|en\s+(?:over|\w+\s+nader))\b"
+    r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|informe\w*|"
+    r"ge[iï]nformeerd|berichten|sturen|toesturen|en\s+(?:over|\w+\s+nader))\b"
 )
 _HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
 
@@ -711,6 +716,7 @@ class _Found:
     anaphoric: bool = False
     hedged: bool = False
     slip_pending: bool = False
+    marker: str = ""
 
 
 @dataclass(slots=True)
@@ -1059,6 +1065,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return None
     if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive", "restated"):
         return None
+    if marker in ("future", "gaan") and _THIS_LETTER_RE.search(sent):
+        return None  # "… zal worden geïnformeerd via deze brief": done now
 
     seg_a, seg_b = _segment(sent, anchor)
     lo, hi = sorted((anchor, act.start))
@@ -1145,6 +1153,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     return _Found(
         start=s, end=e, kind=kind, certainty=certainty, confidence=conf, actor=actor,
         deliverables=deliverables, deadline=deadline, act_pos=s + act.start, hedged=hedged,
+        marker=marker,
     )
 
 
@@ -1573,7 +1582,9 @@ def _extend_right(sent: str, pos: int, head: str = "") -> int:
     n = 0
     scan = pos + m.end()
     for w in _WORD_RE.finditer(sent, scan):
-        if sent[scan:w.start()].strip() or w.group().lower() in _STOP_RIGHT or n >= 6:
+        if sent[scan:w.start()].strip() or w.group().lower() in _STOP_RIGHT or n >= 6 or (
+            w.group().lower() in _ACT_KEYS
+        ):
             break
         end = scan = w.end()
         n += 1
@@ -1952,6 +1963,12 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
     if hit.revision is not None:
         _complete_revision(ctx, hit, sents, pos)
         return
+    if hit.marker == "restated" and pos + 1 < len(sents):
+        ns, ne = sents[pos + 1]
+        nxt = text[ns:ne]
+        if _FULFIL_RE.search(nxt) and re.search(r"\b(?:na|dat|invulling|uitvoering|gevolg|voldoe|doe|informeer)\b", nxt, _I):
+            hit.kind = ""  # "Met deze brief kom ik die toezegging na": fulfilled, not open
+            return
     if hit.anaphoric and pos > 0 and not _has_strong_product(text[hit.start:hit.end]):
         # "Momenteel wordt de Amerikastrategie opgesteld. Naar verwachting is
         # dit in het derde kwartaal afgerond.": the product is in the sentence before.
