@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -91,7 +92,13 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
                 "The document has no date; supply its date and try again.",
             )
         progress("saving")
-        result = extraction_persist(document=document, extraction=extraction)
+        # Records, fulfilment suggestions and (for a motion text) the motion
+        # register are written together or not at all, before "done" is shown.
+        with transaction.atomic():
+            result = extraction_persist(document=document, extraction=extraction)
+            document = Document.objects.get(pk=document_id)
+            suggest_fulfilments(document)
+            motion_from_document(document)  # a motion text fills the register (motions app)
     except ExtractionError as exc:
         mark_failed(document_id, exc.message_nl)
         return ProcessOutcome("failed", error=exc.message_nl)
@@ -102,9 +109,6 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
     Document.objects.filter(pk=document_id).update(
         status=Document.Status.DONE, stage="done", progress=100, processed_at=timezone.now(), task_id=""
     )
-    document = Document.objects.get(pk=document_id)
-    suggest_fulfilments(document)
-    motion_from_document(document)  # a motion text fills the register (motions app)
     return ProcessOutcome("done", result=result)
 
 
