@@ -717,3 +717,36 @@ def test_speed() -> None:
     elapsed = time.process_time() - t0
     assert len(cs) == 1000
     assert len(text) / elapsed > 2_000_000, f"{len(text) / elapsed / 1e6:.1f} MB/s"
+
+
+# ---------------------------------------------------------------------------
+# Regression over the shared corpus (counts only; hand-verified, see the
+# report of the commitment detector). Reference dates are the documents' own.
+# ---------------------------------------------------------------------------
+
+_LIGATURES = str.maketrans({"Ɵ": "ti", "Ō": "ft", "Ʃ": "tt", "Ư": "ff", "ﬁ": "fi", "ﬂ": "fl"})
+CORPUS = {
+    # file prefix: (reference date, clear, borderline, revisions)
+    "000": (date(2025, 5, 27), 0, 0, 0),
+    "001": (date(2022, 4, 26), 3, 6, 0),
+    "002": (date(2021, 6, 16), 4, 3, 0),
+    "003": (date(2026, 1, 28), 15, 6, 1),
+    "004": (date(2022, 3, 8), 17, 7, 0),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(CORPUS))
+def test_corpus_counts(corpus_dir, prefix: str) -> None:
+    path = next(corpus_dir.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8").translate(_LIGATURES)
+    ref, clear, borderline, revisions = CORPUS[prefix]
+    cs = find_commitments(text, reference_date=ref, default_actor=ACTOR)
+    assert sum(c.certainty == "clear" for c in cs) == clear
+    assert sum(c.certainty == "borderline" for c in cs) == borderline
+    assert sum(c.revision is not None for c in cs) == revisions
+    for c in cs:
+        assert text[c.start:c.end] == c.text
+        assert not c.text.rstrip().endswith("?")
+        if c.deadline is not None and c.deadline.start is not None:
+            assert text[c.deadline.start:c.deadline.end] == c.deadline.text
+            assert c.start <= c.deadline.start < c.end

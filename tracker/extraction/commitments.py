@@ -9,48 +9,71 @@ Public API
 default_actor="het kabinet", spans=None) -> list[Commitment]``
 
 ``KINDS`` and ``CERTAINTIES`` are the closed vocabularies of
-``Commitment.kind`` and ``Commitment.certainty``.
+``Commitment.kind`` and ``Commitment.certainty``. Records come back in text
+order; ``page`` is None (the pipeline fills it), ``motions``/``question`` are
+left to the pipeline (it links them by span overlap with ``start``/``end``).
 
 How it works
 ------------
-1. A precompiled *trigger* regex finds the few sentences that can hold a
-   promise (future auxiliaries, ``bereid``, ``toezeggen``, informing and
-   delivery verbs, revision words). Only their paragraphs are split into
-   sentences (:mod:`tracker.extraction.sentences`) and only those sentences
-   are analysed; ``find_deadlines`` runs on a sentence only once it has an
-   undertaking and an act, or a present-tense act and a time word.
-2. A sentence is a commitment when an *undertaking* — ``zal``/``zullen`` or
-   ``gaan`` + act, ``bereid``, ``zeg … toe``, ``komt … tegemoet door …``, a
-   restated promise (``heeft toegezegd … te …``, ``het voornemen om … te``),
-   an intention (``naar verwachting``, ``het streven is``, ``voornemens``,
-   ``de inzet is``, ``is voorzien``), the present passive ``Uw Kamer wordt …
-   geïnformeerd``, or a present-tense act with a future time phrase (``Uw
-   Kamer ontvangt in juni …``, ``informeer ik u voor eind januari``) — is
-   tied, within the same clause segment, to an *act*: informing the Kamer,
-   delivering a named product, carrying out a motion or (borderline) a
-   concrete action; and the subject is the government (``ik``/``wij`` → the
-   default actor, ``het kabinet``, ``de regering``, a ministry, a minister,
-   ``Nederland``) or the act is passive (``De Kamer wordt geïnformeerd``,
-   ``Deze strategie zal … worden afgerond``).
+1. A precompiled *trigger* regex, run on the lower-cased text, finds the few
+   sentences that can hold a promise (future auxiliaries, ``bereid``,
+   ``toezeggen``, informing and delivery verbs, revision words). Only the
+   paragraphs with a hit are split into sentences
+   (:mod:`tracker.extraction.sentences`) and only the hit sentences are
+   analysed; ``find_deadlines`` runs on a sentence only once it has an
+   undertaking and an act.
+2. A sentence is a commitment when an *undertaking* is tied, in the same
+   clause segment, to an *act*. Undertakings: ``zal``/``zullen`` or ``gaan``
+   + act; ``bereid``; ``zeg … toe``/``toezeggen``; ``komt … tegemoet door
+   …``; a restated promise (``heeft toegezegd/aangekondigd … te …``,
+   ``heeft aangegeven … te zullen …``, ``het voornemen om … te``); an
+   intention (``naar verwachting``, ``het streven is``, ``streef ernaar``,
+   ``voornemens``, ``beoog``, ``de inzet is``, ``is voorzien``); ``verwacht
+   … te informeren``; the present passive ``Uw Kamer wordt … geïnformeerd``
+   and ``De evaluatie wordt ter beschikking gesteld aan …``; the promise
+   formulas ``Ik houd u op de hoogte``, ``Ik kom hierop terug``, ``informeer
+   ik u nader``; and any present-tense act with a future time phrase (``Uw
+   Kamer ontvangt in juni …``, ``Er komt voor de zomer een evaluatie``,
+   ``Een reactie volgt in het najaar``). List items after a lead sentence
+   ending in a colon (``Het kabinet zal:``, ``Ik zeg het volgende toe:``)
+   take the lead's undertaking and actor. Acts: informing the Kamer or
+   sending it something; delivering a named product (including separable
+   verbs: ``op te stellen``, ``stelt … op``, and light verbs with a product:
+   ``komt met een reactie``, ``een inventarisatie maken``); carrying out a
+   motion; an investigation or evaluation (a product by itself); or a
+   concrete action. The subject must be the government (``ik``/``wij`` →
+   ``default_actor``; ``het kabinet``; ``de regering``; a ministry; a
+   minister or state secretary, also as passive agent ``door de minister
+   van …``; ``Nederland``), or the act is passive (``De Kamer wordt
+   geïnformeerd``, ``Deze strategie zal … worden afgerond``).
 3. Not commitments: questions (``?``; the question spans when ``spans`` is
    given; without ``spans`` the text between a ``Vraag`` and the next
-   ``Antwoord`` heading and paragraphs by Kamer members), lasting policy
-   (``blijven`` + act, and ``zich inzetten``/``pleiten``/``steunen``, which
-   are no acts), past acts (no undertaking), negated acts (``zal niet``,
-   ``geen``), obligations (``zal … moeten``), open outcomes (``het zal
-   afhangen van``), plans of others (``Frankrijk``, ``de EU``, ``de AIV``,
-   ``het Strategisch Concept van de NAVO, dat … wordt vastgesteld``) and
-   letters that perform the act now (``Via deze brief informeer ik …``).
+   ``Antwoord`` heading, and paragraphs by Kamer members); lasting policy
+   (``blijven`` + act unless it is ``blijven informeren``; ``zich inzetten``,
+   ``pleiten``, ``steunen``, ``monitoren`` are no acts); past acts and facts
+   (no undertaking; a present tense with a past time phrase or a perfect
+   auxiliary); habits (``doorgaans``, ``in de regel``); negated acts (``zal
+   niet``, ``geen``, ``niet bereid``, ``kan niet toezeggen``); obligations
+   (``zal … moeten``); open outcomes (``het zal afhangen van``,
+   ``onduidelijk``); hypotheticals (``zou … kunnen``); plans of others
+   (``Frankrijk``, ``de EU``, ``de AIV``, ``dat de Commissie …
+   presenteert``, ``het rapport van de Rekenkamer``); letters that perform
+   the act now (``Via deze brief informeer ik …``, ``Hierbij bied ik u …
+   aan``); and a restated promise that this letter fulfils (``… heb ik
+   toegezegd … Met deze brief kom ik die toezegging na.``).
 
 Kinds (``KINDS``)
 -----------------
 ``informeren``
-    inform the Kamer or send it something (a letter, information, a briefing,
-    a report on progress).
+    inform the Kamer or send it a letter, information, a briefing, a report
+    on progress; every ``informeren``/``op de hoogte houden``/``berichten``/
+    ``terugkomen op`` promise, whatever the channel.
 ``product``
     deliver a named product — strategie, nota, notitie, onderzoek, evaluatie,
-    plan, wetsvoorstel, kabinetsreactie, rapportage, Staat van … — also when
-    it is sent to the Kamer.
+    plan, wetsvoorstel, kabinetsreactie, reactie, rapportage, verkenning,
+    Staat van … — also when it is sent to the Kamer (``Uw Kamer ontvangt …
+    een hoofdlijnennotitie``); an announced investigation or evaluation
+    (``zal onderzoeken of …``, ``wordt in 2027 geëvalueerd``).
 ``motie``
     carry out (the rest of) a motion.
 ``toezegging``
@@ -58,61 +81,79 @@ Kinds (``KINDS``)
     toegezegd … te …``, ``komt … tegemoet door …``.
 ``actie``
     a concrete action without a product for the Kamer (raise a subject at a
-    meeting, organise a conference, join a treaty, investigate options);
-    always ``borderline``.
+    meeting, organise a conference, join a treaty, take a decision, submit
+    payment requests); always ``borderline``.
+
+Deliverables are short: the product noun phrase (``hoofdlijnennotitie over
+de Europawet``, ``Internationale Klimaatstrategie``), ``informatie aan de
+Kamer over <topic>``, ``uitvoering motie <naam>``, ``evaluatie <object>``,
+``onderzoek <of/hoe …>``, or the act's verb phrase. One sentence with
+several products, or with acts joined by ``en`` under one auxiliary (``zal …
+informeren over X en een evaluatie sturen``), is one record listing each.
 
 Certainty and confidence
 ------------------------
 ``clear`` unless the promise is an intention or expectation (``naar
 verwachting``, ``het streven is``, ``voornemens``, ``de inzet is``, ``is
-voorzien``, ``zal … kunnen``, ``waar mogelijk``), conditional (``indien``,
-``mocht``), goes to someone other than the Kamer (``ter beschikking gesteld
-aan de commissie``, ``partners worden geïnformeerd``), only adds content to a
-product announced elsewhere (``Deze inzet zal in de nieuwe nota worden
-uitgewerkt``), or is an ``actie``; those are ``borderline``. ``confidence``
-follows the same features: a clear promise with a dated deadline 0.92–0.97,
-clear with an event or vague deadline 0.87–0.92, clear without deadline
-0.78–0.86, borderline 0.45–0.69.
+voorzien``, ``beoog``, ``zal … kunnen``, ``waar mogelijk``, ``zich
+inspannen``), conditional (``indien``, ``mocht``), goes to someone other
+than the Kamer (``ter beschikking gesteld aan de commissie``, ``partners
+worden geïnformeerd``), only adds content to a product announced elsewhere
+(``Deze inzet zal in de nieuwe nota worden uitgewerkt``), is recurring
+reporting in the present without a date (``informeer ik uw Kamer
+jaarlijks``), or is an ``actie``: then ``borderline``. ``confidence``
+follows the same features: clear with a dated deadline 0.92–0.97, clear
+with an event or vague deadline 0.84–0.92, clear without deadline 0.77–0.86,
+borderline 0.45–0.69.
 
 Which phrase is the deadline
 ----------------------------
 Every time phrase of the sentence (``find_deadlines``) is a candidate.
 Dropped are phrases that are already past on the reference date (or say
-``jl.``/``vorig``/``afgelopen``); phrases in brackets or in a
-relative/subordinate clause (``die``, ``dat``, ``waar…``, ``omdat`` …) that
-do not hold the promised act (``de conferentie die dit najaar plaatsvindt``);
-a time phrase right after an event noun that is the topic of the act
-(``besluiten over deelname dit najaar``, ``van de toetsingsconferentie in
-2022``); ``voor <jaar>`` (budget language for "for that year"); and phrases
-after ``met het oog op``. Of the rest, the one nearest to the promised act
-(its verb, else the auxiliary) governs. If none is left and the next sentence
-continues the promise anaphorically with a time phrase (``Dit doet het
-kabinet zo snel mogelijk.``, ``Naar verwachting is dit afgerond in het derde
-kwartaal.``), that phrase governs and the record's span covers both
-sentences. A sentence that dates a product anaphorically (``Deze
-cyberstrategie zal in Q2/Q3 worden afgerond.``) right after the sentence
-announcing it without a date is merged into that record, and so is a
-sentence that only adds content to the promised letter (``In deze brief zal
-ook …``).
+``jl.``/``vorig``/``afgelopen``); phrases before ``heeft toegezegd`` in a
+restated promise (they date the promise, ``Op 10 september heeft het
+kabinet toegezegd …``); phrases in brackets or in a relative/subordinate
+clause (``die``, ``dat``, ``waar…``, ``omdat`` …) that does not hold the
+promised act (``de conferentie die dit najaar plaatsvindt``); a time phrase
+right after an event noun that is the topic of the act (``besluiten over
+deelname dit najaar``, ``van de toetsingsconferentie in 2022``); ``voor
+<jaar>`` (budget language for "for that year"); and phrases after ``met het
+oog op``. Of the rest, the one nearest to the promised act (its verb, else
+the auxiliary) governs; an undated meeting followed by its date (``bij de
+Raad … in maart``) takes the date. Without any, a temporal clause that
+governs the act becomes an undated event (``wanneer de verkenning is
+afgerond``, ``na ratificatie van het akkoord``). If still none and the next
+sentence continues the promise anaphorically with a time phrase (``Dit doet
+het kabinet zo snel mogelijk.``, ``Naar verwachting is dit afgerond in het
+derde kwartaal.``), that phrase governs and the record spans both sentences;
+such an anaphoric sentence with no product of its own takes the product from
+the sentence before and spans it (``Momenteel wordt de Amerikastrategie
+opgesteld. Naar verwachting is deze in het derde kwartaal afgerond.``). A
+sentence that dates a product anaphorically (``Deze cyberstrategie zal in
+Q2/Q3 worden afgerond.``) right after the sentence announcing it without a
+date is merged into that record, and so is a sentence that only adds content
+to the promised letter (``In deze brief zal ook …``).
 
 Revisions
 ---------
 A statement that an earlier promise moves becomes a Commitment whose
-``revision`` is set. It is recognised by an earlier announcement (``Eerder
-is (aan) uw Kamer gemeld/medegedeeld/toegezegd dat … zou …``,
-``oorspronkelijk``, ``aanvankelijk``) followed in the same or the next
-sentence by a slip signal (``speling``, ``vertraagd``, ``later``,
-``uitgesteld``, ``verschoven``, ``meer tijd``, ``tijdpad``, or a new date
-with ``nu``/``thans``/``inmiddels``), or by a slip word about a product with
-a future date (``De nota is vertraagd en verschijnt nu in het derde
-kwartaal``). ``revision.previous`` is the time phrase of the old plan (in
-the clause with ``eerder``, ``oorspronkelijk``, ``zou``, ``was voorzien``,
-``in plaats van``), resolved; the Commitment's ``deadline`` is the new phrase
-or None when no new date is given. The record spans both sentences when the
-slip is in the next one. An anaphoric subject (``deze``) takes its
-deliverable from the product named in the preceding sentences. An
-``eerder … zou …`` sentence without any slip signal is a restated promise:
-a normal record with the stated date as deadline.
+``revision`` is set (its being non-None is the marker: the record revises, it
+does not create). It is recognised by an earlier announcement (``Eerder is
+(aan) uw Kamer gemeld/medegedeeld/toegezegd dat … zou …``, ``oorspronkelijk
+… was voorzien``, ``anders dan eerder gemeld``) together with a slip signal
+in the same or the next sentence (``speling``, ``vertraagd``, ``later``,
+``uitgesteld``, ``verschoven``, ``meer tijd``, ``tijdpad``, ``niet in juni
+maar in september``, or a new date with ``nu``/``thans``/``inmiddels``), or
+by a slip word about a named product with a future date or form (``De nota
+is vertraagd en verschijnt nu in het derde kwartaal``, ``wordt uitgesteld
+tot …``). ``revision.previous`` is the time phrase of the old plan (in the
+clause with ``eerder``, ``oorspronkelijk``, ``zou``, ``was voorzien``, ``in
+plaats van``, ``niet in …``), resolved; the Commitment's ``deadline`` is the
+new phrase, or None when no new date is given. When the slip is in the next
+sentence the record and ``revision.text`` span both. An anaphoric subject
+(``deze``) takes its deliverable from the product named in the preceding
+sentences. An ``eerder … zou …`` sentence without any slip signal is a
+restated promise: a normal record with the stated date as deadline.
 """
 
 from __future__ import annotations
