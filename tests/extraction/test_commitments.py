@@ -681,6 +681,12 @@ def test_spans_restrict_detection() -> None:
     assert len(cs) == 1 and cs[0].deadline is not None and cs[0].deadline.text == "in juni"
 
 
+def test_overlapping_spans_give_one_record() -> None:
+    text = "Ik zal uw Kamer in mei informeren over de uitkomst."
+    assert len(find(text, spans=[(0, 30), (10, len(text)), (0, len(text))])) == 1
+    assert find(text, spans=[]) == []
+
+
 def test_repeated_promise_is_found_each_time() -> None:
     text = ("Vraag\nWanneer komt de brief?\n\nAntwoord\nUw Kamer ontvangt in juni een brief.\n\n"
             "Vraag\nEn de brief?\n\nAntwoord\nZoals gezegd ontvangt uw Kamer in juni een brief.")

@@ -847,7 +847,13 @@ def find_commitments(
 
 def _regions(text: str, spans: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
     if spans is not None:
-        return sorted((max(0, a), min(len(text), b)) for a, b in spans if b > a)
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted((max(0, a), min(len(text), b)) for a, b in spans if b > a):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return merged
     regions: list[tuple[int, int]] = []
     pos = 0
     for q in _QUESTION_HEAD_RE.finditer(text):
