@@ -348,6 +348,10 @@ NOT_COMMITMENTS = [
     # more negation, performative letters, requests by others
     "Het kabinet zal de Kamer er niet over informeren.",
     "De mensen komen terug naar Nederland.",
+    "De gemeente zal in juni een plan presenteren.",
+    "Het Europees Parlement zal in het najaar een resolutie aannemen.",
+    "De sector zal voor de zomer een convenant opstellen.",
+    "Het CBS publiceert in juni de cijfers.",
     "De motie verzoekt de regering om de mogelijkheden te onderzoeken.",
     "Met de motie wordt de regering verzocht voor de zomer een plan te presenteren.",
     "Het kabinet zou in mei een brief sturen.",

@@ -227,7 +227,9 @@ _NON_GOV_RE = re.compile(
     r"AIVD|MIVD|NCTV|Strafhof|Hof|Frankrijk|Duitsland|België|VS|Verenigde\s+Staten|VK|Rusland|China|"
     r"Oekraïne|Israël|Iran|Turkije|Suriname|Australië|Canada|Japan|India|lidstaten|partners|"
     r"bondgenoten|landen|organisaties|bedrijven|gemeenten|provincies|fracties?|leden|lid|"
-    r"Kamerleden|rapporteur|onderzoekers|commissie|projectleider|SIPRI|OHCHR|UNHCR|IOM)\b"
+    r"Kamerleden|rapporteur|onderzoekers|commissie|projectleider|SIPRI|OHCHR|UNHCR|IOM|gemeente|"
+    r"provincie|rechter|rechtbank|politie|OM|sector|werkgevers|vakbonden|ngo's|NGO's|bedrijfsleven|"
+    r"universiteiten|kennisinstellingen|Europees\s+Parlement)\b"
 )
 # A paragraph written by Kamer members (verslag of a schriftelijk overleg).
 _MEMBER_START_RE = re.compile(
