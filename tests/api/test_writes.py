@@ -101,7 +101,8 @@ def test_recording_delivery_sets_the_outcome_and_audits_it(writer):
     assert event.action == "deliver"
     assert event.changes["status"] == ["open", "delivered"]
     assert event.changes["fulfilled_kamerstuk"] == ["", "36800-V-85"]
-    again = writer.post(f"{LIST}{commitment.pk}/delivery/", {"version": 1, "status": "closed"}, format="json")
+    again = writer.post(f"{LIST}{commitment.pk}/delivery/", {"version": 1, "status": "closed", "note": "dubbel"},
+                        format="json")
     assert again.status_code == 409
 
 
@@ -109,11 +110,16 @@ def test_recording_delivery_sets_the_outcome_and_audits_it(writer):
 def test_delivery_refuses_unknown_outcomes_documents_and_future_dates(writer):
     commitment = CommitmentFactory()
     url = f"{LIST}{commitment.pk}/delivery/"
-    assert writer.post(url, {"version": 1, "status": "open"}, format="json").status_code == 400
+    assert writer.post(url, {"version": 1, "status": "gedaan"}, format="json").status_code == 400
+    no_letter = writer.post(url, {"version": 1, "status": "delivered", "fulfilled_on": "2026-01-05"}, format="json")
+    assert no_letter.status_code == 400 and "fulfilled_kamerstuk" in no_letter.json()["errors"]
+    no_note = writer.post(url, {"version": 1, "status": "withdrawn"}, format="json")
+    assert no_note.status_code == 400 and "note" in no_note.json()["errors"]
     assert writer.post(url, {"version": 1, "status": "delivered", "fulfilled_by": 999999},
                        format="json").status_code == 400
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    response = writer.post(url, {"version": 1, "status": "delivered", "fulfilled_on": future}, format="json")
+    response = writer.post(url, {"version": 1, "status": "delivered", "fulfilled_on": future,
+                                 "fulfilled_kamerstuk": "36800-V-85"}, format="json")
     assert response.status_code == 400 and "fulfilled_on" in response.json()["errors"]
     assert not ReviewEvent.objects.exists()
 
@@ -163,3 +169,15 @@ def test_a_correction_takes_a_bounded_number_of_queries(writer):
     with CaptureQueriesContext(connection) as queries:
         writer.patch(f"{LIST}{commitment.pk}/", {"version": 1, "actor": "minister"}, format="json")
     assert len(queries) < 20
+
+
+@pytest.mark.django_db
+def test_a_commitment_can_be_closed_without_delivery_and_reopened(writer):
+    commitment = CommitmentFactory()
+    url = f"{LIST}{commitment.pk}/delivery/"
+    closed = writer.post(url, {"version": 1, "status": "withdrawn", "note": "motie verworpen"}, format="json")
+    assert closed.status_code == 200 and closed.json()["status_label"] == "Vervallen"
+    reopened = writer.post(url, {"version": 2, "status": "open", "note": "toch nodig"}, format="json")
+    assert reopened.status_code == 200 and reopened.json()["status"] == "open"
+    assert [e.changes["status"] for e in ReviewEvent.objects.filter(commitment=commitment).order_by("id")] == [
+        ["open", "withdrawn"], ["withdrawn", "open"]]

@@ -15,12 +15,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from motions.models import MotionCitation
-from tracker.api.delivery import commitment_record_delivery
 from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
 from tracker.api.v1.errors import Conflict, ErrorSerializer
 from tracker.api.v1.filters import UPDATED_SINCE, CommitmentFilter, DeadlineRevisionFilter
 from tracker.api.v1.pagination import BY_ID, orderings_for
 from tracker.api.v1.serializers import CommitmentSerializer, DeadlineRevisionSerializer
+from tracker.followup.delivery import StaleRecordError as StaleDeliveryError
+from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
 from tracker.models import Commitment, DeadlineRevision, Document
 from tracker.models.commitments import PRECISION_CHOICES
 from tracker.review.services import StaleRecordError, commitment_correct
@@ -100,21 +101,19 @@ class CorrectionSerializer(serializers.Serializer):
 
 
 class DeliverySerializer(serializers.Serializer):
+    """Voldaan / Deels voldaan need the date and the letter (document id and/or Kamerstuk number);
+    Vervallen, Afgedaan, Deels afgedaan and reopening (Openstaand) need a note."""
+
     version = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
-    status = serializers.ChoiceField(choices=[
-        (Commitment.Status.DELIVERED.value, Commitment.Status.DELIVERED.label),
-        (Commitment.Status.PARTLY_DELIVERED.value, Commitment.Status.PARTLY_DELIVERED.label),
-        (Commitment.Status.CLOSED.value, Commitment.Status.CLOSED.label),
-        (Commitment.Status.PARTLY_CLOSED.value, Commitment.Status.PARTLY_CLOSED.label),
-        (Commitment.Status.WITHDRAWN.value, Commitment.Status.WITHDRAWN.label),
-    ])
+    status = serializers.ChoiceField(choices=Commitment.Status.choices)
     fulfilled_on = serializers.DateField(required=False, allow_null=True,
-                                         help_text="Standaard vandaag (behalve bij vervallen).")
+                                         help_text="Datum van het document waarmee is nagekomen.")
     fulfilled_kamerstuk = serializers.CharField(required=False, allow_blank=True, max_length=100,
                                                 help_text="Nummer van de Kamerbrief die de toezegging nakomt.")
     fulfilled_by = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
                                             help_text="Id van het document dat de toezegging nakomt.")
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                 help_text="Verplicht bij deels voldaan en bij elke andere status dan voldaan.")
 
     def validate_fulfilled_by(self, value: int | None) -> Document | None:
         if value is None:
@@ -125,9 +124,14 @@ class DeliverySerializer(serializers.Serializer):
         return document
 
 
-def _as_drf(exc: DjangoValidationError) -> ValidationError:
+# The follow-up service names two fields differently from the API.
+DELIVERY_ERROR_FIELDS = {"kamerstuk": "fulfilled_kamerstuk", "document": "fulfilled_by"}
+
+
+def _as_drf(exc: DjangoValidationError, rename: dict[str, str] | None = None) -> ValidationError:
     if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
+        rename = rename or {}
+        return ValidationError({rename.get(field, field): messages for field, messages in exc.message_dict.items()})
     return ValidationError({"non_field_errors": exc.messages})
 
 
@@ -167,9 +171,10 @@ class CommitmentDetail(CommitmentContextMixin, DetailView):
 
 
 @extend_schema(
-    tags=["commitments"], summary="Nakoming vastleggen",
-    description="Uitkomst (voldaan, deels voldaan, afgedaan, deels afgedaan, vervallen) en waarmee. "
-                "Schrijft een ReviewEvent `deliver`. 409 als `version` niet meer de huidige is.",
+    tags=["commitments"], summary="Nakoming of een andere uitkomst vastleggen",
+    description="Voldaan of deels voldaan (met datum en Kamerbrief), of vervallen, afgedaan, deels afgedaan, "
+                "of weer openstaand (met toelichting). Dezelfde service als de webinterface; schrijft een "
+                "ReviewEvent `deliver`. 409 als `version` niet meer de huidige is.",
     request=DeliverySerializer,
     responses={200: CommitmentSerializer, **ERRORS, **NOT_FOUND, **CONFLICT},
 )
@@ -186,16 +191,22 @@ class CommitmentDelivery(CommitmentContextMixin, DetailView):
         form.is_valid(raise_exception=True)
         data = form.validated_data
         try:
-            updated = commitment_record_delivery(
-                commitment=commitment, user=request.user, expected_version=data["version"],
-                status=data["status"], fulfilled_on=data.get("fulfilled_on"),
-                fulfilled_kamerstuk=data.get("fulfilled_kamerstuk", ""), fulfilled_by=data.get("fulfilled_by"),
-                note=data.get("note", ""),
-            )
-        except StaleRecordError as exc:
+            if data["status"] in (Commitment.Status.DELIVERED, Commitment.Status.PARTLY_DELIVERED):
+                updated = commitment_record_delivery(
+                    commitment=commitment, user=request.user, expected_version=data["version"],
+                    status=data["status"], fulfilled_on=data.get("fulfilled_on"),
+                    document=data.get("fulfilled_by"), kamerstuk=data.get("fulfilled_kamerstuk", ""),
+                    note=data.get("note", ""),
+                )
+            else:
+                updated = commitment_set_status(
+                    commitment=commitment, user=request.user, expected_version=data["version"],
+                    status=data["status"], note=data.get("note", ""),
+                )
+        except (StaleRecordError, StaleDeliveryError) as exc:
             raise Conflict(exc.message) from exc
         except DjangoValidationError as exc:
-            raise _as_drf(exc) from exc
+            raise _as_drf(exc, rename=DELIVERY_ERROR_FIELDS) from exc
         return Response(self.get_serializer(self.get_queryset().get(pk=updated.pk)).data)
 
 

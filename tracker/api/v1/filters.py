@@ -64,12 +64,13 @@ class MotionRefFilter(django_filters.Filter):
 
 class CommitmentFilter(SyncFilterSet):
     status = django_filters.MultipleChoiceFilter(
-        choices=Commitment.Status.choices, label=_("Status (herhaalbaar)."),
+        choices=Commitment.Status.choices, distinct=False, label=_("Status (herhaalbaar)."),
     )
     review_state = django_filters.MultipleChoiceFilter(
-        choices=Commitment.ReviewState.choices, label=_("Beoordeling (herhaalbaar)."),
+        choices=Commitment.ReviewState.choices, distinct=False, label=_("Beoordeling (herhaalbaar)."),
     )
-    kind = django_filters.MultipleChoiceFilter(choices=Commitment.Kind.choices, label=_("Soort (herhaalbaar)."))
+    kind = django_filters.MultipleChoiceFilter(choices=Commitment.Kind.choices, distinct=False,
+                                               label=_("Soort (herhaalbaar)."))
     overdue = BoolFilter(
         method="filter_overdue",
         label=_("`true`: openstaand en de uiterste datum is voorbij (vandaag telt nog niet als te laat)."),
@@ -107,7 +108,7 @@ class DeadlineRevisionFilter(django_filters.FilterSet):
         label=_("Termijnwijzigingen sinds dit tijdstip (ISO 8601). Wijzigingen worden nooit aangepast."),
     )
     commitment = IdFilter(field_name="commitment_id", label=_("Id van de toezegging."))
-    source = django_filters.MultipleChoiceFilter(choices=DeadlineRevision.Source.choices)
+    source = django_filters.MultipleChoiceFilter(choices=DeadlineRevision.Source.choices, distinct=False)
 
     class Meta:
         model = DeadlineRevision
@@ -115,8 +116,8 @@ class DeadlineRevisionFilter(django_filters.FilterSet):
 
 
 class DocumentFilter(SyncFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices)
-    kind = django_filters.MultipleChoiceFilter(choices=Document.Kind.choices)
+    status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices, distinct=False)
+    kind = django_filters.MultipleChoiceFilter(choices=Document.Kind.choices, distinct=False)
     committee = IdFilter(field_name="committee_id")
     ministry = IdFilter(field_name="ministry_id")
     sha256 = django_filters.CharFilter(field_name="sha256", max_length=64)
@@ -139,8 +140,8 @@ class QuestionItemFilter(SyncFilterSet):
 
 class MotionFilter(SyncFilterSet):
     key = django_filters.CharFilter(field_name="key", max_length=60)
-    vote_result = django_filters.MultipleChoiceFilter(choices=Motion.VoteResult.choices)
-    execution_status = django_filters.MultipleChoiceFilter(choices=Motion.Execution.choices)
+    vote_result = django_filters.MultipleChoiceFilter(choices=Motion.VoteResult.choices, distinct=False)
+    execution_status = django_filters.MultipleChoiceFilter(choices=Motion.Execution.choices, distinct=False)
     ministry = IdFilter(field_name="ministry_id")
 
     class Meta:
@@ -152,7 +153,7 @@ class MotionCitationFilter(SyncFilterSet):
     document = IdFilter(field_name="document_id")
     commitment = IdFilter(field_name="commitment_id")
     motion = MotionRefFilter(method="filter_motion", label=_("Id of sleutel (kst-…) van de motie."))
-    review_state = django_filters.MultipleChoiceFilter(choices=MotionCitation.Review.choices)
+    review_state = django_filters.MultipleChoiceFilter(choices=MotionCitation.Review.choices, distinct=False)
 
     class Meta:
         model = MotionCitation
@@ -163,7 +164,7 @@ class MotionCitationFilter(SyncFilterSet):
 
 
 class PersonFilter(SyncFilterSet):
-    role = django_filters.MultipleChoiceFilter(choices=Person.Role.choices)
+    role = django_filters.MultipleChoiceFilter(choices=Person.Role.choices, distinct=False)
     ministry = IdFilter(field_name="ministry_id")
 
     class Meta:

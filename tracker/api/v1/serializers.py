@@ -123,6 +123,68 @@ class CommitmentSerializer(ModelSerializer):
             )
         return sorted({citation.motion.key for citation in citations})
 
+    def to_representation(self, instance: Commitment) -> dict[str, Any]:
+        """The same dict DRF's fields would build (a test holds them equal), built directly:
+        a page of 100 commitments is the API's hottest path and the fields' generic
+        machinery cost ten times more than the database."""
+        obj = instance
+        labels = self.context.get("status_labels")
+        if labels is None:
+            labels = self.context["status_labels"] = {value: str(label) for value, label in Commitment.Status.choices}
+        committee, ministry, minister = obj.committee, obj.ministry, obj.minister
+        return {
+            "id": obj.pk,
+            "register_number": obj.register_number,
+            "deleted": is_tombstone(obj),
+            "updated_at": _utc(obj.updated_at),
+            "created_at": _utc(obj.created_at),
+            "version": obj.version,
+            "text": obj.text,
+            "actor": obj.actor,
+            "kind": obj.kind,
+            "certainty": obj.certainty,
+            "deliverables": obj.deliverables,
+            "document": obj.document_id,
+            "question": obj.question_id,
+            "page": obj.page,
+            "promised_to_member": obj.promised_to_member,
+            "promised_to_party": obj.promised_to_party,
+            "committee": None if committee is None else {
+                "id": committee.pk, "name": committee.name, "abbreviation": committee.abbreviation},
+            "ministry": None if ministry is None else {
+                "id": ministry.pk, "name": ministry.name, "abbreviation": ministry.abbreviation},
+            "minister": None if minister is None else {
+                "id": minister.pk, "name": minister.name, "function": minister.function},
+            "deadline_text": obj.deadline_text,
+            "due_date": _day(obj.due_date),
+            "window_start": _day(obj.window_start),
+            "precision": obj.precision,
+            "deadline_assumed": obj.deadline_assumed,
+            "status": obj.status,
+            "status_label": labels.get(obj.status, obj.status),
+            "overdue": self.get_overdue(obj),
+            "overdue_since": _day(obj.overdue_since),
+            "due_soon_since": _day(obj.due_soon_since),
+            "review_state": obj.review_state,
+            "confidence": obj.confidence,
+            "duplicate_of": obj.duplicate_of_id,
+            "fulfilled_by": obj.fulfilled_by_id,
+            "fulfilled_kamerstuk": obj.fulfilled_kamerstuk,
+            "fulfilled_on": _day(obj.fulfilled_on),
+            "delivery_note": obj.delivery_note,
+            "motions": self.get_motions(obj),
+        }
+
+
+def _utc(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _day(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
 
 class DeadlineRevisionSerializer(ModelSerializer):
     updated_at = UtcDateTimeField(source="created_at", read_only=True,
