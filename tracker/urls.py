@@ -17,7 +17,6 @@ urlpatterns = [
     path("", include("tracker.alerts.urls")),
     path("moties/", include("motions.urls")),
     path("api/", include("tracker.api.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
 
