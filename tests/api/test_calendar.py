@@ -106,3 +106,28 @@ def test_creating_a_feed_checks_what_it_selects(reader, api):
     response = reader.post("/api/v1/calendar-feeds/", {"name": "x", "committee": 999999}, format="json")
     assert response.status_code == 400 and "committee" in response.json()["errors"]
     assert api.post("/api/v1/calendar-feeds/", {"name": "x"}, format="json").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_subscription_feed_follows_what_its_owner_subscribes_to(client, clerk):
+    from tests.factories import MinistryFactory, MotionCitationFactory, MotionFactory
+    from tracker.alerts.models import Subscription
+
+    finance = CommitteeFactory(name="Financiën")
+    by_committee = CommitmentFactory(committee=finance, due_date=dt.date(2026, 7, 1), window_start=None)
+    motion = MotionFactory(number="77")
+    by_motion = CommitmentFactory(due_date=dt.date(2026, 8, 1), window_start=None)
+    MotionCitationFactory(document=by_motion.document, commitment=by_motion, motion=motion)
+    CommitmentFactory(ministry=MinistryFactory(name="Defensie"), due_date=dt.date(2026, 9, 1), window_start=None)
+    Subscription.objects.create(user=clerk, target="committee", committee=finance)
+    Subscription.objects.create(user=clerk, target="motion", motion=motion)
+
+    client.force_login(clerk)
+    created = client.post("/api/v1/calendar-feeds/", {"name": "Mijn termijnen", "subscriptions": True},
+                          content_type="application/json")
+    assert created.status_code == 201, created.content
+    url = created.json()["url"]
+    client.logout()
+    lines = unfold(client.get(url[url.index("/api/"):]).content.decode())
+    uids = sorted(line for line in lines if line.startswith("UID:"))
+    assert uids == sorted(f"UID:toezegging-{c.pk}@localhost" for c in (by_committee, by_motion))

@@ -83,7 +83,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 class CalendarFeedAdmin(admin.ModelAdmin):
     list_display = ["name", "committee", "ministry", "minister", "owner", "key_prefix", "created_at", "revoked_at"]
     list_filter = ["committee", "ministry", "revoked_at"]
-    fields = ["name", "committee", "ministry", "minister", "owner", "revoked_at"]
+    fields = ["name", "committee", "ministry", "minister", "owner", "subscriptions", "revoked_at"]
     raw_id_fields = ["minister", "owner"]
     actions = [revoke]
 

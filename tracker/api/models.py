@@ -74,8 +74,9 @@ class ApiToken(models.Model):
 class CalendarFeed(models.Model):
     """An iCalendar feed of deadlines at a secret URL, for Outlook and other calendars.
 
-    A feed selects open commitments by committee, ministry and/or minister;
-    with none of them it holds every open deadline.
+    A feed selects open commitments by committee, ministry and/or minister, or
+    (``subscriptions``) whatever its owner follows in the alerts; with none of
+    them it holds every open deadline.
     """
 
     name = models.CharField(_("naam"), max_length=200)
@@ -93,6 +94,10 @@ class CalendarFeed(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds",
         verbose_name=_("eigenaar"),
+    )
+    subscriptions = models.BooleanField(
+        _("mijn abonnementen"), default=False,
+        help_text=_("Alles wat de eigenaar volgt (commissies, ministeries, bewindspersonen, moties, toezeggingen)."),
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)

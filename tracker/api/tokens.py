@@ -73,10 +73,11 @@ def calendar_feed_create(
     ministry: Ministry | None = None,
     minister: Person | None = None,
     owner=None,  # type: ignore[no-untyped-def]
+    subscriptions: bool = False,
 ) -> IssuedFeed:
     raw = new_secret(FEED_PREFIX)
     feed = CalendarFeed.objects.create(
-        name=name, committee=committee, ministry=ministry, minister=minister, owner=owner,
+        name=name, committee=committee, ministry=ministry, minister=minister, owner=owner, subscriptions=subscriptions,
         key_hash=hash_secret(raw), key_prefix=raw[:10],
     )
     return IssuedFeed(feed=feed, raw=raw)

@@ -18,6 +18,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from motions.models import MotionCitation
+from tracker.alerts.models import Subscription
 from tracker.api.auth import SignedIn
 from tracker.api.ical import AllDayEvent, calendar
 from tracker.api.models import CalendarFeed
@@ -35,9 +37,27 @@ from tracker.models import Commitment, Committee, Ministry, Person
 OPEN_STATES = (Commitment.Status.OPEN, Commitment.Status.PARTLY_DELIVERED)
 
 
+def followed_by(user_id: int | None) -> Q:
+    """Commitments the user follows through alert subscriptions (nothing for no user)."""
+    if user_id is None:
+        return Q(pk__in=[])
+    targets: dict[str, list[int]] = {field: [] for field in Subscription.TARGET_FIELDS}
+    for row in Subscription.objects.filter(user_id=user_id).values(*(f"{f}_id" for f in Subscription.TARGET_FIELDS)):
+        for field in Subscription.TARGET_FIELDS:
+            if row[f"{field}_id"] is not None:
+                targets[field].append(row[f"{field}_id"])
+    citing = MotionCitation.objects.filter(motion_id__in=targets["motion"], deleted_at__isnull=True,
+                                           commitment__isnull=False).values("commitment_id")
+    return (
+        Q(committee_id__in=targets["committee"]) | Q(ministry_id__in=targets["ministry"])
+        | Q(minister_id__in=targets["minister"]) | Q(pk__in=targets["commitment"])
+        | Q(pk__in=citing)
+    )
+
+
 def feed_commitments(feed: CalendarFeed) -> QuerySet:
     """Open (and partly delivered) live commitments with a due date that the feed selects."""
-    selection = Q()
+    selection = followed_by(feed.owner_id) if feed.subscriptions else Q()
     if feed.committee_id:
         selection &= Q(committee_id=feed.committee_id)
     if feed.ministry_id:
@@ -106,7 +126,7 @@ class CalendarFeedSerializer(ModelSerializer):
 
     class Meta:
         model = CalendarFeed
-        fields = ["id", "name", "committee", "ministry", "minister", "created_at"]
+        fields = ["id", "name", "committee", "ministry", "minister", "subscriptions", "created_at"]
         read_only_fields = fields
 
 
@@ -126,6 +146,10 @@ class NewCalendarFeedSerializer(serializers.Serializer):
     committee = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1)
     ministry = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1)
     minister = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1)
+    subscriptions = serializers.BooleanField(
+        required=False, default=False,
+        help_text="true: alles wat u volgt in uw abonnementen op e-mailberichten (en wat u later gaat volgen).",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         errors: dict[str, list[str]] = {}
@@ -163,7 +187,8 @@ class CalendarFeedList(ListView):
 
     @extend_schema(
         tags=["calendar"], summary="Een agendafeed maken",
-        description="Termijnen van openstaande toezeggingen per commissie, ministerie en/of bewindspersoon als "
+        description="Termijnen van openstaande toezeggingen per commissie, ministerie en/of bewindspersoon, of "
+                    "van alles wat u volgt (`subscriptions`), als "
                     "iCalendar op een geheim adres (`url`, alleen in dit antwoord). Outlook: Agenda toevoegen → "
                     "Abonneren vanaf internet.",
         request=NewCalendarFeedSerializer,
