@@ -499,6 +499,7 @@ _EVENT_CLAUSE_RE = _rx(
     r"behandeling|bespreking|totstandkoming)\s+van\b[^,;:()]{3,80}?(?=\s*[,.;:()]|$)"
 )
 _PAST_WORD_RE = _rx(r"\b(?:jl|vorig\w*|afgelopen|geleden|destijds)\b")
+_STATED_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 _ANAPHOR_START_RE = _rx(
     r"\s*(?:dit|dat|deze|die|het\s+(?=(?:is|wordt|zal|gebeurt|verschijnt)\b)|hiervan|daarvan|"
@@ -1850,13 +1851,32 @@ def _dedupe(items: list[str]) -> list[str]:
 def _governing(
     ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline], act_pos: int, anchor: int
 ) -> Deadline | None:
+    best = _nearest_governing(ctx, sent, base, deadlines, act_pos, anchor, keep_stated_years=False)
+    if best is None:
+        # deadlines.md: a date that has already passed but was stated with its
+        # year keeps that year — the promise is simply overdue.
+        best = _nearest_governing(ctx, sent, base, deadlines, act_pos, anchor, keep_stated_years=True)
+    if best is not None and best.due is None and best.end is not None:
+        # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
+        for d in deadlines:
+            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 2 and not ctx.is_past(d):
+                return d
+    return best
+
+
+def _nearest_governing(
+    ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline], act_pos: int, anchor: int,
+    *, keep_stated_years: bool,
+) -> Deadline | None:
     best: Deadline | None = None
     best_dist = 1 << 30
     for d in deadlines:
         if d.start is None or d.end is None:
             continue
         ds, de = d.start - base, d.end - base
-        if ctx.is_past(d):
+        if ctx.is_past(d) and not (
+            keep_stated_years and _STATED_YEAR_RE.search(d.text) and not _PAST_WORD_RE.search(d.text)
+        ):
             continue
         if _FOR_YEAR_RE.match(d.text) and d.precision == "year":
             continue
@@ -1871,11 +1891,6 @@ def _governing(
         dist = min(abs(ds - act_pos), abs(de - act_pos), abs(ds - anchor), abs(de - anchor))
         if dist < best_dist:
             best, best_dist = d, dist
-    if best is not None and best.due is None and best.end is not None:
-        # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
-        for d in deadlines:
-            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 2 and not ctx.is_past(d):
-                return d
     return best
 
 
