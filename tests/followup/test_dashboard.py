@@ -203,3 +203,43 @@ def test_quarters_back_counts_whole_quarters():
 def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.get(reverse("home"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_tallies_stay_equal_to_counting_live_on_postgresql(clerk):
+    if not settings.IS_POSTGRES:
+        pytest.skip("the tallies are kept by PostgreSQL triggers; SQLite counts live")
+    from tracker.followup import dashboard
+    from tracker.followup.delivery import commitment_record_delivery
+
+    def live(filters: Filters) -> tuple[list, list]:
+        settings.IS_POSTGRES = False
+        try:
+            return (sorted(dashboard.group_counts(filters), key=str),
+                    [(q.label, q.delivered, q.on_time) for q in on_time_figures(filters, today=TODAY).by_quarter])
+        finally:
+            settings.IS_POSTGRES = True
+
+    def tallied(filters: Filters) -> tuple[list, list]:
+        return (sorted(dashboard.group_counts(filters), key=str),
+                [(q.label, q.delivered, q.on_time) for q in on_time_figures(filters, today=TODAY).by_quarter])
+
+    minister = PersonFactory(role=Person.Role.MINISTER)
+    rows = [make(f"r{n}", days(n * 7 - 30), ministry=f"M{n % 3}", committee=f"C{n % 2}",
+                 minister=minister if n % 2 else None) for n in range(12)]
+    flag_overdue(today=TODAY)
+    commitment_record_delivery(commitment=rows[0], user=clerk, status="delivered", fulfilled_on=TODAY,
+                               kamerstuk="1", expected_version=1)
+    commitment_record_delivery(commitment=rows[1], user=clerk, status="partly_delivered", fulfilled_on=TODAY,
+                               kamerstuk="1", note="rest volgt", expected_version=1)
+    Commitment.objects.filter(pk=rows[2].pk).update(review_state=Commitment.ReviewState.REJECTED)
+    Commitment.objects.filter(pk=rows[3].pk).update(deleted_at=timezone.now())
+    Commitment.objects.filter(pk=rows[4].pk).update(ministry=rows[5].ministry, committee=None)
+    Commitment.objects.filter(pk=rows[6].pk).delete()
+    Commitment.objects.filter(pk__in=[rows[7].pk, rows[8].pk]).update(due_date=days(-100))
+    flag_overdue(today=TODAY)
+
+    for filters in (Filters(), Filters(ministry=rows[5].ministry_id), Filters(committee=rows[0].committee_id),
+                    Filters(minister=minister.pk)):
+        assert tallied(filters) == live(filters)
+    assert dashboard_summary(Filters()).total == Commitment.objects.alive().count() == 9

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import TruncQuarter
 
 from tracker.followup.overdue import OUTSTANDING
-from tracker.models import Commitment, Committee, Ministry, Person
+from tracker.models import Commitment, Committee, FollowupTally, Ministry, OnTimeTally, Person
 
 # The list's status filter: the Kamer's six values, plus these views.
 OUTSTANDING_VIEW = "outstanding"
@@ -136,9 +137,29 @@ def _sorted(groups: dict[int | None, Breakdown]) -> list[Breakdown]:
     )
 
 
-def dashboard_summary(filters: Filters) -> Summary:
-    """Every count on the dashboard, from one grouped query (plus name look-ups)."""
-    groups = (
+def uses_tallies(filters: Filters) -> bool:
+    """Counts come from the trigger-kept tallies on PostgreSQL, unless a search narrows the rows."""
+    return settings.IS_POSTGRES and not filters.q.strip()
+
+
+def _keyed(rows: QuerySet, filters: Filters) -> QuerySet:
+    for key in ("committee", "ministry", "minister"):
+        if getattr(filters, key):
+            rows = rows.filter(**{f"{key}_key": getattr(filters, key)})
+    return rows
+
+
+def group_counts(filters: Filters) -> list[dict[str, object]]:
+    """Alive records per (committee, ministry, minister, status), with overdue and due-soon counts."""
+    if uses_tallies(filters):
+        tallies = _keyed(FollowupTally.objects.filter(n__gt=0), filters).values_list(
+            "committee_key", "ministry_key", "minister_key", "status", "n", "overdue", "due_soon")
+        return [
+            {"committee_id": c or None, "ministry_id": m or None, "minister_id": p or None, "status": status,
+             "n": n, "overdue": overdue, "due_soon": due_soon}
+            for c, m, p, status, n, overdue, due_soon in tallies
+        ]
+    return list(
         base_rows(filters)
         .order_by()
         .values("committee_id", "ministry_id", "minister_id", "status")
@@ -148,7 +169,11 @@ def dashboard_summary(filters: Filters) -> Summary:
             due_soon=Count("id", filter=Q(due_soon_since__isnull=False)),
         )
     )
-    rows = list(groups)
+
+
+def dashboard_summary(filters: Filters) -> Summary:
+    """Every count on the dashboard, from one grouped query (plus name look-ups)."""
+    rows = group_counts(filters)
     names = {
         "committee_id": dict(Committee.objects.filter(pk__in={r["committee_id"] for r in rows}).values_list("pk", "name")),
         "ministry_id": dict(Ministry.objects.filter(pk__in={r["ministry_id"] for r in rows}).values_list("pk", "name")),
@@ -239,15 +264,24 @@ def quarter_label(start: dt.date) -> str:
 def on_time_figures(filters: Filters, *, today: dt.date, quarters: int = ON_TIME_QUARTERS) -> OnTimeFigures:
     """On-time delivery per quarter and per ministry over the last ``quarters`` quarters (one query)."""
     starts = quarters_back(today, quarters)
-    rows = (
-        base_rows(filters)
-        .filter(status=Commitment.Status.DELIVERED, delivered_on_time__isnull=False,
-                fulfilled_on__gte=starts[0], fulfilled_on__lte=today)
-        .order_by()
-        .annotate(quarter=TruncQuarter("fulfilled_on"))
-        .values("quarter", "ministry_id")
-        .annotate(n=Count("id"), on_time=Count("id", filter=Q(delivered_on_time=True)))
-    )
+    rows: Iterable[dict[str, object]]
+    if uses_tallies(filters):
+        rows = (
+            _keyed(OnTimeTally.objects.filter(quarter__gte=starts[0], quarter__lte=starts[-1]), filters)
+            .values("quarter", ministry_id=F("ministry_key"))
+            .annotate(n=Sum("delivered"), on_time=Sum("on_time"))
+            .order_by()
+        )
+    else:
+        rows = (
+            base_rows(filters)
+            .filter(status=Commitment.Status.DELIVERED, delivered_on_time__isnull=False,
+                    fulfilled_on__gte=starts[0], fulfilled_on__lte=today)
+            .order_by()
+            .annotate(quarter=TruncQuarter("fulfilled_on"))
+            .values("quarter", "ministry_id")
+            .annotate(n=Count("id"), on_time=Count("id", filter=Q(delivered_on_time=True)))
+        )
     by_quarter = {start: OnTime(key=start, label=quarter_label(start)) for start in starts}
     by_ministry: dict[int | None, OnTime] = {}
     figures = OnTimeFigures(by_quarter=list(by_quarter.values()), by_ministry=by_ministry)
@@ -259,7 +293,8 @@ def on_time_figures(filters: Filters, *, today: dt.date, quarters: int = ON_TIME
         if bucket is not None:
             bucket.delivered += row["n"]
             bucket.on_time += row["on_time"]
-        ministry = by_ministry.setdefault(row["ministry_id"], OnTime(key=row["ministry_id"], label=""))
+        ministry_id = row["ministry_id"] or None
+        ministry = by_ministry.setdefault(ministry_id, OnTime(key=ministry_id, label=""))
         ministry.delivered += row["n"]
         ministry.on_time += row["on_time"]
         figures.delivered += row["n"]

@@ -7,7 +7,14 @@ from tracker.models.commitments import (
     ReviewEvent,
 )
 from tracker.models.documents import Document, QuestionItem
-from tracker.models.followup import Rappel, RappelAnswer, RappelItem, RappelToken
+from tracker.models.followup import (
+    FollowupTally,
+    OnTimeTally,
+    Rappel,
+    RappelAnswer,
+    RappelItem,
+    RappelToken,
+)
 from tracker.models.reference import Committee, Ministry, Person, Recess
 
 __all__ = [
@@ -15,8 +22,10 @@ __all__ = [
     "Committee",
     "DeadlineRevision",
     "Document",
+    "FollowupTally",
     "FulfilmentSuggestion",
     "Ministry",
+    "OnTimeTally",
     "Person",
     "QuestionItem",
     "Rappel",

@@ -135,3 +135,56 @@ class RappelAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.item_id}"
+
+
+class FollowupTally(models.Model):
+    """How many alive commitments there are per committee, ministry, minister and status,
+    and how many of them are overdue or due soon.
+
+    Kept exact by statement-level triggers on tracker_commitment (PostgreSQL,
+    migration 0007), so the dashboard reads a few hundred rows instead of
+    counting every commitment. Key 0 means "none". Not used on SQLite, where
+    the dashboard counts live.
+    """
+
+    committee_key = models.BigIntegerField(default=0)
+    ministry_key = models.BigIntegerField(default=0)
+    minister_key = models.BigIntegerField(default=0)
+    status = models.CharField(max_length=20)
+    n = models.BigIntegerField(default=0)
+    overdue = models.BigIntegerField(default=0)
+    due_soon = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("telling")
+        verbose_name_plural = _("tellingen")
+        constraints = [
+            models.UniqueConstraint(fields=["committee_key", "ministry_key", "minister_key", "status"],
+                                    name="followup_tally_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee_key}/{self.ministry_key}/{self.minister_key}/{self.status}: {self.n}"
+
+
+class OnTimeTally(models.Model):
+    """Deliveries (Voldaan) per quarter of delivery, committee, ministry and minister, and how
+    many were on time; kept like :class:`FollowupTally`."""
+
+    quarter = models.DateField()
+    committee_key = models.BigIntegerField(default=0)
+    ministry_key = models.BigIntegerField(default=0)
+    minister_key = models.BigIntegerField(default=0)
+    delivered = models.BigIntegerField(default=0)
+    on_time = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("telling op tijd")
+        verbose_name_plural = _("tellingen op tijd")
+        constraints = [
+            models.UniqueConstraint(fields=["quarter", "committee_key", "ministry_key", "minister_key"],
+                                    name="on_time_tally_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quarter} {self.committee_key}/{self.ministry_key}/{self.minister_key}: {self.on_time}/{self.delivered}"
