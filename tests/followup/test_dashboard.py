@@ -243,3 +243,14 @@ def test_the_tallies_stay_equal_to_counting_live_on_postgresql(clerk):
                     Filters(minister=minister.pk)):
         assert tallied(filters) == live(filters)
     assert dashboard_summary(Filters()).total == Commitment.objects.alive().count() == 9
+
+
+def test_exports_and_pages_keep_the_filters_the_clerk_chose(clerk_client):
+    for n in range(30):
+        make(f"rij {n}", days(n - 40))
+    flag_overdue(today=TODAY)
+    html = clerk_client.get(reverse("home"), {"status": "overdue", "q": "rij"}).content.decode()
+    assert f'{reverse("followup-export-csv")}?status=overdue&amp;q=rij' in html
+    assert "?status=overdue&amp;q=rij&amp;pagina=2#lijst" in html
+    second = clerk_client.get(reverse("home"), {"status": "overdue", "q": "rij", "pagina": "2"})
+    assert len(rows_in_order(second.content.decode())) == 5
