@@ -167,6 +167,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from tracker.extraction.deadlines import find_deadlines
 from tracker.extraction.sentences import block_spans, split_sentences
 from tracker.extraction.types import Commitment, Deadline, Revision
 
@@ -716,14 +717,6 @@ _TAIL_WORDS = _words(
 _DeadlineFinder = Callable[..., list[Deadline]]
 
 
-def _deadline_finder() -> _DeadlineFinder | None:
-    try:
-        from tracker.extraction.deadlines import find_deadlines
-    except ImportError:  # pragma: no cover - only while that module is being written
-        return None
-    return find_deadlines
-
-
 # --------------------------------------------------------------------------
 # Working records
 # --------------------------------------------------------------------------
@@ -820,7 +813,7 @@ def find_commitments(
     """
     lower = text.lower()
     ctx = _Ctx(
-        text, reference_date, calendar, default_actor, _deadline_finder(),
+        text, reference_date, calendar, default_actor, find_deadlines,
         lower if len(lower) == len(text) else None,
     )
     found: list[_Found] = []
