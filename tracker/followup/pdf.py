@@ -36,7 +36,7 @@ def rappel_pdf(rappel: Rappel, ministry: Ministry, items: MinistryItems) -> byte
         Paragraph(escape(_("Ministerie: %(name)s") % {"name": ministry.name}), styles["Heading2"]),
         Paragraph(escape(_(
             "Peildatum %(ref)s. Hieronder staan de openstaande toezeggingen waarvan de termijn is verstreken en "
-            "die welke vóór %(horizon)s verlopen. Wij vragen u per toezegging een correctie of een prognose "
+            "die welke tot en met %(horizon)s verlopen. Wij vragen u per toezegging een correctie of een prognose "
             "(nieuwe verwachte datum met reden) te geven%(by)s."
         ) % {
             "ref": _date(rappel.reference_date), "horizon": _date(rappel.horizon),
