@@ -203,21 +203,24 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--reuse", action="store_true", help="measure a database kept by an earlier --keep")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
 
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DB}")
-        admin.execute(f"CREATE DATABASE {DB}")
+    if not args.reuse:
+        with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {DB}")
+            admin.execute(f"CREATE DATABASE {DB}")
     url = f"{PG}/{DB}"
     server = None
     try:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env_for(url),
                        check=True)
-        load(url, args.rows)
+        if not args.reuse:
+            load(url, args.rows)
         token = subprocess.run(
-            [PYTHON, "manage.py", "create_api_token", "benchmark", "--scope", "read"], cwd=ROOT, env=env_for(url),
+            [PYTHON, "manage.py", "create_api_token", f"benchmark-{os.getpid()}", "--scope", "read"], cwd=ROOT, env=env_for(url),
             capture_output=True, text=True, check=True,
         ).stdout.strip()
         queries = count_queries(url, token)

@@ -274,15 +274,19 @@ API_THROTTLE_RATES = {
     "token": env_str("API_THROTTLE_RATE") or "10000/hour",
     "anon": env_str("API_THROTTLE_ANON_RATE") or "1000/hour",
 }
-# Throttle counters live in Redis when there is one, so every gunicorn worker
-# counts against the same limit; otherwise per process.
-API_THROTTLE_CACHE = "api-throttle"
+# List responses are cached per URL and data version (the last change of every
+# table a list shows), so polling consumers cost two small queries; the TTL
+# bounds staleness should a write ever skip updated_at. 0 turns it off.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+# Throttle counters and cached lists live in Redis when there is one, so every
+# gunicorn worker shares them; otherwise per process.
+API_CACHE = API_THROTTLE_CACHE = "api"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    API_THROTTLE_CACHE: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                         "KEY_PREFIX": "nakoming-api"}
+    API_CACHE: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "nakoming-api"}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api-throttle"},
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nakoming-api"},
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -22,6 +22,15 @@ LIST = "/api/v1/commitments/"
 TODAY = timezone.localdate()
 
 
+def age_everything() -> None:
+    """Move every change a minute back, so Last-Modified (whole seconds, only once over) is sent."""
+    from tracker.models import Committee, Ministry
+
+    past = timezone.now() - dt.timedelta(minutes=1)
+    for model in (Commitment, Committee, Ministry, Person):
+        model.objects.update(updated_at=past)
+
+
 def ids(response) -> list[int]:
     assert response.status_code == 200, response.content
     return [row["id"] for row in response.json()["results"]]
@@ -128,14 +137,16 @@ def test_a_cursor_from_another_ordering_is_refused(reader):
 
 
 @pytest.mark.django_db
-def test_the_list_uses_the_same_number_of_queries_for_1_or_30_rows(reader, django_assert_num_queries):
+def test_the_list_uses_the_same_number_of_queries_for_1_or_30_rows(reader, django_assert_num_queries, settings):
+    settings.API_CACHE_SECONDS = 0  # the query path itself, not a cached answer
+
     def fill(count: int) -> None:
         for commitment in CommitmentFactory.create_batch(count, minister=PersonFactory(role="minister")):
             MotionCitationFactory(document=commitment.document, commitment=commitment)
 
     fill(1)
     reader.get(LIST)  # the token's last_used_at is written once a minute, not per request
-    # token, page, motion citations, Last-Modified
+    # token, data version (Last-Modified), page, motion citations
     with django_assert_num_queries(4):
         assert len(reader.get(LIST).json()["results"]) == 1
     fill(29)
@@ -213,7 +224,7 @@ def test_a_deleted_commitment_is_still_readable_as_a_tombstone(reader):
 @pytest.mark.django_db
 def test_etag_and_last_modified_answer_304_until_something_changes(reader):
     commitment = CommitmentFactory()
-    Commitment.objects.filter(pk=commitment.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=1))
+    age_everything()
 
     first = reader.get(LIST)
     assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
@@ -234,7 +245,7 @@ def test_etag_and_last_modified_answer_304_until_something_changes(reader):
 def test_a_row_leaving_a_filtered_list_does_not_answer_304(reader):
     stays = CommitmentFactory()
     leaves = CommitmentFactory()
-    Commitment.objects.update(updated_at=timezone.now() - dt.timedelta(minutes=1))
+    age_everything()
     first = reader.get(LIST, {"status": "open"})
     Commitment.objects.filter(pk=leaves.pk).update(status="delivered", updated_at=timezone.now()
                                                    + dt.timedelta(seconds=2))
@@ -281,3 +292,21 @@ def test_the_fast_representation_equals_what_drfs_fields_build(reader):
         generic = serializers.ModelSerializer.to_representation(serializer, row)
         assert fast == dict(generic)
         assert list(fast) == list(generic)
+
+
+@pytest.mark.django_db
+def test_a_repeated_list_is_answered_from_the_cache_until_any_shown_table_changes(reader, django_assert_num_queries):
+    from tests.factories import CommitteeFactory
+
+    commitment = CommitmentFactory()
+    first = reader.get(LIST, {"status": "open"}).json()
+    with django_assert_num_queries(2):  # token, data version
+        assert reader.get(LIST, {"status": "open"}).json() == first
+
+    committee = CommitteeFactory(name="Buitenlandse Zaken")
+    committee.abbreviation = "BUZA"
+    committee.save()  # a name shown inside the commitment changed
+    assert reader.get(LIST, {"status": "open"}).json()["results"][0]["committee"]["abbreviation"] == "BUZA"
+
+    Commitment.objects.filter(pk=commitment.pk).update(status="delivered", updated_at=timezone.now())
+    assert reader.get(LIST, {"status": "open"}).json()["results"] == []

@@ -4,15 +4,21 @@ ordering for keyset pagination and conditional GET (ETag / Last-Modified → 304
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Max, QuerySet
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.db.models import Model
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.dateparse import parse_datetime
 from django.utils.decorators import decorator_from_middleware
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import authentication, generics
@@ -73,8 +79,10 @@ class ListView(ApiView, generics.ListAPIView):
     pagination_class = KeysetPagination
     orderings: dict[str, Ordering] = {**orderings_for("updated_at", "datetime"), **BY_ID}
     default_ordering = "updated_at"
-    # The model's table-wide change time, for Last-Modified (None: not sent).
-    last_modified_field: str | None = "updated_at"
+    # The tables (model, change-time field) whose data the list shows. Their last
+    # changes are the list's Last-Modified and the version its cache entries carry.
+    # None: the list's own model and its updated_at; []: neither cached nor dated.
+    version_sources: list[tuple[type[Model], str]] | None = None
 
     def get_ordering_spec(self, request: Request) -> tuple[str, Ordering]:
         key = request.query_params.get(ORDERING_PARAMETER) or self.default_ordering
@@ -85,17 +93,56 @@ class ListView(ApiView, generics.ListAPIView):
             ]})
         return key, self.orderings[key]
 
-    def last_modified_queryset(self) -> QuerySet:
-        return self.get_queryset().model._default_manager.all()
+    def get_version_sources(self) -> list[tuple[type[Model], str]]:
+        if self.version_sources is not None:
+            return self.version_sources
+        return [(self.get_queryset().model, "updated_at")]
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        sources = self.get_version_sources()
+        version = data_version(sources) if sources else None
+        # Over whole tables, not the page: a row leaving a filtered list changes
+        # the list although no row in it changed.
+        latest = max((value for value in version or () if value is not None), default=None)
+        key = None
+        if version is not None and settings.API_CACHE_SECONDS:
+            raw = "|".join([request.build_absolute_uri(), get_language() or "", timezone.localdate().isoformat(),
+                            *(str(value) for value in version)])
+            key = "list:" + hashlib.sha256(raw.encode()).hexdigest()
+            cached = caches[settings.API_CACHE].get(key)
+            if cached is not None:
+                response = Response(cached)
+                set_last_modified(response, latest)
+                return response
         response = super().list(request, *args, **kwargs)
-        if self.last_modified_field:
-            # Over the whole table, not the page: a row leaving a filtered list
-            # changes the list although no row in it changed.
-            latest = self.last_modified_queryset().aggregate(latest=Max(self.last_modified_field))["latest"]
-            set_last_modified(response, latest)
+        if key is not None and response.status_code == 200:
+            data = dict(response.data)
+            data["results"] = list(data["results"])
+            caches[settings.API_CACHE].set(key, data, settings.API_CACHE_SECONDS)
+        set_last_modified(response, latest)
         return response
+
+
+def data_version(sources: list[tuple[type[Model], str]]) -> tuple[dt.datetime | None, ...]:
+    """The last change of each source table, in one query (each an index-only MAX)."""
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT MAX({quote(model._meta.get_field(field).column)}) FROM {quote(model._meta.db_table)})"
+        for model, field in sources
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    return tuple(_as_datetime(value) for value in row)
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    parsed = parse_datetime(str(value))  # SQLite returns text, in UTC
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed
 
 
 class DetailView(ApiView, generics.RetrieveAPIView):

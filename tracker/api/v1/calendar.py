@@ -171,7 +171,7 @@ class CalendarFeedList(ListView):
     serializer_class = CalendarFeedSerializer
     orderings = BY_ID
     default_ordering = "id"
-    last_modified_field = None
+    version_sources: list = []  # per owner: neither cached nor dated
 
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user

@@ -14,7 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from motions.models import MotionCitation
+from motions.models import Motion, MotionCitation
 from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
 from tracker.api.v1.errors import Conflict, ErrorSerializer
 from tracker.api.v1.filters import UPDATED_SINCE, CommitmentFilter, DeadlineRevisionFilter
@@ -22,7 +22,7 @@ from tracker.api.v1.pagination import BY_ID, orderings_for
 from tracker.api.v1.serializers import CommitmentSerializer, DeadlineRevisionSerializer
 from tracker.followup.delivery import StaleRecordError as StaleDeliveryError
 from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
-from tracker.models import Commitment, DeadlineRevision, Document
+from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry, Person
 from tracker.models.commitments import PRECISION_CHOICES
 from tracker.review.services import StaleRecordError, commitment_correct
 
@@ -35,6 +35,7 @@ def commitment_queryset() -> QuerySet:
         MotionCitation.objects.filter(deleted_at__isnull=True, motion__isnull=False)
         .select_related("motion")
         .only("id", "commitment_id", "motion_id", "motion__id", "motion__key")
+        .order_by()  # the model's ordering would join documents for nothing
     )
     return (
         Commitment.objects.select_related("committee", "ministry", "minister")
@@ -69,6 +70,10 @@ class CommitmentList(CommitmentContextMixin, ListView):
         **orderings_for("updated_at", "datetime"), **orderings_for("due_date", "date"),
         **orderings_for("created_at", "datetime"), **BY_ID,
     }
+    version_sources = [
+        (Commitment, "updated_at"), (MotionCitation, "updated_at"), (Motion, "updated_at"),
+        (Committee, "updated_at"), (Ministry, "updated_at"), (Person, "updated_at"),
+    ]
 
     def get_queryset(self) -> QuerySet:
         queryset = commitment_queryset()
@@ -217,7 +222,7 @@ class DeadlineRevisionList(ListView):
     filterset_class = DeadlineRevisionFilter
     orderings = {"updated_at": orderings_for("created_at", "datetime")["created_at"],
                  "-updated_at": orderings_for("created_at", "datetime")["-created_at"], **BY_ID}
-    last_modified_field = "created_at"
+    version_sources = [(DeadlineRevision, "created_at")]
 
     def get_queryset(self) -> QuerySet:
         return DeadlineRevision.objects.all()

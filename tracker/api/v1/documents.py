@@ -23,13 +23,14 @@ from tracker.api.v1.serializers import (
     QuestionItemSerializer,
 )
 from tracker.ingest.submit import DocumentOverrides, SubmissionError, document_submit
-from tracker.models import Document, QuestionItem
+from tracker.models import Committee, Document, Ministry, QuestionItem
 
 
 class DocumentList(ListView):
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
     parser_classes = [MultiPartParser, FormParser]
+    version_sources = [(Document, "updated_at"), (Committee, "updated_at"), (Ministry, "updated_at")]
 
     def get_queryset(self) -> QuerySet:
         # The text can be megabytes: only the detail endpoint sends it.
@@ -103,8 +104,7 @@ class QuestionItemList(ListView):
     def get_queryset(self) -> QuerySet:
         return question_item_queryset()
 
-    def last_modified_queryset(self) -> QuerySet:
-        return Document.objects.all()
+    version_sources = [(Document, "updated_at")]
 
 
 @extend_schema(tags=["question-items"], summary="Eén vraag met antwoord",

@@ -47,6 +47,7 @@ CITATION_TOMBSTONE = Q(deleted_at__isnull=False) | Q(review_state=MotionCitation
 class MotionCitationList(ListView):
     serializer_class = MotionCitationSerializer
     filterset_class = MotionCitationFilter
+    version_sources = [(MotionCitation, "updated_at"), (Motion, "updated_at")]
 
     def get_queryset(self) -> QuerySet:
         queryset = citation_queryset()
