@@ -7,8 +7,12 @@ bulk-loads reference data, 20,000 documents, N commitments and N/10 motion
 citations with generate_series, starts gunicorn on a free loopback port and
 drives `GET /api/v1/commitments/` with common filters through wrk at the
 given concurrency. Prints p50/p95/p99 per scenario and the SQL queries one
-request of each takes (counted in-process). Drops the database afterwards
-unless --keep. Needs `wrk` (apt-get install wrk).
+request of each takes (counted in-process, on a cache miss; a hit takes two).
+The list cache is on as deployed (repeated URLs are answered from it while no
+shown table changed); --no-cache measures every request running its queries.
+Drops the database afterwards unless --keep (--reuse measures a kept one).
+Needs `wrk` (apt-get install wrk). The figures depend on what else runs on the
+machine: the load average at the start is printed with them.
 """
 
 from __future__ import annotations
@@ -204,6 +208,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="measure a database kept by an earlier --keep")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="API_CACHE_SECONDS=0: every request runs the queries (default: as deployed)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
@@ -229,7 +235,7 @@ def main() -> int:
         server = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "tracker.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
              str(args.workers), "--threads", str(args.threads), "--log-level", "warning"],
-            cwd=ROOT, env=env_for(url), start_new_session=True,
+            cwd=ROOT, env=env_for(url, API_CACHE_SECONDS="0" if args.no_cache else "60"), start_new_session=True,
         )
         for _ in range(100):
             try:
@@ -241,7 +247,8 @@ def main() -> int:
         report = str(Path(tempfile.mkdtemp(prefix="wrk-")) / "report.lua")
         Path(report).write_text(WRK_REPORT)
         print(f"\nGET /api/v1/commitments/ ({args.rows:,} commitments, {args.concurrency} concurrent, "
-              f"gunicorn {args.workers}×{args.threads}, {os.cpu_count()} cores, page of 100 unless said)")
+              f"gunicorn {args.workers}×{args.threads}, {os.cpu_count()} cores, page of 100 unless said, "
+              f"list cache {'off' if args.no_cache else 'on'}; load average {os.getloadavg()[0]:.1f})")
         print(f"{'scenario':40} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'queries':>7}")
         worst = 0.0
         for name, query in SCENARIOS.items():

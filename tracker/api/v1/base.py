@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Model
+from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -66,7 +67,7 @@ class ApiView(generics.GenericAPIView):
         return response
 
 
-def set_last_modified(response: Response, value: dt.datetime | None) -> None:
+def set_last_modified(response: HttpResponse, value: dt.datetime | None) -> None:
     """Last-Modified, only once its second is over: the header has whole seconds,
     and a change later in the same second must not answer 304."""
     if value is not None and value < timezone.now() - dt.timedelta(seconds=1):
@@ -98,7 +99,7 @@ class ListView(ApiView, generics.ListAPIView):
             return self.version_sources
         return [(self.get_queryset().model, "updated_at")]
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         sources = self.get_version_sources()
         version = data_version(sources) if sources else None
         # Over whole tables, not the page: a row leaving a filtered list changes
@@ -110,15 +111,15 @@ class ListView(ApiView, generics.ListAPIView):
                             *(str(value) for value in version)])
             key = "list:" + hashlib.sha256(raw.encode()).hexdigest()
             cached = caches[settings.API_CACHE].get(key)
-            if cached is not None:
-                response = Response(cached)
+            if cached is not None:  # the rendered JSON, as the renderer wrote it
+                response = HttpResponse(cached, content_type="application/json")
                 set_last_modified(response, latest)
                 return response
         response = super().list(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
-            data = dict(response.data)
-            data["results"] = list(data["results"])
-            caches[settings.API_CACHE].set(key, data, settings.API_CACHE_SECONDS)
+            response.add_post_render_callback(
+                lambda rendered: caches[settings.API_CACHE].set(key, rendered.content, settings.API_CACHE_SECONDS)
+            )
         set_last_modified(response, latest)
         return response
 
