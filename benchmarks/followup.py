@@ -132,8 +132,8 @@ FROM (
         SELECT g, st.status,
             CASE
                 WHEN g %% 20 = 0 THEN NULL
-                WHEN st.status IN ('open', 'partly_delivered') THEN DATE %(today)s + ((g * 7919) %% 1100 - 400)::int
-                ELSE LEAST(DATE '2016-01-01' + ((g * 104729) %% 3900)::int, DATE %(today)s - 1)
+                WHEN st.status IN ('open', 'partly_delivered') THEN DATE %(today)s + (abs(hashint8(g)) %% 1100 - 400)::int
+                ELSE LEAST(DATE '2016-01-01' + (abs(hashint8(g)) %% 3900)::int, DATE %(today)s - 1)
             END AS due
         FROM (
             SELECT g, CASE

@@ -182,3 +182,12 @@ def test_printable_page_and_pdf(clerk_client, rappel):
 
 def test_rappel_pages_need_a_login(client, rappel):
     assert client.get(reverse("rappel-detail", args=[rappel.pk])).status_code == 302
+
+
+def test_clerks_go_from_an_answer_to_the_record_but_ministries_do_not_see_that_link(clerk_client, client, rappel,
+                                                                                    clerk):
+    item = RappelItem.objects.get(commitment__text="Verstreken")
+    followup = reverse("commitment-followup", args=[item.commitment_id])
+    assert followup in clerk_client.get(reverse("rappel-ministry", args=[rappel.pk, item.ministry_id])).content.decode()
+    token = rappel_issue_link(rappel=rappel, ministry=item.ministry, user=clerk)
+    assert followup not in client.get(reverse("rappel-answer", args=[token])).content.decode()
