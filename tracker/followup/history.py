@@ -43,9 +43,12 @@ def slipped_rows(filters: Filters) -> QuerySet[Commitment]:
     )
     first_due = moves.order_by("created_at", "id").values("old_due")[:1]
     move_count = moves.order_by().values("commitment").annotate(n=Count("id")).values("n")[:1]
+    later = DeadlineRevision.objects.filter(
+        source__in=SLIP_SOURCES, old_due__isnull=False, new_due__gt=F("old_due")
+    ).values("commitment_id")
     return (
         base_rows(filters)
-        .filter(status_q(filters.status))
+        .filter(status_q(filters.status), pk__in=later)  # only records that ever moved later, then per record
         .annotate(first_due=Subquery(first_due), moves=Subquery(move_count))
         .filter(first_due__isnull=False, due_date__gt=F("first_due"))
         .annotate(slip=ExpressionWrapper(F("due_date") - F("first_due"), output_field=DurationField()))
