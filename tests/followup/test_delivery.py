@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from tests.factories import CommitmentFactory, DeadlineRevisionFactory, DocumentFactory
 from tracker.followup.delivery import (
-    StaleRecordError,
     commitment_record_delivery,
     commitment_set_status,
 )
 from tracker.followup.overdue import flag_overdue
+from tracker.locking import StaleRecordError
 from tracker.models import Commitment, ReviewEvent
 
 pytestmark = pytest.mark.django_db

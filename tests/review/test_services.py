@@ -12,9 +12,9 @@ from django.db import connection
 from motions.models import Motion, MotionCitation
 from tests.factories import CommitmentFactory, DocumentFactory, UserFactory
 from tests.review.conftest import build_answered_document, span
+from tracker.locking import StaleRecordError
 from tracker.models import Commitment, DeadlineRevision, ReviewEvent
 from tracker.review.services import (
-    StaleRecordError,
     commitment_add_from_source,
     commitment_confirm,
     commitment_correct,

@@ -15,12 +15,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tracker.followup.overdue import OUTSTANDING
+from tracker.locking import StaleRecordError, audit_value, claim, fresh
 from tracker.models import Commitment, Document, ReviewEvent
+
+__all__ = ["StaleRecordError", "commitment_record_delivery", "commitment_set_status"]
 
 DELIVERY_STATUSES = (Commitment.Status.DELIVERED, Commitment.Status.PARTLY_DELIVERED)
 # Outcomes without (full) delivery, and reopening a record that was closed by mistake.
@@ -29,46 +31,8 @@ OTHER_STATUSES = (
 )
 
 
-class StaleRecordError(Exception):
-    """Someone else saved the record after the caller read it; nothing was written."""
-
-    def __init__(self, *, commitment_id: int, expected_version: int, current_version: int | None) -> None:
-        self.commitment_id = commitment_id
-        self.expected_version = expected_version
-        self.current_version = current_version
-        last = (
-            ReviewEvent.objects.filter(commitment_id=commitment_id).select_related("user")
-            .order_by("-created_at", "-id").first()
-        )
-        self.changed_by = last.user.get_username() if last and last.user else None
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        if self.changed_by:
-            return _(
-                "Toezegging #%(pk)s is intussen gewijzigd door %(user)s. Uw wijziging is niet opgeslagen; "
-                "bekijk de nieuwe versie en probeer het opnieuw."
-            ) % {"pk": self.commitment_id, "user": self.changed_by}
-        return _(
-            "Toezegging #%(pk)s is intussen gewijzigd. Uw wijziging is niet opgeslagen; bekijk de nieuwe versie "
-            "en probeer het opnieuw."
-        ) % {"pk": self.commitment_id}
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Document):
-        return value.pk
-    return value
-
-
 def _fresh(commitment: Commitment | int, expected_version: int) -> Commitment:
-    pk = commitment if isinstance(commitment, int) else commitment.pk
-    row = Commitment.objects.get(pk=pk)
-    if row.version != expected_version:
-        raise StaleRecordError(commitment_id=pk, expected_version=expected_version, current_version=row.version)
+    row = fresh(commitment, expected_version)
     if row.deleted_at is not None or row.review_state == Commitment.ReviewState.REJECTED:
         raise ValidationError(_("Deze toezegging is verwijderd of afgewezen; er valt niets na te komen."))
     return row
@@ -78,16 +42,11 @@ def _write(row: Commitment, *, expected_version: int, user: Any, wanted: dict[st
     changes: dict[str, list[Any]] = {}
     for name, new in wanted.items():
         old = row.fulfilled_by_id if name == "fulfilled_by" else getattr(row, name)
-        if _json(old) != _json(new):
-            changes[name] = [_json(old), _json(new)]
+        if audit_value(old) != audit_value(new):
+            changes[name] = [audit_value(old), audit_value(new)]
     if not changes:
         raise ValidationError(_("Er is niets gewijzigd."))
-    updated = Commitment.objects.filter(pk=row.pk, version=expected_version).update(
-        version=F("version") + 1, updated_at=timezone.now(), **wanted
-    )
-    if updated != 1:
-        current = Commitment.objects.filter(pk=row.pk).values_list("version", flat=True).first()
-        raise StaleRecordError(commitment_id=row.pk, expected_version=expected_version, current_version=current)
+    claim(row.pk, expected_version, **wanted)
     ReviewEvent.objects.create(
         commitment_id=row.pk, user=user, action=ReviewEvent.Action.DELIVER, changes=changes, note=note
     )

@@ -34,7 +34,6 @@ from tracker.followup.dashboard import (
     on_time_figures,
 )
 from tracker.followup.delivery import (
-    StaleRecordError,
     commitment_record_delivery,
     commitment_set_status,
 )
@@ -58,6 +57,7 @@ from tracker.followup.rappel import (
     rappel_overview,
     rappel_token_lookup,
 )
+from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Ministry, Rappel, RappelItem
 
 CHANGE = "tracker.change_commitment"

@@ -33,6 +33,10 @@ from django.utils.translation import gettext_lazy
 from motions.models import Motion, MotionCitation
 from tracker.extraction.deadlines import resolve_phrase
 from tracker.extraction.motions import canonical_key, parse_kamerstuk
+from tracker.locking import audit_value as _json
+from tracker.locking import claim as _claim
+from tracker.locking import fresh as _fresh
+from tracker.locking import stale_error as _stale
 from tracker.models import Commitment, DeadlineRevision, Document, QuestionItem, ReviewEvent
 from tracker.models.commitments import PRECISION_CHOICES, PRECISION_VALUES
 from tracker.recesses import parliamentary_calendar
@@ -57,45 +61,7 @@ class RejectReason(models.TextChoices):
     OTHER = "other", gettext_lazy("andere reden")
 
 
-class StaleRecordError(Exception):
-    """Someone else saved the record after the caller read it."""
-
-    def __init__(self, *, commitment_id: int, expected_version: int, current_version: int | None,
-                 last_event: ReviewEvent | None) -> None:
-        self.commitment_id = commitment_id
-        self.expected_version = expected_version
-        self.current_version = current_version
-        self.last_event = last_event
-        self.changed_by = last_event.user.get_username() if last_event and last_event.user else None
-        self.changed_at = last_event.created_at if last_event else None
-        self.changes: dict[str, Any] = dict(last_event.changes) if last_event else {}
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        if self.changed_by and self.changed_at:
-            when = timezone.localtime(self.changed_at).strftime("%d-%m-%Y %H:%M")
-            return _(
-                "Toezegging #%(pk)s is intussen gewijzigd door %(user)s (%(when)s). Uw wijziging is niet "
-                "opgeslagen; bekijk de nieuwe versie en probeer het opnieuw."
-            ) % {"pk": self.commitment_id, "user": self.changed_by, "when": when}
-        return _(
-            "Toezegging #%(pk)s is intussen gewijzigd. Uw wijziging is niet opgeslagen; bekijk de nieuwe "
-            "versie en probeer het opnieuw."
-        ) % {"pk": self.commitment_id}
-
-
 # --- values and their JSON form -------------------------------------------------
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, QuestionItem):
-        return value.pk
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 def motion_keys(commitment_id: int) -> list[str]:
@@ -283,34 +249,6 @@ def _plan(row: Commitment, document: Document, values: Mapping[str, Any]) -> _Pl
 
 
 # --- locking ---------------------------------------------------------------------
-# tracker/api/delivery.py reuses _fresh, _claim and _json: keep their names and contracts.
-
-
-def _stale(commitment_id: int, expected_version: int) -> StaleRecordError:
-    current = Commitment.objects.filter(pk=commitment_id).values_list("version", flat=True).first()
-    last = (
-        ReviewEvent.objects.filter(commitment_id=commitment_id).select_related("user")
-        .order_by("-created_at", "-id").first()
-    )
-    return StaleRecordError(commitment_id=commitment_id, expected_version=expected_version,
-                            current_version=current, last_event=last)
-
-
-def _fresh(commitment: Commitment | int, expected_version: int) -> Commitment:
-    pk = commitment if isinstance(commitment, int) else commitment.pk
-    row = Commitment.objects.get(pk=pk)
-    if row.version != expected_version:
-        raise _stale(pk, expected_version)
-    return row
-
-
-def _claim(pk: int, expected_version: int, **values: Any) -> None:
-    """The conditional UPDATE: succeeds only on the version the caller saw."""
-    updated = Commitment.objects.filter(pk=pk, version=expected_version).update(
-        version=F("version") + 1, updated_at=timezone.now(), **values
-    )
-    if updated != 1:
-        raise _stale(pk, expected_version)
 
 
 def _document_text(document_id: int) -> Document:

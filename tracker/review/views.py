@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker.extraction.pipeline import default_actor
+from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Document
 from tracker.review import selectors
 from tracker.review.forms import (
@@ -37,7 +38,6 @@ from tracker.review.forms import (
 from tracker.review.presentation import change_rows
 from tracker.review.services import (
     RejectReason,
-    StaleRecordError,
     commitment_add_from_source,
     commitment_confirm,
     commitment_correct,

@@ -20,11 +20,11 @@ from tracker.api.v1.errors import Conflict, ErrorSerializer
 from tracker.api.v1.filters import UPDATED_SINCE, CommitmentFilter, DeadlineRevisionFilter
 from tracker.api.v1.pagination import BY_ID, orderings_for
 from tracker.api.v1.serializers import CommitmentSerializer, DeadlineRevisionSerializer
-from tracker.followup.delivery import StaleRecordError as StaleDeliveryError
 from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
+from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry, Person
 from tracker.models.commitments import PRECISION_CHOICES
-from tracker.review.services import StaleRecordError, commitment_correct
+from tracker.review.services import commitment_correct
 
 CONFLICT = {409: OpenApiResponse(ErrorSerializer, description="Intussen door een ander gewijzigd (version).")}
 
@@ -208,7 +208,7 @@ class CommitmentDelivery(CommitmentContextMixin, DetailView):
                     commitment=commitment, user=request.user, expected_version=data["version"],
                     status=data["status"], note=data.get("note", ""),
                 )
-        except (StaleRecordError, StaleDeliveryError) as exc:
+        except StaleRecordError as exc:
             raise Conflict(exc.message) from exc
         except DjangoValidationError as exc:
             raise _as_drf(exc, rename=DELIVERY_ERROR_FIELDS) from exc
