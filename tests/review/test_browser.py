@@ -8,11 +8,8 @@ package in tests/review/axe (``npm ci --prefix tests/review/axe``), never a CDN.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from tests.browser import assert_accessible, logged_in_page
@@ -231,22 +228,3 @@ def test_clerks_record_page_has_no_axe_violations(browser, live_server, desk, ax
     assert page.get_by_role("heading", name="Nakoming").is_visible()
     assert page.get_by_role("button", name="Bevestigen").count() == 0
     assert_accessible(page, axe_source, "the record page for a clerk")
-
-
-def test_screenshots_of_the_review_pages(browser, live_server, desk):
-    """Not an assertion about pixels: keeps pictures of the pages for people to look at."""
-    answered: AnsweredDocument = desk["answered"]  # type: ignore[assignment]
-    commitment_correct(commitment=answered.letter, user=desk["reviewer"], expected_version=1,
-                       values={"due_date": dt.date(2026, 6, 15), "window_start": None}, note="uitstel gemeld in debat")
-    page = logged_in_page(browser, live_server, desk["reviewer"])
-    folder = Path(os.environ.get("NAKOMING_SCREENSHOTS", settings.VAR_DIR / "screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, url in {
-        "review-queue": reverse("review-queue"),
-        "review-record": reverse("commitment-detail", args=[answered.letter.pk]),
-        "review-correct": reverse("review-correct", args=[answered.evaluation.pk]),
-        "review-add": reverse("review-add", args=[answered.document.pk]),
-    }.items():
-        page.goto(f"{live_server.url}{url}")
-        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-        assert (folder / f"{name}.png").stat().st_size > 10_000
