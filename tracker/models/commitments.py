@@ -156,14 +156,11 @@ class Commitment(models.Model):
             models.Index(fields=["ministry", "updated_at", "id"], name="commitment_ministry_sync"),
             models.Index(fields=["minister", "updated_at", "id"], name="commitment_minister_sync"),
             # Follow-up (tracker/followup): the dashboard's list of outstanding records, most urgent
-            # (earliest due) first; every count on the dashboard from one index-only scan; on-time
-            # rates over recent deliveries; and flag_overdue's "no longer" transitions.
+            # (earliest due) first; on-time rates over recent deliveries when counting live; and
+            # flag_overdue's "no longer" transitions. (The dashboard's counts come from tallies.)
             models.Index(fields=["due_date", "id"], name="commitment_outstanding_due", condition=(
                 models.Q(status__in=["open", "partly_delivered"], deleted_at__isnull=True)
                 & ~models.Q(review_state="rejected"))),
-            models.Index(fields=["status", "ministry", "committee", "minister"],
-                         include=["overdue_since", "due_soon_since"], name="commitment_followup_counts",
-                         condition=models.Q(deleted_at__isnull=True) & ~models.Q(review_state="rejected")),
             models.Index(fields=["fulfilled_on"], include=["ministry", "committee", "minister", "delivered_on_time"],
                          name="commitment_delivered_on", condition=(
                              models.Q(status="delivered", delivered_on_time__isnull=False, deleted_at__isnull=True)
