@@ -64,6 +64,7 @@ def test_a_committee_feed_lists_its_open_deadlines_as_all_day_events(client):
     assert lines.count("BEGIN:VEVENT") == 1
     assert f"UID:toezegging-{mine.pk}@localhost" in lines
     assert "DTSTART;VALUE=DATE:20260901" in lines
+    assert f"URL:http://localhost:8000/toezeggingen/{mine.pk}/" in lines
     assert any(line.startswith("DESCRIPTION:Brief\\; over kosten\\, baten\\nen meer") for line in lines)
     assert "X-WR-CALNAME:Nakoming: Commissie Financiën" in lines
     again = client.get(f"/api/v1/calendar/{issued.raw}.ics")

@@ -87,7 +87,7 @@ def _event(commitment: Commitment, host: str) -> AllDayEvent:
         facts.append(_("Commissie: %(name)s") % {"name": commitment.committee.name})
     if commitment.ministry:
         facts.append(_("Ministerie: %(name)s") % {"name": commitment.ministry.name})
-    url = settings.SITE_URL + reverse("api-v1:commitment-detail", args=[commitment.pk])
+    url = settings.SITE_URL + reverse("commitment-detail", args=[commitment.pk])  # the web page, for people
     return AllDayEvent(
         uid=f"toezegging-{commitment.pk}@{host}",
         day=commitment.due_date,
