@@ -102,7 +102,7 @@ class CommitmentSerializer(ModelSerializer):
             "deadline_text", "due_date", "window_start", "precision", "deadline_assumed",
             "status", "status_label", "overdue", "overdue_since", "due_soon_since",
             "review_state", "confidence", "duplicate_of",
-            "fulfilled_by", "fulfilled_kamerstuk", "fulfilled_on", "delivery_note",
+            "fulfilled_by", "fulfilled_kamerstuk", "fulfilled_on", "delivery_note", "delivered_on_time",
             "motions",
         ]
         read_only_fields = fields
@@ -172,6 +172,7 @@ class CommitmentSerializer(ModelSerializer):
             "fulfilled_kamerstuk": obj.fulfilled_kamerstuk,
             "fulfilled_on": _day(obj.fulfilled_on),
             "delivery_note": obj.delivery_note,
+            "delivered_on_time": obj.delivered_on_time,
             "motions": self.get_motions(obj),
         }
 
