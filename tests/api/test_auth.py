@@ -148,3 +148,21 @@ def test_an_administrator_creates_a_token_in_the_admin_and_sees_it_once(client, 
     assert hashlib.sha256(raw.encode()).hexdigest() == token.key_hash
     page = client.get(f"/admin/api/apitoken/{token.pk}/change/").content.decode()
     assert raw not in page
+
+
+@pytest.mark.django_db
+def test_the_limit_slides_across_window_edges(settings, monkeypatch, read_token):
+    import tracker.api.auth as auth
+
+    settings.API_THROTTLE_RATES = {"token": "2/minute", "anon": "2/minute"}
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {read_token.raw}")
+    start = (int(auth.clock() // 60) + 10) * 60  # a fresh window, well in the future
+
+    def at(seconds: float) -> int:
+        monkeypatch.setattr(auth, "clock", lambda: start + seconds)
+        return client.get(LIST).status_code
+
+    assert [at(59.8), at(59.9)] == [200, 200]
+    assert at(60.1) == 429  # a new fixed window, but the last minute already had two
+    assert at(119.95) == 200  # by now the earlier two have slid out
