@@ -5,12 +5,16 @@ recipients or ten thousand:
 
 1. INSERT … SELECT DISTINCT one ``OutboxMessage`` per recipient with waiting
    rows of this frequency, tagged with a fresh build token, ON CONFLICT DO
-   NOTHING on (recipient, frequency, period): building the same digest again,
+   NOTHING on (frequency, period, recipient): building the same digest again,
    or twice at once, makes no second message.
-2. UPDATE the waiting rows of exactly those recipients to point at the message
-   with this build token (a correlated subquery). The WHERE re-checks
-   ``message IS NULL``, so a row joins one message only.
+2. UPDATE … FROM the waiting rows of exactly those recipients to point at the
+   message with this build token. The WHERE re-checks ``message IS NULL``
+   (PostgreSQL re-evaluates it on rows a concurrent build changed), so a row
+   joins one message only.
 3. DELETE this build's messages that got no rows (a concurrent build took them).
+
+(``UPDATE … FROM`` needs SQLite 3.33, from 2020, or newer on the embedded
+default; current distributions and python.org builds have it.)
 
 All three run in one transaction: a crash leaves no half-built digest. Rows
 that arrive after a digest was built wait for the next period. Rendering
@@ -24,7 +28,7 @@ import logging
 import uuid
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from tracker.alerts.models import AlertLog, Frequency, OutboxMessage
@@ -64,12 +68,23 @@ def build_messages(*, frequency: int, period: str, now: dt.datetime | None = Non
                 [frequency, period, token, OutboxMessage.State.PENDING, stamp, stamp, frequency],
             )
             created = cursor.rowcount
-        if created <= 0:
-            return 0
-        mine = OutboxMessage.objects.filter(build_token=token)
-        AlertLog.objects.filter(
-            message__isnull=True, frequency=frequency, recipient_id__in=mine.values("recipient_id")
-        ).update(message=Subquery(mine.filter(recipient_id=OuterRef("recipient_id")).values("id")[:1]))
+            if created <= 0:
+                return 0
+            # One UPDATE … FROM, joined on the outbox's unique key (frequency, period,
+            # recipient) so that each side is an index lookup whichever way the planner
+            # turns it: a fresh digest has no statistics yet, and a plan that probes
+            # a non-unique index per row goes quadratic.
+            cursor.execute(
+                f"""
+                UPDATE {log} SET message_id = m.id
+                  FROM {outbox} m
+                 WHERE m.recipient_id = {log}.recipient_id AND m.frequency = %s AND m.period = %s
+                   AND m.build_token = %s
+                   AND {log}.message_id IS NULL AND {log}.frequency = %s
+                """,
+                [frequency, period, token, frequency],
+            )
+        mine = OutboxMessage.objects.filter(frequency=frequency, period=period, build_token=token)
         empty = mine.exclude(Exists(AlertLog.objects.filter(message=OuterRef("pk"))))
         deleted, _by_model = empty.delete()  # nothing refers to a message without rows
         created -= deleted

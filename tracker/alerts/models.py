@@ -212,7 +212,7 @@ class AlertEvent(models.Model):
 class OutboxMessage(models.Model):
     """One e-mail to one recipient: an immediate alert or a daily/weekly digest.
 
-    Unique per (recipient, frequency, period), so building the same digest
+    Unique per (frequency, period, recipient), so building the same digest
     twice makes one message. The states and how a row moves between them are
     described in ``tracker/alerts/sending.py``.
     """
@@ -246,7 +246,10 @@ class OutboxMessage(models.Model):
         verbose_name = _("uitgaande e-mail")
         verbose_name_plural = _("uitgaande e-mails")
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "frequency", "period"], name="outbox_unique_period"),
+            # Frequency and period first: "this build's messages" is a range of this
+            # index, and every lookup by the full key is unique, whatever the
+            # statistics of a freshly built digest say.
+            models.UniqueConstraint(fields=["frequency", "period", "recipient"], name="outbox_unique_period"),
             models.CheckConstraint(
                 condition=Q(state__in=["pending", "sending", "sent", "failed", "cancelled"]),
                 name="outbox_state_valid",
@@ -266,7 +269,6 @@ class OutboxMessage(models.Model):
                 name="outbox_due",
             ),
             models.Index(fields=["claim_token"], name="outbox_claim_token"),
-            models.Index(fields=["build_token"], name="outbox_build_token"),
         ]
 
     def __str__(self) -> str:
@@ -281,8 +283,10 @@ class AlertLog(models.Model):
     the next digest, or immediate build, picks it up).
     """
 
+    # No index of its own: the unique key below starts with the recipient.
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_logs", verbose_name=_("ontvanger")
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_logs", verbose_name=_("ontvanger"),
+        db_index=False,
     )
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="alert_logs", verbose_name=_("toezegging")
