@@ -24,6 +24,7 @@ from tracker.alerts.events import collect_events
 from tracker.alerts.models import AlertLog, AlertPreference, Frequency, OutboxMessage, Subscription
 from tracker.alerts.sending import send_pending
 from tracker.alerts.subscriptions import apply_default_subscriptions, unsubscribe_token
+from tracker.models import ReviewEvent
 
 URL = "/meldingen/"
 
@@ -78,6 +79,23 @@ def test_the_hourly_job_gives_every_new_clerk_the_default_in_one_go(committee, o
     assert made == 5
     assert not Subscription.objects.filter(user=reviewer).exists()
     assert apply_default_subscriptions(now=NOW) == 0
+
+
+@pytest.mark.django_db
+def test_a_clerk_who_recorded_deliveries_gets_the_committee_of_those(carla, committee, other_committee):
+    DocumentFactory(uploaded_by=carla, committee=other_committee)
+    for _n in range(2):
+        ReviewEvent.objects.create(commitment=CommitmentFactory(document__committee=committee), user=carla,
+                                   action=ReviewEvent.Action.DELIVER)
+    assert apply_default_subscriptions(now=NOW) == 1
+    assert Subscription.objects.get(user=carla).committee == committee
+
+
+@pytest.mark.django_db
+def test_with_a_single_committee_every_clerk_follows_it(carla, bert, committee):
+    assert apply_default_subscriptions(now=NOW) == 2
+    assert set(Subscription.objects.values_list("user__username", "committee")) == {
+        ("carla", committee.pk), ("bert", committee.pk)}
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ of a "list". Finer changes are on the settings page.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -20,7 +21,7 @@ from django.utils import timezone
 
 from tracker import roles
 from tracker.alerts.models import AlertLog, AlertPreference, Frequency, OutboxMessage, Subscription
-from tracker.models import Document
+from tracker.models import Committee, Document, ReviewEvent
 
 UNSUBSCRIBE_SALT = "tracker.alerts.unsubscribe"
 DEFAULT_FREQUENCY = Frequency.WEEKLY
@@ -127,10 +128,12 @@ def unsubscribe(*, token: str) -> Unsubscribed:
 def apply_default_subscriptions(*, user_ids: list[int] | None = None, now: dt.datetime | None = None) -> int:
     """Give clerks who never had alert settings a weekly digest of their committee.
 
-    "Their committee" is the committee of most of the documents they uploaded.
-    A clerk for whom none can be found yet is left alone (the settings page
-    asks them to choose) and tried again next time. Set-based: three queries
-    and two bulk inserts for any number of clerks. Returns subscriptions made.
+    "Their committee" is the one most of their work concerns: documents they
+    uploaded and commitments they acted on (delivery, review). With a single
+    committee in the register, that one. A clerk for whom none can be found yet
+    is left alone (the settings page asks them to choose) and tried again next
+    time. Set-based: a fixed handful of queries for any number of clerks.
+    Returns the subscriptions made.
     """
     now = now or timezone.now()
     clerks = get_user_model().objects.filter(
@@ -138,15 +141,24 @@ def apply_default_subscriptions(*, user_ids: list[int] | None = None, now: dt.da
     )
     if user_ids is not None:
         clerks = clerks.filter(pk__in=user_ids)
-    counts = (
+    work: Counter[tuple[int, int]] = Counter()
+    uploads = (
         Document.objects.filter(uploaded_by__in=clerks, committee__isnull=False)
-        .values("uploaded_by_id", "committee_id")
-        .annotate(n=Count("id"))
-        .order_by("uploaded_by_id", "-n", "committee_id")
+        .values_list("uploaded_by_id", "committee_id").annotate(n=Count("id")).order_by()
     )
+    actions = (
+        ReviewEvent.objects.filter(user__in=clerks, commitment__committee__isnull=False)
+        .values_list("user_id", "commitment__committee_id").annotate(n=Count("id")).order_by()
+    )
+    for user_id, committee_id, n in (*uploads, *actions):
+        work[(user_id, committee_id)] += n
     committee_of: dict[int, int] = {}
-    for row in counts:
-        committee_of.setdefault(row["uploaded_by_id"], row["committee_id"])
+    for (user_id, committee_id), _n in sorted(work.items(), key=lambda kv: (-kv[1], kv[0][1])):
+        committee_of.setdefault(user_id, committee_id)
+    only = list(Committee.objects.values_list("pk", flat=True)[:2])
+    if len(only) == 1:
+        for user_id in clerks.exclude(pk__in=list(committee_of)).values_list("pk", flat=True):
+            committee_of[user_id] = only[0]
     if not committee_of:
         return 0
     with transaction.atomic():
