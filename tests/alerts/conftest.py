@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.browser import axe_source, browser  # noqa: F401  (fixtures for test_browser.py)
 from tests.factories import CommitmentFactory, CommitteeFactory, MinistryFactory, UserFactory
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

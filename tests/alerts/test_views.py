@@ -178,6 +178,12 @@ def test_changing_the_frequency_and_not_touching_someone_elses(carla_client, car
 
 
 @pytest.mark.django_db
+def test_the_page_explains_the_due_soon_window_as_configured(carla_client, settings):
+    settings.DUE_SOON_DAYS = 21
+    assert "zodra de uiterste datum binnen 21 dagen valt, niet eerder" in carla_client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
 def test_the_page_needs_a_login(client):
     response = client.get(URL)
     assert response.status_code == 302

@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from motions.models import MotionCitation
 from tracker.alerts.models import AlertEvent, AlertLog, Subscription
+from tracker.followup.overdue import OUTSTANDING
 from tracker.models import Commitment, DeadlineRevision, ReviewEvent
 
 logger = logging.getLogger(__name__)
@@ -45,9 +46,7 @@ Kind = AlertEvent.Kind
 # the collector looks this far back (it covers a worker that was down for days).
 LOOKBACK_DAYS = 7
 DELIVERED_STATUSES = (Commitment.Status.DELIVERED, Commitment.Status.PARTLY_DELIVERED)
-# Still to be fulfilled, as flag_overdue counts it: a partial delivery keeps a
-# commitment due soon / overdue until the rest arrives.
-OUTSTANDING = (Commitment.Status.OPEN, Commitment.Status.PARTLY_DELIVERED)
+
 CONFIRMED_STATES = (Commitment.ReviewState.CONFIRMED, Commitment.ReviewState.CORRECTED)
 CONFIRMING_ACTIONS = (ReviewEvent.Action.CONFIRM, ReviewEvent.Action.CORRECT, ReviewEvent.Action.CREATE)
 
@@ -113,6 +112,7 @@ def _recorded(kind: str) -> Exists:
 
 
 def _outstanding() -> QuerySet[Commitment]:
+    """Still to be fulfilled, exactly as flag_overdue counts it (partly delivered included)."""
     return alertable().filter(status__in=OUTSTANDING)
 
 

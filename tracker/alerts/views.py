@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core import signing
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker import roles
 from tracker.alerts.forms import FrequencyForm, SubscriptionForm
-from tracker.alerts.models import AlertPreference, Frequency, OutboxMessage, Subscription
+from tracker.alerts.models import Frequency, OutboxMessage, Subscription
 from tracker.alerts.subscriptions import (
     SubscriptionError,
     apply_default_subscriptions,
@@ -61,7 +62,7 @@ def alert_settings(request: HttpRequest) -> HttpResponse:
         "subscriptions": subscriptions,
         "frequencies": Frequency.choices,
         "recent": recent,
-        "has_preference": AlertPreference.objects.filter(user=user).exists(),
+        "due_soon_days": settings.DUE_SOON_DAYS,
     })
 
 
