@@ -349,3 +349,10 @@ def test_the_entry_point_refuses_a_revision_that_does_not_slip(carla):
         alerts_for_commitment_event(commitment, Kind.SLIPPED, revision=earlier, now=NOW)
     with pytest.raises(AlertEventError, match="does not exist"):
         alerts_for_commitment_event(10**9, Kind.OVERDUE, now=NOW)
+    closed = CommitmentFactory(due_date=days(30), window_start=None, status=Commitment.Status.CLOSED)
+    later = DeadlineRevision.objects.create(
+        commitment=closed, source=DeadlineRevision.Source.REVIEWER, old_due=days(30), new_due=days(60),
+        old_precision="day", new_precision="day",
+    )
+    with pytest.raises(AlertEventError, match="no longer outstanding"):
+        alerts_for_commitment_event(closed, Kind.SLIPPED, revision=later, now=NOW)

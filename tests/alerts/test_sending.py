@@ -22,6 +22,7 @@ from tracker.alerts.emails import render_message
 from tracker.alerts.events import collect_events
 from tracker.alerts.models import DeliveryAttempt, Frequency, OutboxMessage
 from tracker.alerts.sending import claim_batch, lease, load_claimed, send_pending, start_attempt
+from tracker.models import Commitment
 
 State = OutboxMessage.State
 Outcome = DeliveryAttempt.Outcome
@@ -236,6 +237,19 @@ def test_recipients_without_address_or_account_are_recorded_not_sent(committee):
     assert (gone_message.state, gone_message.last_error) == (State.CANCELLED, "ontvanger is niet actief")
     assert nameless_message.state == State.FAILED
     assert "e-mailadres" in nameless_message.last_error
+
+
+@pytest.mark.django_db
+def test_a_digest_whose_records_were_deleted_is_not_sent_empty(carla, committee):
+    (message,) = pending_digests(committee, [carla])
+    Commitment.objects.all().delete()  # hard delete: the alerts go with the commitments
+
+    result = send_pending(now=NOW)
+
+    assert (result.sent, result.cancelled) == (0, 1)
+    assert not mail.outbox
+    message.refresh_from_db()
+    assert message.state == State.CANCELLED
 
 
 @pytest.mark.django_db

@@ -29,9 +29,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tracker.alerts.events import OUTSTANDING
 from tracker.alerts.models import AlertEvent, AlertLog, Frequency, OutboxMessage
 from tracker.alerts.subscriptions import unsubscribe_token
+from tracker.followup.overdue import OUTSTANDING
 from tracker.models import Commitment
 
 Kind = AlertEvent.Kind

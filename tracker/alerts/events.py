@@ -34,6 +34,7 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from motions.models import MotionCitation
+from tracker.alerts.digests import build_immediate_messages, send_after_commit
 from tracker.alerts.models import AlertEvent, AlertLog, Subscription
 from tracker.followup.overdue import OUTSTANDING
 from tracker.models import Commitment, DeadlineRevision, ReviewEvent
@@ -335,8 +336,6 @@ def alerts_for_commitment_event(
     ``DeadlineRevision``. Raises ``AlertEventError`` when the data does not
     show the event (e.g. ``delivered`` on an open commitment).
     """
-    from tracker.alerts.digests import build_immediate_messages, send_after_commit
-
     now = now or timezone.now()
     today = today or timezone.localdate(now)
     pk = commitment.pk if isinstance(commitment, Commitment) else commitment
@@ -377,6 +376,8 @@ def _event_from_data(
             raise AlertEventError("a slipped deadline needs the commitment's DeadlineRevision")
         if not (revision.old_due and revision.new_due and revision.new_due > revision.old_due):
             raise AlertEventError(f"revision {revision.pk} does not move the due date later")
+        if not open_:
+            raise AlertEventError(f"commitment {row.pk} is no longer outstanding; a later deadline is no news")
         return AlertEvent(**{**base, "due_date": revision.new_due}, period=slipped_period(revision.pk),
                           old_due=revision.old_due, new_due=revision.new_due,
                           document_id=revision.source_document_id, revision=revision, occurred_on=today)

@@ -68,7 +68,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -113,7 +113,6 @@ class SendResult:
     cancelled: int = 0
     in_doubt: int = 0
     released: int = 0
-    errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
         return {"sent": self.sent, "retrying": self.retrying, "failed": self.failed,
@@ -153,7 +152,7 @@ def claim_batch(*, now: dt.datetime, limit: int = BATCH_SIZE) -> Claim | None:
             message__claim_token=token, finished_at__isnull=True
         ).update(
             outcome=Outcome.IN_DOUBT, finished_at=now,
-            error="afgebroken na het begin van de verzending; opnieuw verzonden met dezelfde Message-ID",
+            error="afgebroken na het begin van de verzending; wordt opnieuw verzonden met dezelfde Message-ID",
         )
     if in_doubt:
         logger.warning("alerts: %d messages were in doubt after a crash; sending them again", in_doubt)
@@ -296,8 +295,13 @@ def send_claimed(
                               reason="ontvanger heeft geen (geldig) e-mailadres", now=clock())
                 result.failed += 1
                 continue
+            if not logs.get(message.pk):
+                finish_unsent(message, token=claim.token, state=State.CANCELLED,
+                              reason="geen meldingen meer (de toezeggingen zijn verwijderd)", now=clock())
+                result.cancelled += 1
+                continue
             try:
-                email = render_message(message, logs.get(message.pk, []), today=today, link=link, connection=backend)
+                email = render_message(message, logs[message.pk], today=today, link=link, connection=backend)
             except Exception as exc:  # a bug in a template must not stop the batch nor lose the message
                 logger.exception("alerts: rendering message %s failed", message.pk)
                 record_failure(message, None, token=claim.token, error=describe(exc), permanent=False, now=clock())
@@ -313,7 +317,6 @@ def send_claimed(
             except SEND_ERRORS as exc:
                 state = record_failure(message, attempt, token=claim.token, error=describe(exc),
                                        permanent=_permanent(exc), now=clock())
-                result.errors.append(describe(exc))
                 if state == State.FAILED:
                     result.failed += 1
                 else:
