@@ -7,7 +7,6 @@ The sentences are our own, written in the style of government answers.
 
 from __future__ import annotations
 
-import glob
 import re
 from datetime import date
 
@@ -597,11 +596,10 @@ OWN_SENTENCES = [
 ]
 
 
-def _corpus_paragraphs() -> list[str]:
+def _corpus_paragraphs(corpus_dir) -> list[str]:
     paragraphs: list[str] = []
-    for path in sorted(glob.glob("/work/shared/corpus/*.txt")):
-        with open(path, encoding="utf-8") as fh:
-            paragraphs += [p for p in re.split(r"\n\s*\n", fh.read()) if p.strip()]
+    for path in sorted(corpus_dir.glob("*.txt")):
+        paragraphs += [p for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
     return paragraphs
 
 
@@ -611,10 +609,9 @@ def test_anchored_scan_matches_exhaustive_scan_on_own_sentences() -> None:
         assert got == _exhaustive(text, R), text
 
 
-def test_anchored_scan_matches_exhaustive_scan_on_the_corpus() -> None:
-    paragraphs = _corpus_paragraphs()
-    if not paragraphs:
-        pytest.skip("shared corpus not available")
+def test_anchored_scan_matches_exhaustive_scan_on_the_corpus(corpus_dir) -> None:
+    paragraphs = _corpus_paragraphs(corpus_dir)
+    assert paragraphs
     for text in paragraphs:
         got = [(h.start, h.end, h.r) for h in D._scan(text, R, D.DEFAULT_CALENDAR)]
         assert got == _exhaustive(text, R), text[:200]

@@ -7,10 +7,10 @@ Kamerstukken; they are not taken from any document.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import CORPUS_DIR, require_or_skip
 from tracker.extraction.structure import document_info, item_at, segment
 from tracker.extraction.types import DOCUMENT_KINDS, REFERENCE_DATE_SOURCES, QAItem
 
@@ -766,16 +766,10 @@ def test_segment_returns_a_fresh_list() -> None:
 # Corpus regression (counts verified by reading the documents)
 # ---------------------------------------------------------------------------
 
-CORPUS = Path("/work/shared/corpus")
-
-
 def _corpus(prefix: str) -> str:
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus directory {CORPUS} is not available on this machine")
-    matches = sorted(CORPUS.glob(f"{prefix}_*.txt"))
-    if not matches:
-        pytest.skip(f"corpus file {prefix}_*.txt is not in {CORPUS}")
-    return matches[0].read_text(encoding="utf-8")
+    require_or_skip(CORPUS_DIR.is_dir(), f"the shared corpus is not at {CORPUS_DIR}", "NAKOMING_REQUIRE_CORPUS")
+    [path] = sorted(CORPUS_DIR.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
