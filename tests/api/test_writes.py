@@ -168,7 +168,9 @@ def test_a_correction_takes_a_bounded_number_of_queries(writer):
     commitment = CommitmentFactory()
     with CaptureQueriesContext(connection) as queries:
         writer.patch(f"{LIST}{commitment.pk}/", {"version": 1, "actor": "minister"}, format="json")
-    assert len(queries) < 20
+    # The correction itself, its audit row and the immediate-alert fan-out
+    # (a constant number of set-based statements, whatever the subscribers).
+    assert len(queries) < 30
 
 
 @pytest.mark.django_db

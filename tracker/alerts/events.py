@@ -351,6 +351,19 @@ def alerts_for_commitment_event(
     return result
 
 
+def alert_change(commitment_id: int, kind: str, *, revision: DeadlineRevision | None = None) -> None:
+    """For services right after they changed a commitment (inside their
+    transaction): alert subscribers now instead of at the next hourly run.
+
+    A change that is no news (a deadline moved earlier, a record re-confirmed)
+    is simply not alerted; the alert log keeps repeats from alerting twice.
+    """
+    try:
+        alerts_for_commitment_event(commitment_id, kind, revision=revision)
+    except AlertEventError:
+        return
+
+
 def _event_from_data(
     row: Commitment, kind: str, *, revision: DeadlineRevision | None, today: dt.date, now: dt.datetime
 ) -> AlertEvent:

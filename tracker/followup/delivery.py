@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tracker.alerts.events import alert_change
+from tracker.alerts.models import AlertEvent
 from tracker.followup.overdue import OUTSTANDING
 from tracker.locking import StaleRecordError, audit_value, claim, fresh
 from tracker.models import Commitment, Document, ReviewEvent
@@ -103,7 +105,9 @@ def commitment_record_delivery(
     }
     if delivered:
         wanted.update(overdue_since=None, due_soon_since=None)
-    return _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
+    saved = _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
+    alert_change(saved.pk, AlertEvent.Kind.DELIVERED)
+    return saved
 
 
 @transaction.atomic

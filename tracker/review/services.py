@@ -31,6 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motions.models import Motion, MotionCitation
+from tracker.alerts.events import alert_change
+from tracker.alerts.models import AlertEvent
 from tracker.extraction.deadlines import resolve_phrase
 from tracker.extraction.motions import canonical_key, parse_kamerstuk
 from tracker.locking import audit_value as _json
@@ -342,6 +344,7 @@ def commitment_confirm(*, commitment: Commitment, user: User | None, expected_ve
         changes["deadline_assumed"] = [True, False]
     _claim(row.pk, expected_version, **values)
     _event(row, user, ReviewEvent.Action.CONFIRM, changes, note.strip())
+    alert_change(row.pk, AlertEvent.Kind.CONFIRMED)
     return _reload(row.pk)
 
 
@@ -370,9 +373,11 @@ def commitment_correct(*, commitment: Commitment, user: User | None, expected_ve
     _claim(row.pk, expected_version, **plan.values)
     if plan.keys_after is not None:
         _set_motions(row, before=plan.keys_before, after=plan.keys_after)
-    if plan.deadline_changed:
-        _revision(row, plan.values, user=user, reason=note.strip())
+    revision = _revision(row, plan.values, user=user, reason=note.strip()) if plan.deadline_changed else None
     _event(row, user, ReviewEvent.Action.CORRECT, plan.changes, note.strip())
+    alert_change(row.pk, AlertEvent.Kind.CONFIRMED)
+    if revision is not None:
+        alert_change(row.pk, AlertEvent.Kind.SLIPPED, revision=revision)
     return _reload(row.pk)
 
 
