@@ -1,0 +1,225 @@
+"""The grammar of one motion citation: ``motie`` + names, party, ``c.s.``, numbers.
+
+``parse_hit`` reads what follows one ``motie``/``moties`` word into raw citations;
+``tracker.extraction.motions.find_citations`` then settles their keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extraction.lexicon.motions import NOT_NAMES, PARTIES
+from tracker.extraction.motions_refs import HS, LO, REF_RE, S0, S1, UP, Ref, norm_ws, refs_at
+
+# --------------------------------------------------------------------------
+# Citation grammar
+# --------------------------------------------------------------------------
+
+HIT_RE = re.compile(r"(?<![^\W\d_])motie(s)?(?![^\W\d_])", re.I)
+
+_PARTY = "(?:" + "|".join(re.escape(p) for p in PARTIES) + ")"
+_PARTY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<party>{_PARTY})-\Z")
+_PARTY_OF_RE = re.compile(
+    rf"{S1}(?i:van){S1}(?:(?i:de){S1})?(?P<party>{_PARTY})(?:-(?i:fractie))?(?![\w-])"
+)
+_LID_RE = re.compile(rf"{S1}(?i:van){S1}(?i:het){S1}(?i:lid){S1}")
+_LEDEN_RE = re.compile(rf"{S1}(?i:van){S1}(?i:de){S1}(?i:leden){S1}")
+
+_TUSSEN = rf"(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[rn]?|[Ii]n{S1}'t|'t|El|Al){S1}){{0,3}}"
+_CORE = rf"(?P<core>[{UP}][{LO}'’]+(?:-[{UP}][{LO}'’]+)*)(?![^\W\d_])"
+_NAME_RE = re.compile(_TUSSEN + _CORE)
+_SEP_SINGLE_RE = re.compile(rf"{S0}/{S0}|,{S1}|{S1}(?:en|&){S1}")
+_SEP_GROUP_RE = re.compile(rf"{S0}/{S0}")
+_SEP_ITEM_RE = re.compile(rf",?{S1}(?:en|&){S1}|,{S1}")
+_CS_RE = re.compile(rf"{S1}c\.{S0}s\.?(?![^\W\d_])")
+_PARTY_PAREN_RE = re.compile(
+    rf"{S0}\((?!{S0}(?:Kamerst|Kst|zie|Zie))(?=[^()\n]*[^\W\d_])"
+    rf"[{UP}0-9][\w-]{{0,24}}(?:{HS}[\w-]{{1,20}}){{0,3}}\)"
+)
+_MARKER_RE = re.compile(r"\.?(\d{1,3})(?![\d\w])(?![.,]\d)")
+_ATTACHED_REF_RE = re.compile(
+    rf"{S0}\({S0}(?:(?i:zie){S1}(?:(?i:ook){S1})?)?(?=(?:Kamerstuk|Kst|\d))"
+    rf"|,{S1}(?:(?i:zie){S1})?(?=Kamerstuk|Kst\.)"
+)
+_SUBJECT_RE = re.compile(rf"{S1}(?:over|inzake|betreffende|m\.b\.t\.|omtrent){S1}")
+_DELAY_STOP_RE = re.compile(
+    r"\b(?:moties?|amendement\w*|brief|brieven|kamerbrief\w*|verslag\w*|nota|notitie|"
+    r"rapport\w*|geïnformeerd|informeer\w*|beantwoord\w*|antwoord\w*|wetsvoorstel\w*|"
+    r"kabinetsreactie|reactie|strategie|gepubliceerd|gestuurd|verzonden|toegezonden)\b"
+    r"|[;:]",
+    re.I,
+)
+_DELAY_MAX = 160
+_DELAY_CANDIDATE_RE = re.compile(r"\(|Kamerstuk|Kst\.")
+_GAP_BREAK_RE = re.compile(rf"\n{HS}*\r?\n|[.?!](?:\d{{1,3}})?\s+[{UP}]")
+_REF_JOIN_RE = re.compile(r"\s*(?:,|;|en)\s*")
+_SPACE_RE = re.compile(S1)
+
+
+@dataclass(slots=True)
+class Raw:
+    start: int
+    end: int
+    anchor: int  # start of the motie word
+    members: tuple[str, ...]
+    party: str | None
+    refs: list[Ref]
+    marker: str | None  # footnote number glued to the citation
+    group: int  # citations of one "de moties X en Y" share a group
+    key: str = ""
+    status: str | None = None
+    plural: bool = False
+
+    @property
+    def named(self) -> bool:
+        return bool(self.members or self.party)
+
+
+def _match_name(text: str, pos: int) -> re.Match[str] | None:
+    m = _NAME_RE.match(text, pos)
+    if m is None or m["core"] in NOT_NAMES:
+        return None
+    return m
+
+
+def _parse_names(text: str, pos: int, sep_re: re.Pattern[str]) -> tuple[list[str], int]:
+    """Names from ``pos`` joined by ``sep_re``; returns them and the end offset."""
+    m = _match_name(text, pos)
+    if m is None:
+        return [], pos
+    names, end = [norm_ws(m[0])], m.end()
+    while (s := sep_re.match(text, end)) and (n := _match_name(text, s.end())):
+        names.append(norm_ws(n[0]))
+        end = n.end()
+    return names, end
+
+
+def _parse_tail(text: str, pos: int) -> tuple[int, str | None]:
+    """``c.s.`` and ``(Party)`` in any order after the names; returns end and party."""
+    party = None
+    for _ in range(3):
+        if m := _CS_RE.match(text, pos):
+            pos = m.end()
+        elif m := _PARTY_PAREN_RE.match(text, pos):
+            party = party or m[0].strip()[1:-1]
+            pos = m.end()
+        else:
+            break
+    return pos, party
+
+
+def _parse_attached(text: str, pos: int) -> tuple[list[Ref], int] | None:
+    """An attached ``(Kamerstuk ...)`` / ``, Kamerstuk ...`` at ``pos``."""
+    a = _ATTACHED_REF_RE.match(text, pos)
+    if a is None:
+        return None
+    m = REF_RE.match(text, a.end())
+    if m is None:
+        return None
+    refs, end = refs_at(text, m)
+    while (c := _REF_JOIN_RE.match(text, end)) and (m2 := REF_RE.match(text, c.end())):
+        more, end = refs_at(text, m2)
+        refs.extend(more)
+    if a[0].lstrip(" \t\u00a0\r\n").startswith("("):
+        close = text.find(")", end, end + 200)
+        if close >= 0 and "(" not in text[end:close]:
+            end = close + 1
+    return refs, end
+
+
+def _parse_item(text: str, pos: int, plural: bool) -> tuple[list[str], str | None, int] | None:
+    """One motion's names, party and end; None when no name starts at ``pos``."""
+    names, end = _parse_names(text, pos, _SEP_GROUP_RE if plural else _SEP_SINGLE_RE)
+    if not names:
+        return None
+    end, party = _parse_tail(text, end)
+    return names, party, end
+
+
+def parse_hit(text: str, hit: re.Match[str], group: int) -> list[Raw]:
+    anchor = hit.start()
+    plural = hit[1] is not None
+    start = anchor
+    pos = hit.end()
+    party: str | None = None
+    items: list[tuple[list[str], str | None, int, int]] = []  # names, party, start, end
+
+    if (
+        anchor
+        and text[anchor - 1] == "-"
+        and (pb := _PARTY_BEFORE_RE.search(text, max(0, anchor - 30), anchor))
+    ):
+        party, start = pb["party"], pb.start()
+
+    if pos < len(text) and text[pos] == "-":  # motie-Koopmans
+        if item := _parse_item(text, pos + 1, plural):
+            items.append((item[0], item[1], start, item[2]))
+    elif m := _LID_RE.match(text, pos) or _LEDEN_RE.match(text, pos):
+        if item := _parse_item(text, m.end(), plural):
+            items.append((item[0], item[1], start, item[2]))
+    elif m := _PARTY_OF_RE.match(text, pos):
+        party, pos = m["party"], m.end()
+    elif (s := _SPACE_RE.match(text, pos)) and (item := _parse_item(text, s.end(), plural)):
+        items.append((item[0], item[1], start, item[2]))
+
+    if not items:
+        end, p = _parse_tail(text, pos)
+        raw = Raw(start, end, anchor, (), party or p, [], None, group, plural=plural)
+        _attach_numbers(text, raw, end)
+        if party is None and p is None and not raw.refs and raw.marker is None:
+            _delayed_ref(text, raw)
+        return [raw]
+
+    raws: list[Raw] = []
+    while True:
+        names, p, istart, iend = items[-1]
+        raw = Raw(istart, iend, anchor, tuple(names), p, [], None, group, plural=plural)
+        _attach_numbers(text, raw, iend)
+        if not raw.refs and raw.marker is None and (sub := _SUBJECT_RE.match(text, raw.end)):
+            _delayed_ref(text, raw, sub.end())
+        raws.append(raw)
+        if not plural:
+            break
+        sep = _SEP_ITEM_RE.match(text, raw.end)
+        if sep is None:
+            break
+        nxt = _parse_item(text, sep.end(), plural)
+        if nxt is None:
+            break
+        items.append((nxt[0], nxt[1], sep.end(), nxt[2]))
+    return raws
+
+
+def _attach_numbers(text: str, raw: Raw, pos: int) -> None:
+    """Glued footnote marker and attached reference right after the names."""
+    if m := _MARKER_RE.match(text, pos):
+        raw.marker = m[1]
+        pos = m.end()
+    if att := _parse_attached(text, pos):
+        raw.refs, raw.end = att
+
+
+def _delayed_ref(text: str, raw: Raw, gap_from: int | None = None) -> None:
+    """A reference later in the clause: ``een motie indienden om X (Kamerstuk ...)``."""
+    lo = raw.end if gap_from is None else gap_from
+    hi = min(len(text), lo + _DELAY_MAX)
+    for m in _DELAY_CANDIDATE_RE.finditer(text, lo, hi):
+        at = m.start()
+        gap = text[raw.end : at]
+        if _DELAY_STOP_RE.search(gap) or _is_break(gap):
+            return
+        if m[0] == "(":
+            att = _parse_attached(text, at)
+        else:
+            r = REF_RE.match(text, at)
+            att = refs_at(text, r) if r else None
+        if att:
+            raw.refs, raw.end = att
+            return
+
+
+def _is_break(gap: str) -> bool:
+    return bool(_GAP_BREAK_RE.search(gap))
+
+
