@@ -27,8 +27,7 @@ from django.utils.translation import gettext as _
 from motions.models import Motion, MotionCitation, MotionSigner, MotionStatusChange, MotionText
 from tracker.extraction.motions import (
     ParsedMotion,
-    canonical_key,
-    parse_kamerstuk,
+    key_from_text,
     parse_motion_text,
 )
 from tracker.models import Committee, Document, Ministry
@@ -57,23 +56,16 @@ class MotionError(ValueError):
 def normalise_key(value: str) -> str:
     """``kst-36800-v-30``, ``36800-V-30`` or ``Kamerstuk 36 800 V, nr. 30`` → ``kst-36800-V-30``.
 
-    Raises :class:`MotionError` when no Kamerstuk number can be read.
+    The reading is :func:`tracker.extraction.motions.key_from_text`, shared with the
+    review form. Raises :class:`MotionError` when no Kamerstuk number can be read.
     """
-    raw = " ".join(value.split())
-    if raw.lower().startswith("kst-"):
-        dossier, _sep, number = raw[4:].rpartition("-")
-        if dossier and number:
-            try:
-                return canonical_key(dossier, number)
-            except ValueError:
-                pass
-    ref = parse_kamerstuk(raw)
-    if ref is None:
+    key = key_from_text(value)
+    if key is None:
         raise MotionError(
             _("Geen Kamerstuknummer herkend in “%(value)s”. Gebruik bijvoorbeeld kst-36800-V-30 of 36 800 V, nr. 30.")
             % {"value": value}
         )
-    return canonical_key(*ref)
+    return key
 
 
 def split_key(key: str) -> tuple[str, str]:
@@ -212,8 +204,8 @@ def motion_from_document(document: Document) -> MotionText | None:
     if parsed is None:
         return None
     key = parsed.key
-    if not key and document.kamerstuk and (ref := parse_kamerstuk(document.kamerstuk)):
-        key = canonical_key(*ref)
+    if not key and document.kamerstuk:
+        key = key_from_text(document.kamerstuk) or ""
     previous = MotionText.objects.filter(document=document).select_related("motion").first()
     motion = _motion_for_key(key) if key else (previous.motion if previous else None)
     text, _created = MotionText.objects.update_or_create(

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from motions.models import Motion, MotionCitation, MotionStatusChange, MotionText
@@ -20,9 +21,11 @@ from motions.services import (
 )
 from tests.factories import MotionFactory, MotionSignerFactory
 from tests.motions.conftest import cite
+from tracker.extraction.motions import key_from_text
 from tracker.ingest.process import document_process
 from tracker.ingest.submit import DocumentOverrides, document_submit
 from tracker.models import Document, Ministry
+from tracker.review.services import normalise_motion_key
 
 LETTER = Path(__file__).parent / "fixtures" / "brief-moties-uitgevoerd.txt"
 
@@ -211,3 +214,21 @@ def test_reviewers_set_ministry_committee_and_status_with_a_note(reviewer_client
 )
 def test_reviewers_may_type_a_number_in_any_usual_spelling(value, key):
     assert normalise_key(value) == key
+
+
+SPELLINGS = [
+    "kst-41234-xii-7", " kst-41234-XII-7 ", "41234-XII-7", "41 234 XII, nr. 7", "Kamerstuk 41 234 XII, nr. 7",
+    "Kamerstukken II 2030/31, 41 234 XII, nr. 7", "Kst. 41234-XII-7", "41 777, G", "kst-41501-03-812",
+]
+
+
+@pytest.mark.parametrize("value", SPELLINGS)
+def test_the_register_and_the_review_form_read_a_typed_key_alike(value):
+    assert normalise_key(value) == normalise_motion_key(value) == key_from_text(value)
+
+
+def test_both_refuse_what_names_no_motion():
+    with pytest.raises(MotionError):
+        normalise_key("de motie van Jansen")
+    with pytest.raises(ValidationError):
+        normalise_motion_key("de motie van Jansen")

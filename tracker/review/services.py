@@ -34,7 +34,7 @@ from motions.models import Motion, MotionCitation
 from tracker.alerts.events import alert_change
 from tracker.alerts.models import AlertEvent
 from tracker.extraction.deadlines import resolve_phrase
-from tracker.extraction.motions import canonical_key, parse_kamerstuk
+from tracker.extraction.motions import key_from_text
 from tracker.locking import audit_value as _json
 from tracker.locking import claim as _claim
 from tracker.locking import fresh as _fresh
@@ -80,19 +80,17 @@ def _current(row: Commitment, name: str, keys: list[str] | None) -> Any:
 
 
 def normalise_motion_key(value: str) -> str:
-    """``kst-36800-v-30``, ``36800-V-30`` or ``Kamerstuk 36 800 V, nr. 30`` → ``kst-36800-V-30``."""
-    raw = value.strip()
-    if raw.lower().startswith("kst-"):
-        dossier, _sep, number = raw[4:].rpartition("-")
-        if dossier and number:
-            return canonical_key(dossier, number)
-    ref = parse_kamerstuk(raw) or parse_kamerstuk(f"Kamerstuk {raw}")
-    if ref is None:
+    """``kst-36800-v-30``, ``36800-V-30`` or ``Kamerstuk 36 800 V, nr. 30`` → ``kst-36800-V-30``.
+
+    The same reading as the motions register (:func:`tracker.extraction.motions.key_from_text`).
+    """
+    key = key_from_text(value)
+    if key is None:
         raise ValidationError(
             _("'%(value)s' is geen motie-aanduiding; gebruik bijvoorbeeld kst-36800-V-30 of "
-              "Kamerstuk 36 800 V, nr. 30."), params={"value": raw}, code="motion_key",
+              "Kamerstuk 36 800 V, nr. 30."), params={"value": value.strip()}, code="motion_key",
         )
-    return canonical_key(*ref)
+    return key
 
 
 def deadline_errors(
