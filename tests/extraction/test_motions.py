@@ -567,6 +567,111 @@ def test_a_later_letter_does_not_number_a_named_motion() -> None:
 
 
 # --------------------------------------------------------------------------
+# Handelingen: "op stuk nr. N" and "Zij krijgt nr. N (dossier)"
+# --------------------------------------------------------------------------
+
+# A debate item as the Handelingen print it: the motions are submitted and numbered
+# first, the minister gives an opinion on each one later by its stuk number only.
+DEBATE = """De voorzitter:
+
+Deze motie is voorgesteld door de leden Verhoeckx en Ter Laan. Naar mij blijkt, wordt de
+indiening ervan voldoende ondersteund. Zij maakt deel uit van de beraadslaging.
+
+Zij krijgt nr. 412 (40 118).
+
+De voorzitter:
+
+Deze motie is voorgesteld door het lid Ouwerkerk. Naar mij blijkt, wordt de indiening ervan
+voldoende ondersteund. Zij maakt deel uit van de beraadslaging.
+
+Zij krijgt nr. 413 (40118).
+
+Minister Dalstra:
+
+Ik begin met de motie op stuk nr. 412 van de leden Verhoeckx en Ter Laan. Die ontraad ik.
+De motie van de heer Ouwerkerk op stuk nr. 413 laat ik aan het oordeel van de Kamer.
+Dan de motie op stuk nr. 414, van de heren Brink en Sallou, over de dijken.
+De motie-Verhoeckx/Ter Laan vraagt te veel.
+"""
+
+
+def test_stuk_numbers_take_their_dossier_from_the_numbering_in_the_same_debate() -> None:
+    found = find_citations(DEBATE)
+    assert [(c.key, c.members) for c in found] == [
+        ("kst-40118-412", ("Verhoeckx", "Ter Laan")),
+        ("kst-40118-413", ("Ouwerkerk",)),
+        ("kst-40118-412", ("Verhoeckx", "Ter Laan")),
+        ("kst-40118-413", ("Ouwerkerk",)),
+        # not numbered in this excerpt: the dossier of the motions numbered beside it
+        ("kst-40118-414", ("Brink", "Sallou")),
+        # name only: the key of the same members' numbered motion
+        ("kst-40118-412", ("Verhoeckx", "Ter Laan")),
+    ]
+    assert all(DEBATE[c.start : c.end] == c.text for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Minister Dalstra:\n\nDe motie op stuk nr. 7 ontraad ik.\n\nZij krijgt nr. 7 (40 222-XIV).",
+         "kst-40222-XIV-7"),
+        ("Ik begin met de eerste motie, die op stuk nr. 7. Zij krijgt nr. 7 (40222).", "kst-40222-7"),
+        ("De motie op stuk nummer 7 is van mevrouw Kalsbeek. Zij krijgt nummer 7 (40222).", "kst-40222-7"),
+        ("De motie van mevrouw Kalsbeek en de heer Drost op stuk nr. 7. Zij krijgt nr. 7 (40222).",
+         "kst-40222-7"),
+    ],
+)
+def test_stuk_number_shapes(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+def test_a_stuk_number_far_from_any_numbered_motion_stays_without_key() -> None:
+    text = "De motie op stuk nr. 90 van het lid Kalsbeek ontraad ik. Zij krijgt nr. 7 (40222)."
+    assert [(c.key, c.members) for c in find_citations(text)] == [("", ("Kalsbeek",))]
+
+
+def test_an_unnamed_stuk_number_without_dossier_is_no_citation() -> None:
+    assert find_citations("De voorzitter:\n\nDan de motie op stuk nr. 12.") == []
+
+
+def test_the_nearest_numbering_wins_when_two_debates_reuse_a_number() -> None:
+    text = (
+        "Zij krijgt nr. 5 (40111).\n\nDe motie op stuk nr. 5 van het lid Drost ontraad ik.\n\n"
+        + "Het volgende debat gaat over iets anders. " * 40
+        + "\n\nZij krijgt nr. 5 (40999).\n\nDe motie op stuk nr. 5 van het lid Smeding ontraad ik."
+    )
+    assert keys(text) == ["kst-40111-5", "kst-40999-5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("In de motie Tamsma (kamerstuk 41 777, nr. 3) wordt gevraagd.", "kst-41777-3"),
+        ("de motie van het lid Tamsma (Kamerstuknummer 41 777, nr. 9) vraagt", "kst-41777-9"),
+        ("de motie van het lid Tamsma (TK 41 777, nr. 9) vraagt", "kst-41777-9"),
+        ("de motie van het lid Tamsma (kst-41777-IV-9) vraagt", "kst-41777-IV-9"),
+        ("de motie van het lid Tamsma (Handelingen II 2029/30, nr. 12, item 4; Kamerstuk 41 777, nr. 9)",
+         "kst-41777-9"),
+        ("de motie van het lid Tamsma (ingediend 3 april 2030, Kamerstuk 41 777, nr. 9)", "kst-41777-9"),
+        ("De motie van het lid Tamsma (Kamerstukken II 2029/30, 41 300 XV, nr. 12) is aangenomen.",
+         "kst-41300-XV-12"),
+        ("de motie-Van der Berg (Kamerstuk 41234, nr. 67) over de dijken", "kst-41234-67"),
+        ("de motie van het lid Hoekstein c.s. (41 234, nr. 67) verzoekt", "kst-41234-67"),
+        ("de motie Tamsma (41 777-IV, nr. 9)", "kst-41777-IV-9"),
+        ("De motie van het lid Tamsma (Kamerstukken I 2029/30, 41 777, G) vraagt", "kst-41777-G"),
+    ],
+)
+def test_reference_spellings_of_letters_and_annexes(text: str, key: str) -> None:
+    assert keys(text) == [key]
+
+
+def test_motion_modules_stay_small() -> None:
+    folder = Path(motions.__file__).parent
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("motions*.py")}
+    assert len(sizes) > 1 and max(sizes.values()) <= 500, sizes
+
+
+# --------------------------------------------------------------------------
 # Stated status
 # --------------------------------------------------------------------------
 

@@ -61,7 +61,9 @@ from tracker.extraction.motions_grammar import HIT_RE, Raw, parse_hit
 from tracker.extraction.motions_refs import (
     HS,
     MOTION_TITLE_RE,
+    REF_WORD,
     Ref,
+    assigned_numbers,
     canonical_key,
     close_paren,
     footnote_entries,
@@ -119,7 +121,7 @@ STATUSES = (
 
 
 _BLANK_LINE_RE = re.compile(rf"\n{HS}*\r?\n")
-_LIST_HEAD_RE = re.compile(r"\s*(?:\d{1,3}\s+)?(?:Zie\s+(?:ook\s+)?)?(?:Kamerstuk|Kst\.)")
+_LIST_HEAD_RE = re.compile(rf"\s*(?:\d{{1,3}}\s+)?(?:Zie\s+(?:ook\s+)?)?{REF_WORD}")
 
 
 def _title_ref(text: str, raw: Raw) -> Ref | None:
@@ -163,6 +165,36 @@ def _title_ref(text: str, raw: Raw) -> Ref | None:
     return paired[idx][0]
 
 
+# A stuk number without its "Zij krijgt" line is taken to share the dossier of a
+# motion numbered at most this far from it in the same debate.
+_NEAR_NUMBERS = 30
+# How far after "Deze motie is voorgesteld door ..." its "Zij krijgt nr." may follow.
+_SUBMITTED_REACH = 400
+
+
+def _assigned_key(raw: Raw, assigned: list[tuple[int, str, str]]) -> str:
+    """The key of a Handelingen motion from ``Zij krijgt nr. N (dossier)`` in the same text.
+
+    ``op stuk nr. N`` takes the dossier of the nearest line assigning N; without one,
+    of the nearest line assigning a number close to N (one debate numbers its motions
+    in a run). A motion being submitted takes the line that follows it.
+    """
+    if raw.submitted:
+        after = [(at, k) for at, _nr, k in assigned if raw.end <= at <= raw.end + _SUBMITTED_REACH]
+        return after[0][1] if after else ""
+    if raw.stuk is None:
+        return ""
+    same = [(abs(at - raw.start), k) for at, nr, k in assigned if nr == raw.stuk]
+    if same:
+        return min(same)[1]
+    near = [
+        (abs(at - raw.start), k.rsplit("-", 1)[0])
+        for at, nr, k in assigned
+        if abs(int(nr) - int(raw.stuk)) <= _NEAR_NUMBERS
+    ]
+    return f"{min(near)[1]}-{raw.stuk}" if near else ""
+
+
 def _identity(raw: Raw) -> frozenset[str] | None:
     if raw.members:
         return frozenset(norm_ws(m).casefold() for m in raw.members)
@@ -203,7 +235,8 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
             fn_cache[number] = footnote_entries(fn_text) if fn_text else []
         return fn_cache[number]
 
-    # 1. Keys from attached references and glued footnote markers.
+    # 1. Keys from attached references, glued footnote markers and stuk numbers.
+    assigned = assigned_numbers(text) if any(r.stuk or r.submitted for r in raws) else []
     by_group: dict[int, list[Raw]] = {}
     for raw in raws:
         by_group.setdefault(raw.group, []).append(raw)
@@ -233,6 +266,8 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
                 and (ref := pick_footnote_ref(entries(raw.marker), raw.members, False))
             ):
                 raw.key = key(ref)
+            elif raw.stuk or raw.submitted:
+                raw.key = _assigned_key(raw, assigned)
     # Unnamed "beide moties14" whose footnote lists several motions.
     expanded: list[Raw] = []
     for raw in raws:

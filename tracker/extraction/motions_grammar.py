@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.lexicon.motions import NOT_NAMES, PARTIES
-from tracker.extraction.motions_refs import HS, LO, REF_RE, S0, S1, UP, Ref, norm_ws, refs_at
+from tracker.extraction.motions_refs import (
+    HS,
+    LO,
+    REF_RE,
+    REF_WORD,
+    S0,
+    S1,
+    UP,
+    Ref,
+    norm_ws,
+    refs_at,
+)
 
 # --------------------------------------------------------------------------
 # Citation grammar
@@ -23,13 +34,26 @@ _PARTY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<party>{_PARTY})-\Z")
 _PARTY_OF_RE = re.compile(
     rf"{S1}(?i:van){S1}(?:(?i:de){S1})?(?P<party>{_PARTY})(?:-(?i:fractie))?(?![\w-])"
 )
-_LID_RE = re.compile(rf"{S1}(?i:van){S1}(?i:het){S1}(?i:lid){S1}")
-_LEDEN_RE = re.compile(rf"{S1}(?i:van){S1}(?i:de){S1}(?i:leden){S1}")
+# How a speaker or a letter names the members: "van het lid", "van de leden",
+# "van de heer", "van mevrouw"; after a stuk number also ", van" and "is van".
+_TITLE = rf"(?:(?i:de){S1}(?i:heer|heren|dames)|(?i:mevrouw|mw\.)|(?i:het){S1}(?i:lid)|(?i:de){S1}(?i:leden))"
+_MEMBERS_OF_RE = re.compile(rf"{S1}(?i:van){S1}{_TITLE}{S1}")
+_MEMBERS_AFTER_STUK_RE = re.compile(rf",?{S1}(?:(?i:is){S1})?(?i:van){S1}{_TITLE}{S1}")
+# "Deze motie is voorgesteld door de leden X en Y." just before "Zij krijgt nr. N (dossier)".
+_SUBMITTED_RE = re.compile(
+    rf"{S1}(?i:is){S1}(?i:voorgesteld){S1}(?i:door){S1}(?:(?i:het){S1}(?i:lid)|(?i:de){S1}(?i:leden)){S1}"
+)
+# Handelingen cite by number within the dossier under debate: "de motie op stuk nr. 346",
+# "de eerste motie, die op stuk nr. 253", "motie (stuk nr. 12)".
+_STUK_RE = re.compile(
+    rf",?{S1}(?:(?i:die){S1})?(?i:op){S1}(?i:stuk){S1}(?i:nr\.?|nummer){S0}(?P<stuk>\d{{1,4}})(?![\w])"
+    rf"|{S0}\({S0}(?i:stuk){S1}(?i:nr\.?|nummer){S0}(?P<stuk2>\d{{1,4}}){S0}\)"
+)
 
 _TUSSEN = rf"(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[rn]?|[Ii]n{S1}'t|'t|El|Al){S1}){{0,3}}"
 _CORE = rf"(?P<core>[{UP}][{LO}'’]+(?:-[{UP}][{LO}'’]+)*)(?![^\W\d_])"
 _NAME_RE = re.compile(_TUSSEN + _CORE)
-_SEP_SINGLE_RE = re.compile(rf"{S0}/{S0}|,{S1}|{S1}(?:en|&){S1}")
+_SEP_SINGLE_RE = re.compile(rf"{S0}/{S0}|,{S1}(?:{_TITLE}{S1})?|{S1}(?:en|&){S1}(?:{_TITLE}{S1})?")
 _SEP_GROUP_RE = re.compile(rf"{S0}/{S0}")
 _SEP_ITEM_RE = re.compile(rf",?{S1}(?:en|&){S1}|,{S1}")
 _CS_RE = re.compile(rf"{S1}c\.{S0}s\.?(?![^\W\d_])")
@@ -39,8 +63,10 @@ _PARTY_PAREN_RE = re.compile(
 )
 _MARKER_RE = re.compile(r"\.?(\d{1,3})(?![\d\w])(?![.,]\d)")
 _ATTACHED_REF_RE = re.compile(
-    rf"{S0}\({S0}(?:(?i:zie){S1}(?:(?i:ook){S1})?)?(?=(?:Kamerstuk|Kst|\d))"
-    rf"|,{S1}(?:(?i:zie){S1})?(?=Kamerstuk|Kst\.)"
+    rf"{S0}\({S0}(?:(?i:zie){S1}(?:(?i:ook){S1})?)?(?={REF_WORD}|\d)"
+    # "(Handelingen II ..., item 4; Kamerstuk ...)", "(ingediend 3 april, Kamerstuk ...)"
+    rf"|{S0}\([^()\n]{{1,80}}?[;,]{S1}(?={REF_WORD})"
+    rf"|,{S1}(?:(?i:zie){S1})?(?={REF_WORD})"
 )
 _SUBJECT_RE = re.compile(rf"{S1}(?:over|inzake|betreffende|m\.b\.t\.|omtrent){S1}")
 _DELAY_STOP_RE = re.compile(
@@ -51,7 +77,7 @@ _DELAY_STOP_RE = re.compile(
     re.I,
 )
 _DELAY_MAX = 160
-_DELAY_CANDIDATE_RE = re.compile(r"\(|Kamerstuk|Kst\.")
+_DELAY_CANDIDATE_RE = re.compile(rf"\(|{REF_WORD}")
 _GAP_BREAK_RE = re.compile(rf"\n{HS}*\r?\n|[.?!](?:\d{{1,3}})?\s+[{UP}]")
 _REF_JOIN_RE = re.compile(r"\s*(?:,|;|en)\s*")
 _SPACE_RE = re.compile(S1)
@@ -70,6 +96,8 @@ class Raw:
     key: str = ""
     status: str | None = None
     plural: bool = False
+    stuk: str | None = None  # "op stuk nr. N": a number whose dossier the document gives elsewhere
+    submitted: bool = False  # "Deze motie is voorgesteld door ...": the motion being submitted
 
     @property
     def named(self) -> bool:
@@ -152,12 +180,21 @@ def parse_hit(text: str, hit: re.Match[str], group: int) -> list[Raw]:
     ):
         party, start = pb["party"], pb.start()
 
+    stuk = None
+    if st := _STUK_RE.match(text, pos):
+        stuk, pos = st["stuk"] or st["stuk2"], st.end()
+    submitted = False
+
     if pos < len(text) and text[pos] == "-":  # motie-Koopmans
         if item := _parse_item(text, pos + 1, plural):
             items.append((item[0], item[1], start, item[2]))
-    elif m := _LID_RE.match(text, pos) or _LEDEN_RE.match(text, pos):
+    elif m := (_MEMBERS_AFTER_STUK_RE if stuk else _MEMBERS_OF_RE).match(text, pos):
         if item := _parse_item(text, m.end(), plural):
             items.append((item[0], item[1], start, item[2]))
+    elif not stuk and (m := _SUBMITTED_RE.match(text, pos)):
+        if item := _parse_item(text, m.end(), plural):
+            items.append((item[0], item[1], start, item[2]))
+            submitted = True
     elif m := _PARTY_OF_RE.match(text, pos):
         party, pos = m["party"], m.end()
     elif (s := _SPACE_RE.match(text, pos)) and (item := _parse_item(text, s.end(), plural)):
@@ -165,18 +202,19 @@ def parse_hit(text: str, hit: re.Match[str], group: int) -> list[Raw]:
 
     if not items:
         end, p = _parse_tail(text, pos)
-        raw = Raw(start, end, anchor, (), party or p, [], None, group, plural=plural)
+        raw = Raw(start, end, anchor, (), party or p, [], None, group, plural=plural, stuk=stuk)
         _attach_numbers(text, raw, end)
-        if party is None and p is None and not raw.refs and raw.marker is None:
+        if party is None and p is None and not raw.refs and raw.marker is None and not raw.stuk:
             _delayed_ref(text, raw)
         return [raw]
 
     raws: list[Raw] = []
     while True:
         names, p, istart, iend = items[-1]
-        raw = Raw(istart, iend, anchor, tuple(names), p, [], None, group, plural=plural)
+        raw = Raw(istart, iend, anchor, tuple(names), p, [], None, group, plural=plural,
+                  stuk=stuk if len(items) == 1 else None, submitted=submitted)
         _attach_numbers(text, raw, iend)
-        if not raw.refs and raw.marker is None and (sub := _SUBJECT_RE.match(text, raw.end)):
+        if not raw.refs and raw.marker is None and not raw.stuk and (sub := _SUBJECT_RE.match(text, raw.end)):
             _delayed_ref(text, raw, sub.end())
         raws.append(raw)
         if not plural:
@@ -198,6 +236,8 @@ def _attach_numbers(text: str, raw: Raw, pos: int) -> None:
         pos = m.end()
     if att := _parse_attached(text, pos):
         raw.refs, raw.end = att
+    elif raw.marker is None and raw.stuk is None and (st := _STUK_RE.match(text, pos)):
+        raw.stuk, raw.end = st["stuk"] or st["stuk2"], st.end()
 
 
 def _delayed_ref(text: str, raw: Raw, gap_from: int | None = None) -> None:

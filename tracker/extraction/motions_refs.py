@@ -23,8 +23,10 @@ HS = r"[ \t\u00a0]"
 S1 = rf"(?:{HS}+(?:\r?\n{HS}*)?|\r?\n{HS}*)"
 S0 = rf"(?:{S1})?"
 
+# The word that opens a reference: Kamerstuk(ken), Kamerstuknummer, Kst., kst- (a key), TK.
+REF_WORD = r"(?:[Kk]amerstuk(?:ken|nummer)?|[Kk]st(?:\.|-|\b)|TK\b)"
 _REF_PREFIX = (
-    r"(?:Kamerstuk(?:ken)?|Kst\.?)"
+    rf"{REF_WORD}"
     r"(?:\s+I{1,2}(?=[\s,]))?"
     r"(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?"
     r"\s*,?\s*"
@@ -119,6 +121,17 @@ def key(ref: Ref) -> str:
 
 
 
+# Handelingen record each submitted motion's number: "Zij krijgt nr. 346 (32847)."
+_ASSIGNED_RE = re.compile(
+    rf"(?i:zij){S1}(?i:krijgt){S1}(?i:nr\.?|nummer){S0}(?P<nr>\d{{1,4}}){S0}\({S0}"
+    rf"(?P<dossier>\d{{2}}[ \u00a0]?\d{{3}}(?:-\d{{2}})?(?:(?:[ \u00a0]|-)(?:[IVXLC]{{1,6}}|[A-Z]))?){S0}\)"
+)
+
+
+def assigned_numbers(text: str) -> list[tuple[int, str, str]]:
+    """``(offset, number, key)`` of every ``Zij krijgt nr. N (dossier)`` in ``text``."""
+    return [(m.start(), m["nr"], canonical_key(m["dossier"], m["nr"])) for m in _ASSIGNED_RE.finditer(text)]
+
 def key_from_text(value: str) -> str | None:
     """The key a person or a register means by ``value``, or None when it names no motion.
 
@@ -149,7 +162,7 @@ def footnote_map(footnotes: Iterable[Footnote]) -> dict[str, str]:
 
 
 _FOOTNOTE_LINE_RE = re.compile(
-    rf"^{HS}?(\d{{1,3}}){HS}+((?:Zie{HS}+(?:ook{HS}+)?)?(?:Kamerstuk|Kst\.)[^\n]*"
+    rf"^{HS}?(\d{{1,3}}){HS}+((?:Zie{HS}+(?:ook{HS}+)?)?{REF_WORD}[^\n]*"
     rf"(?:\n(?!{HS}*\r?\n)(?!{HS}?\d{{1,3}}{HS})[^\n]*)*)",
     re.M,
 )
