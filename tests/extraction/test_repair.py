@@ -80,7 +80,7 @@ def test_joined_word_at_line_end_keeps_following_line():
         ("ICT", "systemen"),
         ("GroenLinks", "fractie"),  # mixed case name
         ("Noord", "Afrika"),  # capital after the break
-        ("21 501", "02"),  # digits
+        ("44 501", "02"),  # digits
         ("veiligheids", "en"),  # elliptical compound
         ("sanctie", "eenheid"),  # vowel clash: Dutch spelling needs the hyphen
         ("politie", "inzet"),
@@ -120,8 +120,8 @@ def test_hyphen_decision_follows_spelling_used_nearby():
 
 
 def test_capitalised_name_before_hyphen_keeps_it():
-    text = "De rol van Syrië en president Assad is bekend. Leden van het Assad-\nregime worden vervolgd."
-    assert "Assad-\nregime" in fix(text)
+    text = "De rol van Syrië en president Aldoran is bekend. Leden van het Aldoran-\nregime worden vervolgd."
+    assert "Aldoran-\nregime" in fix(text)
 
 
 def test_capitalised_word_at_sentence_start_still_joins():
@@ -235,13 +235,13 @@ def test_numbered_item_stays_even_when_its_number_is_a_marker_nearby():
 def test_footnote_after_paragraph_is_removed_and_marker_kept():
     text = (
         "De motie Jansen c.s.7 verzoekt de regering om een plan. Het kabinet zal dit\n"
-        "plan voor de zomer sturen.\n\n7 Kamerstuk 36100-12\n\n\n \n"
+        "plan voor de zomer sturen.\n\n7 Kamerstuk 59100-12\n\n\n \n"
         "Vraag \nWanneer volgt het plan?\n"
     )
     result = repair([text])
-    assert "Kamerstuk 36100-12" not in result.text
+    assert "Kamerstuk 59100-12" not in result.text
     assert "c.s.7 verzoekt" in result.text
-    assert result.footnotes == [Footnote("7", "Kamerstuk 36100-12", 1)]
+    assert result.footnotes == [Footnote("7", "Kamerstuk 59100-12", 1)]
     assert "Vraag \nWanneer volgt het plan?" in result.text
 
 
@@ -269,31 +269,31 @@ def test_footnote_marker_glued_to_year_and_after_sentence_space():
         "Totaal aantal goederen in 20211\n\nLand Waarde\nA 12\n\n"
         "1 Voorlopige cijfers uit 2021.\n\n\n"
         "Het kabinet speelt een rol als geopolitieke speler. 2 In deze rol trekt het op.\n\n"
-        "2 Zie ook Kamerstuk 35 982, nr. 3\n \nVerder met de tekst."
+        "2 Zie ook Kamerstuk 58 982, nr. 3\n \nVerder met de tekst."
     )
     result = repair([text])
     assert [(f.number, f.text) for f in result.footnotes] == [
         ("1", "Voorlopige cijfers uit 2021."),
-        ("2", "Zie ook Kamerstuk 35 982, nr. 3"),
+        ("2", "Zie ook Kamerstuk 58 982, nr. 3"),
     ]
     assert "in 20211" in result.text
 
 
 def test_footnote_looking_line_without_marker_stays():
-    text = "Het plan is klaar.\n\n7 Kamerstuk 36100-12\n\n\nVerder."
-    assert "7 Kamerstuk 36100-12" in fix(text)
+    text = "Het plan is klaar.\n\n7 Kamerstuk 59100-12\n\n\nVerder."
+    assert "7 Kamerstuk 59100-12" in fix(text)
 
 
 def test_references_are_not_markers():
     # nr.3 and m2 are not footnote markers.
-    text = "Zie Kamerstuk 35 925, nr.3 en de 40 m2 kantoor.\n\n3 Kamerstuk 1-2\n\n\n2 Zie hier\n\n\n"
+    text = "Zie Kamerstuk 58 925, nr.3 en de 40 m2 kantoor.\n\n3 Kamerstuk 1-2\n\n\n2 Zie hier\n\n\n"
     result = repair([text])
     assert result.footnotes == []
 
 
 # -- pages ---------------------------------------------------------------------
 
-HEADER = "Tweede Kamer, vergaderjaar 2025–2026, 36 800 V, nr. {n}"
+HEADER = "Tweede Kamer, vergaderjaar 2025–2026, 59 800 V, nr. {n}"
 
 
 def make_pages() -> list[str]:
@@ -305,7 +305,7 @@ def make_pages() -> list[str]:
         HEADER.format(n=14) + "\n"
         "tement en de uitvoering. De evaluatie volgt in het derde kwartaal.\n"
         "Nederland blijft zich inzetten voor de rechtsstaat.\n"
-        "4 Kamerstuk 21501-02, nr. 3236\n"
+        "4 Kamerstuk 44501-02, nr. 3236\n"
         "2\n",
         HEADER.format(n=14) + "\n"
         "23\n"
@@ -318,9 +318,9 @@ def make_pages() -> list[str]:
 
 def test_page_footnote_with_marker_on_the_same_page():
     pages = make_pages()
-    pages[1] = pages[1].replace("De evaluatie volgt", "De motie Klaver c.s.4 vraagt dit. De evaluatie volgt")
+    pages[1] = pages[1].replace("De evaluatie volgt", "De motie Klingen c.s.4 vraagt dit. De evaluatie volgt")
     result = repair(pages)
-    assert result.footnotes == [Footnote("4", "Kamerstuk 21501-02, nr. 3236", 2)]
+    assert result.footnotes == [Footnote("4", "Kamerstuk 44501-02, nr. 3236", 2)]
     text = result.text
     assert "Tweede Kamer" not in text
     assert "over het departement\nen de uitvoering." in text
@@ -360,8 +360,8 @@ def test_sentence_running_across_pages_joins_with_one_line_break():
 def test_source_offset_round_trip_single_page():
     text = (
         "\n \nDe eƯecten van het depar-\ntement\xa0zijn bekend.\n\n\n\n"
-        "Zoals de motie Piri c.s.7 vraagt, zal het kabinet\n\n"
-        "7 Kamerstuk 32735-406\n\n\n \nschriŌelijk antwoorden over Buiten-\nlandse Zaken.\n"
+        "Zoals de motie Pijl c.s.7 vraagt, zal het kabinet\n\n"
+        "7 Kamerstuk 55735-406\n\n\n \nschriŌelijk antwoorden over Buiten-\nlandse Zaken.\n"
     )
     result = repair([text])
     assert_maps_back(result, [text])
@@ -395,7 +395,7 @@ def test_offset_map_is_compact():
 FRAGMENTS = [
     "De minister zal de Kamer informeren", " over de", " depar-\ntement", " Buiten-\nlandse",
     " EU-\nlidstaten", " Noord-\nAfrika", ".", "?", ",", "\n", "\n\n", "\n \n\n", " eƯecten",
-    " Ɵjdens", "\xa0", " c.s.7", " motie.8", "\n7 Kamerstuk 32735-406\n", "\n8 Zie ook hier\n\n\n",
+    " Ɵjdens", "\xa0", " c.s.7", " motie.8", "\n7 Kamerstuk 55735-406\n", "\n8 Zie ook hier\n\n\n",
     "\n12\n", "\n\n0\n\n", " 1 \n", "\n3 Aangezien het kabinet", "\nAntwoord\n", " veiligheids-\nen",
     " sanctie-\neenheid", "\n 23 \n", " verant-\n\n\nwoording", "\u200b", " -\n", "-\n\n",
 ]
@@ -428,7 +428,7 @@ def test_repair_is_idempotent_on_generated_text(seed):
 
 @pytest.mark.parametrize(
     "text",
-    [QUESTIONS, "\n".join(make_pages()), "Het Assad-\nregime en president Assad."],
+    [QUESTIONS, "\n".join(make_pages()), "Het Aldoran-\nregime en president Aldoran."],
 )
 def test_repair_is_idempotent_on_fixtures(text):
     once = fix(text)
