@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
+from tracker.extraction import repair as repair_module
 from tracker.extraction.repair import RepairedText, keep_line_end_hyphen, repair, repair_inline
 from tracker.extraction.types import Footnote
 
@@ -463,3 +465,11 @@ def test_corpus_documents_repair_cleanly(corpus_dir):
         assert re.findall(r"(?m)^ ?([1-9]\d{0,2}) *$", result.text) == numbers, path.name
         for note in result.footnotes:
             assert note.text and note.number.isdigit()
+
+
+def test_repair_modules_stay_small_and_free_of_django():
+    folder = Path(repair_module.__file__).parent
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("repair*.py")}
+    assert len(texts) > 1
+    assert max(len(t.splitlines()) for t in texts.values()) <= 500
+    assert not any("import django" in t or "from django" in t for t in texts.values())
