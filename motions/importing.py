@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from motions.models import Motion, MotionSigner, MotionVote
 from motions.services import replace_signers, signer_rows
-from tracker.extraction.motions import canonical_key
+from tracker.extraction.motions import canonical_key, split_key
 from tracker.models import Committee
 
 MOTION_KINDS = {"motie", "motie (gewijzigd/nader)"}
@@ -254,7 +254,7 @@ def _key(reader: _Reader, record: dict[str, Any]) -> tuple[str, str, str, bool]:
         key = canonical_key(f"{nummer}-{toevoeging}" if toevoeging else nummer, str(volgnummer))
     except ValueError:
         raise reader.fail(f"geen geldig Kamerstuknummer: {nummer} {toevoeging}, nr. {volgnummer}") from None
-    dossier_part, _sep, number = key.removeprefix("kst-").rpartition("-")
+    dossier_part, number = split_key(key)
     amended = reader.text(document, "Soort").casefold() == AMENDED_KIND
     return key, dossier_part, number, amended
 

@@ -29,6 +29,7 @@ from tracker.extraction.motions import (
     ParsedMotion,
     key_from_text,
     parse_motion_text,
+    split_key,
 )
 from tracker.models import Committee, Document, Ministry
 
@@ -66,12 +67,6 @@ def normalise_key(value: str) -> str:
             % {"value": value}
         )
     return key
-
-
-def split_key(key: str) -> tuple[str, str]:
-    """``kst-36800-V-30`` → ``("36800-V", "30")``."""
-    dossier, _sep, number = key.removeprefix("kst-").rpartition("-")
-    return dossier, number
 
 
 Signer = tuple[str, str]  # (name, party)

@@ -24,6 +24,7 @@ from tracker.extraction.motions import (
     iter_kamerstukken,
     parse_kamerstuk,
     parse_motion_text,
+    split_key,
 )
 from tracker.extraction.types import Footnote, MotionCitation
 
@@ -62,6 +63,7 @@ def keys(text: str, footnotes: dict[str, str] | None = None) -> list[str]:
 )
 def test_canonical_key(dossier: str, number: str, key: str) -> None:
     assert canonical_key(dossier, number) == key
+    assert canonical_key(*split_key(key)) == key
 
 
 def test_canonical_key_refuses_an_empty_part() -> None:

@@ -77,6 +77,7 @@ from tracker.extraction.motions_refs import (
     pair_titles,
     parse_kamerstuk,
     pick_footnote_ref,
+    split_key,
     split_top,
 )
 from tracker.extraction.motions_status import (
@@ -103,6 +104,7 @@ __all__ = [
     "key_from_text",
     "parse_kamerstuk",
     "parse_motion_text",
+    "split_key",
 ]
 
 STATUSES = (

@@ -121,6 +121,11 @@ def key(ref: Ref) -> str:
 
 
 
+def split_key(key: str) -> tuple[str, str]:
+    """``kst-36800-V-30`` -> ``("36800-V", "30")``: the dossier and number a key was built from."""
+    dossier, _sep, number = key.removeprefix("kst-").rpartition("-")
+    return dossier, number
+
 # Handelingen record each submitted motion's number: "Zij krijgt nr. 346 (32847)."
 _ASSIGNED_RE = re.compile(
     rf"(?i:zij){S1}(?i:krijgt){S1}(?i:nr\.?|nummer){S0}(?P<nr>\d{{1,4}}){S0}\({S0}"

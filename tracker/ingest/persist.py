@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from motions.models import Motion, MotionCitation
 from tracker.extraction import types as ex
+from tracker.extraction.motions import split_key
 from tracker.models import (
     Commitment,
     Committee,
@@ -218,7 +219,7 @@ def _sync_citations(
     keys = {c.key for c in extraction.motions if c.key}
     motions = {m.key: m for m in Motion.objects.filter(key__in=keys)}
     for key in keys - motions.keys():
-        dossier, _sep, number = key.removeprefix("kst-").rpartition("-")
+        dossier, number = split_key(key)
         motions[key] = Motion.objects.create(key=key, dossier=dossier, number=number)
     reviewed = set(
         document.motion_citations.exclude(review_state=MotionCitation.Review.UNREVIEWED).values_list("start", "end")

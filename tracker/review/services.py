@@ -34,7 +34,7 @@ from motions.models import Motion, MotionCitation
 from tracker.alerts.events import alert_change
 from tracker.alerts.models import AlertEvent
 from tracker.extraction.deadlines import resolve_phrase
-from tracker.extraction.motions import key_from_text
+from tracker.extraction.motions import key_from_text, split_key
 from tracker.locking import audit_value as _json
 from tracker.locking import claim as _claim
 from tracker.locking import fresh as _fresh
@@ -302,7 +302,7 @@ def _set_motions(row: Commitment, *, before: Iterable[str], after: Iterable[str]
     motions = {m.key: m for m in Motion.objects.filter(key__in=missing)}
     for key in missing:
         if key not in motions:
-            dossier, _sep, number = key.removeprefix("kst-").rpartition("-")
+            dossier, number = split_key(key)
             motions[key] = Motion.objects.create(key=key, dossier=dossier, number=number)
         start, end = _free_span(row.document_id, row.start, row.end)
         MotionCitation.objects.create(
