@@ -663,10 +663,28 @@ def test_the_nearest_numbering_wins_when_two_debates_reuse_a_number() -> None:
         ("de motie van het lid Hoekstein c.s. (41 234, nr. 67) verzoekt", "kst-41234-67"),
         ("de motie Tamsma (41 777-IV, nr. 9)", "kst-41777-IV-9"),
         ("De motie van het lid Tamsma (Kamerstukken I 2029/30, 41 777, G) vraagt", "kst-41777-G"),
+        ("De motie van het lid Tamsma (Kamerstukken II, 2029-2030, 41 300 XV, nr. 12) vraagt.", "kst-41300-XV-12"),
+        ("De motie van het lid Tamsma (Tweede Kamer, vergaderjaar 2029–2030, 41 300 XV, nr. 12).",
+         "kst-41300-XV-12"),
+        ("De motie-Tamsma c.s. (EK 41 403, F) vraagt.", "kst-41403-F"),
+        ("De Kamer heeft de motie van het lid Tamsma aangenomen (Kamerstuk 41 300, nr. 4).", "kst-41300-4"),
+        # a joint dossier: the key takes the first one
+        ("de motie van het lid Tamsma (Kamerstukken 41 777 en 41 888, nr. 9) vraagt", "kst-41777-9"),
+        ("De motie van het lid Tamsma1 vraagt.\n\n1 Tweede Kamer, vergaderjaar 2029–2030, 41 300 XV, nr. 12",
+         "kst-41300-XV-12"),
     ],
 )
 def test_reference_spellings_of_letters_and_annexes(text: str, key: str) -> None:
     assert keys(text) == [key]
+
+
+def test_members_named_after_the_reference() -> None:
+    found = one("De motie (Kamerstuk 41 300 XV, nr. 12) van het lid Tamsma vraagt.")
+    assert (found.key, found.members) == ("kst-41300-XV-12", ("Tamsma",))
+
+
+def test_a_letter_later_in_the_sentence_does_not_number_a_named_motion() -> None:
+    assert keys("de motie van het lid Tamsma vraagt om een brief (Kamerstuk 41 777, nr. 10).") == [""]
 
 
 def test_motion_modules_stay_small() -> None:

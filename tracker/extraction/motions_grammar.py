@@ -204,7 +204,10 @@ def parse_hit(text: str, hit: re.Match[str], group: int) -> list[Raw]:
         end, p = _parse_tail(text, pos)
         raw = Raw(start, end, anchor, (), party or p, [], None, group, plural=plural, stuk=stuk)
         _attach_numbers(text, raw, end)
-        if party is None and p is None and not raw.refs and raw.marker is None and not raw.stuk:
+        if raw.refs and (m := _MEMBERS_OF_RE.match(text, raw.end)) and (item := _parse_item(text, m.end(), plural)):
+            # "de motie (Kamerstuk ...) van het lid X"
+            raw.members, raw.party, raw.end = tuple(item[0]), raw.party or item[1], item[2]
+        elif party is None and p is None and not raw.refs and raw.marker is None and not raw.stuk:
             _delayed_ref(text, raw)
         return [raw]
 
@@ -214,8 +217,9 @@ def parse_hit(text: str, hit: re.Match[str], group: int) -> list[Raw]:
         raw = Raw(istart, iend, anchor, tuple(names), p, [], None, group, plural=plural,
                   stuk=stuk if len(items) == 1 else None, submitted=submitted)
         _attach_numbers(text, raw, iend)
-        if not raw.refs and raw.marker is None and not raw.stuk and (sub := _SUBJECT_RE.match(text, raw.end)):
-            _delayed_ref(text, raw, sub.end())
+        if not raw.refs and raw.marker is None and not raw.stuk:
+            sub = _SUBJECT_RE.match(text, raw.end)
+            _delayed_ref(text, raw, sub.end() if sub else None)
         raws.append(raw)
         if not plural:
             break

@@ -24,10 +24,15 @@ S1 = rf"(?:{HS}+(?:\r?\n{HS}*)?|\r?\n{HS}*)"
 S0 = rf"(?:{S1})?"
 
 # The word that opens a reference: Kamerstuk(ken), Kamerstuknummer, Kst., kst- (a key), TK.
-REF_WORD = r"(?:[Kk]amerstuk(?:ken|nummer)?|[Kk]st(?:\.|-|\b)|TK\b)"
+# The words that open a reference: Kamerstuk(ken), Kamerstuknummer, Kst., kst- (a key),
+# TK/EK, and the running head of the printed Kamerstuk ("Tweede Kamer, vergaderjaar").
+REF_WORD = (
+    r"(?:[Kk]amerstuk(?:ken|nummer)?|[Kk]st(?:\.|-|\b)|TK\b|EK\b"
+    r"|(?:Tweede|Eerste)\s+Kamer,?\s+vergaderjaar\b)"
+)
 _REF_PREFIX = (
     rf"{REF_WORD}"
-    r"(?:\s+I{1,2}(?=[\s,]))?"
+    r"(?:\s+I{1,2}(?=[\s,]))?,?"
     r"(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?"
     r"\s*,?\s*"
 )
@@ -36,6 +41,8 @@ _DOSSIER = (
     # 21 501-02: a two-digit sub-dossier when a number follows (36045-24 is a number).
     r"(?:(?P<sub>-\d{2})(?=-\d|,?\s*[Nn][Rr]))?+"
     r"(?:(?:[ \u00a0]|-)(?P<tv>[IVXLC]{1,6}|[A-Z])(?![^\W_]))?"
+    # joint dossiers ("Kamerstukken 28 638 en 29 861, nr. 9"): the key takes the first
+    r"(?:\s+en\s+\d{2}[ \u00a0]?\d{3}(?!\d)(?:-\d{2}|(?:[ \u00a0]|-)(?:[IVXLC]{1,6}|[A-Z])(?![^\W_]))?(?=,?\s*[Nn][Rr]))?"
 )
 _NUMBER = (
     r"(?:(?:,\s*|\s+)(?:nr|Nr|NR)(?P<nrs>s)?\.?\s*(?P<nr>\d+[a-z]?)(?![\w])"
@@ -120,11 +127,11 @@ def key(ref: Ref) -> str:
     return canonical_key(*ref)
 
 
-
 def split_key(key: str) -> tuple[str, str]:
     """``kst-36800-V-30`` -> ``("36800-V", "30")``: the dossier and number a key was built from."""
     dossier, _sep, number = key.removeprefix("kst-").rpartition("-")
     return dossier, number
+
 
 # Handelingen record each submitted motion's number: "Zij krijgt nr. 346 (32847)."
 _ASSIGNED_RE = re.compile(
@@ -136,6 +143,7 @@ _ASSIGNED_RE = re.compile(
 def assigned_numbers(text: str) -> list[tuple[int, str, str]]:
     """``(offset, number, key)`` of every ``Zij krijgt nr. N (dossier)`` in ``text``."""
     return [(m.start(), m["nr"], canonical_key(m["dossier"], m["nr"])) for m in _ASSIGNED_RE.finditer(text)]
+
 
 def key_from_text(value: str) -> str | None:
     """The key a person or a register means by ``value``, or None when it names no motion.
@@ -155,6 +163,7 @@ def key_from_text(value: str) -> str | None:
                 pass
     ref = parse_kamerstuk(raw) or parse_kamerstuk(f"Kamerstuk {raw}")
     return canonical_key(*ref) if ref else None
+
 
 # --------------------------------------------------------------------------
 # Footnotes
