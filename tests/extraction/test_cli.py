@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "tracker" / "demo"
 LETTER = "Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 12 februari 2026\n\n" \
          "Het kabinet werkt aan een nieuwe strategie voor de regio. Uw Kamer ontvangt uiterlijk 1 juni een " \
-         "brief over de uitvoering van de motie van het lid Jansen c.s. (Kamerstuk 36 600 XVII, nr. 24).\n"
+         "brief over de uitvoering van de motie van het lid Jansen c.s. (Kamerstuk 49 600 XVII, nr. 24).\n"
 
 
 def extract(*args: str) -> dict:
@@ -38,7 +38,7 @@ def test_it_prints_the_documented_json_shape(tmp_path):
     assert set(commitment["deadline"]) == {"text", "start", "end", "due", "window_start", "precision"}
     assert commitment["deadline"]["due"] == "2026-06-01"
     assert commitment["deadline"]["text"] == "uiterlijk 1 juni"
-    assert commitment["motions"] == ["kst-36600-XVII-24"]
+    assert commitment["motions"] == ["kst-49600-XVII-24"]
     assert commitment["question"] is None
     [motion] = data["motions"]
     assert set(motion) == {"key", "members", "text", "start", "end", "stated_status"}
