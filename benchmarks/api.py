@@ -206,6 +206,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=15, help="seconds per scenario")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--db", default=DB, help=f"name of the scratch database (default {DB})")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="measure a database kept by an earlier --keep")
     parser.add_argument("--no-cache", action="store_true",
@@ -214,11 +215,12 @@ def main() -> int:
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
 
+    db = args.db
     if not args.reuse:
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DB}")
-            admin.execute(f"CREATE DATABASE {DB}")
-    url = f"{PG}/{DB}"
+            admin.execute(f"DROP DATABASE IF EXISTS {db}")
+            admin.execute(f"CREATE DATABASE {db}")
+    url = f"{PG}/{db}"
     server = None
     try:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env_for(url),
@@ -279,7 +281,7 @@ def main() -> int:
             server.wait(timeout=30)
         if not args.keep:
             with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+                admin.execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
     return 0
 
 
