@@ -157,6 +157,10 @@ class Commitment(models.Model):
             models.Index(fields=["committee", "updated_at", "id"], name="commitment_committee_sync"),
             models.Index(fields=["ministry", "updated_at", "id"], name="commitment_ministry_sync"),
             models.Index(fields=["minister", "updated_at", "id"], name="commitment_minister_sync"),
+            # … and per owner by deadline (``ordering=due_date``), the clerk's order.
+            models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due"),
+            models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due"),
+            models.Index(fields=["minister", "due_date", "id"], name="commitment_minister_due"),
             # Follow-up (tracker/followup): the dashboard's list of outstanding records, most urgent
             # (earliest due) first; on-time rates over recent deliveries when counting live; and
             # flag_overdue's "no longer" transitions. (The dashboard's counts come from tallies.)
