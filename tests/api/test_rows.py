@@ -148,3 +148,16 @@ def test_toezeggingen_pages_take_the_same_queries_for_1_or_30_rows(reader, djang
     CommitmentFactory.create_batch(29, minister=PersonFactory(role="minister"))
     with django_assert_num_queries(3):
         assert len(reader.get("/api/v1/toezeggingen/").json()["results"]) == 30
+
+
+@pytest.mark.django_db
+def test_a_page_larger_than_the_cache_limit_is_not_kept(reader, django_assert_num_queries, settings):
+    CommitmentFactory.create_batch(3)
+    settings.API_CACHE_MAX_BYTES = 1000  # three commitments take more
+    first = reader.get("/api/v1/commitments/").json()
+    with django_assert_num_queries(4):  # token, data version, page, motion citations: not from the cache
+        assert reader.get("/api/v1/commitments/").json() == first
+    settings.API_CACHE_MAX_BYTES = 10**6
+    reader.get("/api/v1/commitments/")
+    with django_assert_num_queries(2):  # token, data version
+        assert reader.get("/api/v1/commitments/").json() == first

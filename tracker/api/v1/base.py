@@ -120,9 +120,7 @@ class ListView(ApiView, generics.ListAPIView):
                 return response
         response = self.page(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
-            response.add_post_render_callback(
-                lambda rendered: caches[settings.API_CACHE].set(key, rendered.content, settings.API_CACHE_SECONDS)
-            )
+            response.add_post_render_callback(lambda rendered: keep_answer(key, rendered.content))
         set_last_modified(response, latest)
         return response
 
@@ -134,6 +132,14 @@ class ListView(ApiView, generics.ListAPIView):
         _key, ordering = self.get_ordering_spec(request)
         rows = self.paginate_queryset(self.row_format.rows(queryset, ordering.field))
         return self.get_paginated_response(self.row_format.render(rows, RowContext(today=timezone.localdate())))
+
+
+def keep_answer(key: str, content: bytes) -> None:
+    """Cache a list answer, unless it is one of the large pages a mirroring client reads once
+    each: a million records at a thousand a page would otherwise push out every answer worth
+    keeping (and fill a worker's memory with the per-process cache)."""
+    if len(content) <= settings.API_CACHE_MAX_BYTES:
+        caches[settings.API_CACHE].set(key, content, settings.API_CACHE_SECONDS)
 
 
 def data_version(sources: list[tuple[type[Model], str]]) -> tuple[dt.datetime | None, ...]:
