@@ -224,7 +224,7 @@ class Commitment(models.Model):
 
 def register_number(created_at: dt.datetime | None, pk: int | None) -> str:
     """``TZ<yyyymm>-<nnn>``: month of registration (UTC) and id; also for rows read without a model."""
-    return f"TZ{created_at:%Y%m}-{pk:03d}" if created_at and pk else ""
+    return f"TZ{created_at.year}{created_at.month:02d}-{pk:03d}" if created_at and pk else ""
 
 
 class DeadlineRevision(models.Model):

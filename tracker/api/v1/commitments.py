@@ -78,7 +78,8 @@ def row_deleted(row: Row, context: RowContext | None = None) -> bool:
 
 
 def row_status_label(row: Row, context: RowContext | None = None) -> str:
-    return status_labels(get_language()).get(row["status"], row["status"])
+    language = context.language if context is not None else get_language()
+    return status_labels(language).get(row["status"], row["status"])
 
 
 def row_register_number(row: Row, context: RowContext | None = None) -> str:

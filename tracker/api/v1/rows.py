@@ -16,6 +16,7 @@ serializer's output.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db.models import Model, QuerySet
+from django.utils.translation import get_language
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
@@ -34,9 +36,11 @@ Row = dict[str, Any]
 
 @dataclass
 class RowContext:
-    """What computed fields may read besides their row: the request's day and the page's extra data."""
+    """What computed fields may read besides their row: the request's day and language, and the
+    page's extra data."""
 
     today: dt.date
+    language: str | None = dataclasses.field(default_factory=get_language)
     page: Any = None
 
 
