@@ -217,20 +217,31 @@ class Server:
             except OSError:
                 time.sleep(0.2)
 
-    def peak_rss_mb(self) -> float:
-        """The largest resident-memory high-water mark (VmHWM) among the workers."""
-        peak = 0
+    def workers(self) -> list[tuple[Path, list[str]]]:
+        """(/proc/<pid>, fields of its stat after the name) of each worker process."""
+        found = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
-                if int(fields[1]) != self.process.pid:
-                    continue
-                status = (stat.parent / "status").read_text()
-            except (OSError, IndexError, ValueError):
+            except (OSError, IndexError):
                 continue
-            match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+            if fields[1] == str(self.process.pid):
+                found.append((stat.parent, fields))
+        return found
+
+    def peak_rss_mb(self) -> float:
+        """The largest resident-memory high-water mark (VmHWM) among the workers."""
+        peak = 0
+        for proc, _fields in self.workers():
+            match = re.search(r"^VmHWM:\s+(\d+) kB", (proc / "status").read_text(), re.M)
             peak = max(peak, int(match.group(1)) if match else 0)
         return peak / 1024
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the workers have used so far: unlike wall time, it hardly
+        depends on what else the machine runs."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        return sum(int(fields[11]) + int(fields[12]) for _proc, fields in self.workers()) / ticks
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -261,6 +272,7 @@ def mirror(server: Server, token: str, page_size: int) -> dict[str, float]:
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
     path: str | None = f"/api/v1/commitments/?updated_since=1970-01-01T00:00:00Z&page_size={page_size}"
     records, latencies = 0, []
+    cpu_before = server.cpu_seconds()
     started = time.perf_counter()
     while path:
         sent = time.perf_counter()
@@ -275,8 +287,10 @@ def mirror(server: Server, token: str, page_size: int) -> dict[str, float]:
         following = urlsplit(page["next"]) if page["next"] else None
         path = f"{following.path}?{following.query}" if following else None
     elapsed = time.perf_counter() - started
+    cpu = server.cpu_seconds() - cpu_before
     latencies.sort()
     return {"records": records, "seconds": elapsed, "rate": records / elapsed, "pages": len(latencies),
+            "cpu_rate": records / cpu if cpu else 0.0,
             "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)],
             "rss": server.peak_rss_mb()}
 
@@ -368,7 +382,8 @@ def main() -> int:
             print(f"mirror ({mirrored['mode']}, page_size={args.mirror_page_size}): {mirrored['records']:,} records "
                   f"in {mirrored['seconds']:.1f} s = {mirrored['rate']:,.0f} records/s (target ≥ 20,000); "
                   f"{mirrored['pages']} pages, p50 {mirrored['p50']:.0f} ms, p95 {mirrored['p95']:.0f} ms; "
-                  f"peak RSS of a web worker {mirrored['rss']:.0f} MB")
+                  f"peak RSS of a web worker {mirrored['rss']:.0f} MB; {mirrored['cpu_rate']:,.0f} records per "
+                  f"second of web-worker CPU")
     finally:
         if server is not None:
             server.stop()

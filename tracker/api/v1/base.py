@@ -118,14 +118,14 @@ class ListView(ApiView, generics.ListAPIView):
                 response = HttpResponse(cached, content_type="application/json")
                 set_last_modified(response, latest)
                 return response
-        response = self.page(request, *args, **kwargs)
+        response = self.list_page(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
             response.add_post_render_callback(lambda rendered: keep_answer(key, rendered.content))
         set_last_modified(response, latest)
         return response
 
 
-    def page(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def list_page(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if self.row_format is None:
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
