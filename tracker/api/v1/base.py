@@ -124,7 +124,6 @@ class ListView(ApiView, generics.ListAPIView):
         set_last_modified(response, latest)
         return response
 
-
     def list_page(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if self.row_format is None:
             return super().list(request, *args, **kwargs)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -70,7 +70,8 @@ def cited_motions(rows: list[Row]) -> dict[int, list[str]]:
 @functools.lru_cache(maxsize=8)
 def status_labels(language: str | None) -> dict[str, str]:
     """``get_status_display()`` for every status, in one language."""
-    return {value: str(label) for value, label in Commitment.Status.choices}
+    with translation.override(language):
+        return {value: str(label) for value, label in Commitment.Status.choices}
 
 
 def row_deleted(row: Row, context: RowContext | None = None) -> bool:
