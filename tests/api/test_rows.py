@@ -80,7 +80,7 @@ def test_rows_render_exactly_what_the_serializer_gives(view, url, records):
     expected = view.serializer_class(records().order_by("id"), many=True, context={"today": TODAY}).data
     row_format: RowFormat = view.row_format
     base = records().model.objects.all() if view is not documents.QuestionItemList else question_item_queryset()
-    rendered = row_format.render(list(row_format.rows(base.order_by("id"))), RowContext(today=TODAY))
+    rendered = row_format.render(row_format.fetch(row_format.rows(base.order_by("id"))), RowContext(today=TODAY))
 
     assert len(rendered) == len(expected) > 0
     for fast, slow in zip(rendered, expected, strict=True):

@@ -100,7 +100,9 @@ class KeysetPagination(BasePagination):
             value, pk = self._decode(raw_cursor, ordering_key, ordering)
             nullable = ordering.field is not None and _nullable(queryset, ordering.field)
             queryset = queryset.filter(ordering.after(value, pk, nullable=nullable))
-        rows = list(queryset[: page_size + 1])
+        row_format = getattr(view, "row_format", None)  # tracker/api/v1/rows.py
+        page = queryset[: page_size + 1]
+        rows = row_format.fetch(page) if row_format is not None else list(page)
         if len(rows) > page_size:
             rows = rows[:page_size]
             last = rows[-1]

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ImproperlyConfigured
+from django.db import connections
 from django.db.models import Model, QuerySet
 from django.utils.translation import get_language
+from psycopg.types.datetime import TimestamptzLoader
+from psycopg.types.json import JsonbLoader
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
@@ -92,6 +95,26 @@ class RowFormat:
         columns = dict.fromkeys(self._plan[0])
         columns.update(dict.fromkeys(column for column in also if column))
         return queryset.values(*columns)
+
+    def fetch(self, queryset: QuerySet) -> list[Row]:
+        """Evaluate rows from ``rows()``. On PostgreSQL through psycopg's own (compiled) loaders
+        for timestamps and JSON: Django's Python subclass of the timestamp loader, which only
+        swaps the UTC time zone for an equal one, triples the cost of reading a page."""
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql":
+            return list(queryset)
+        query = queryset.query
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        try:
+            sql, params = query.get_compiler(using=queryset.db).as_sql()
+        except EmptyResultSet:
+            return []
+        with connection.cursor() as cursor:
+            adapters = cursor.cursor.adapters  # this cursor's own copy
+            adapters.register_loader("timestamptz", TimestamptzLoader)
+            adapters.register_loader("jsonb", JsonbLoader)
+            cursor.execute(sql, params)
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def render(self, rows: list[Row], context: RowContext) -> list[dict[str, Any]]:
         if self.page_data is not None and rows:
