@@ -127,9 +127,9 @@ class RowFormat:
         """The columns to read, and a function turning a page of rows into the serializer's dicts.
 
         The function is generated as one dict display per row (as ``dataclasses`` generates
-        ``__init__``): a page of a thousand then costs a few milliseconds, where calling a
-        getter per field costs ten times more. Only names and repr()-quoted column names from
-        the serializer and this module go into the source.
+        ``__init__``): calling a getter per field cost several times more on a page of a
+        thousand. Only field names and repr()-quoted column names from the serializer and
+        this module go into the source.
         """
         columns: dict[str, None] = {"id": None}
         helpers: dict[str, Any] = {"utc_text": utc_text, "day_text": day_text, "float": float, "str": str}
