@@ -104,7 +104,9 @@ class RowFormat:
         if connection.vendor != "postgresql":
             return list(queryset)
         query = queryset.query
-        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        # The columns' names in the order of the SELECT, as Django's ValuesIterable takes them.
+        names = list(query.selected) if query.selected else [
+            *query.extra_select, *query.values_select, *query.annotation_select]
         try:
             sql, params = query.get_compiler(using=queryset.db).as_sql()
         except EmptyResultSet:
