@@ -1,24 +1,35 @@
-"""Latency of the REST feed's list endpoint on PostgreSQL with a million commitments.
+"""Latency of the REST feed's lists, and a full mirror, on PostgreSQL with a million commitments.
 
-    .venv/bin/python benchmarks/api.py [--rows 1000000] [--concurrency 16] [--duration 15] [--workers 3] [--keep]
+    .venv/bin/python benchmarks/api.py [--rows 1000000] [--concurrency 16] [--duration 15] [--workers 3]
+                                       [--db NAME] [--keep] [--reuse] [--no-cache] [--mirror] [--explain]
 
-Creates a scratch database (nakoming_bench_api on 127.0.0.1:5432), migrates it,
-bulk-loads reference data, 20,000 documents, N commitments and N/10 motion
-citations with generate_series, starts gunicorn on a free loopback port and
-drives `GET /api/v1/commitments/` with common filters through wrk at the
-given concurrency. Prints p50/p95/p99 per scenario and the SQL queries one
-request of each takes (counted in-process, on a cache miss; a hit takes two).
-The list cache is on as deployed (repeated URLs are answered from it while no
-shown table changed); --no-cache measures every request running its queries.
-Drops the database afterwards unless --keep (--reuse measures a kept one).
-Needs `wrk` (apt-get install wrk). The figures depend on what else runs on the
-machine: the load average at the start is printed with them.
+Creates a scratch database (--db, default nakoming_bench_api on 127.0.0.1:5432), migrates
+it, bulk-loads reference data, 20,000 documents, N commitments and N/10 motion citations
+with generate_series, starts gunicorn on a free loopback port and drives the list
+endpoints with common filters through wrk at the given concurrency.
+
+For every scenario it prints p50/p95/p99 with the list cache off (every request runs its
+queries, as for each next page of a sync or a new filter) and on (as deployed: a repeated
+URL is answered from the cache while no shown table changed), side by side; the latency of
+a single client (cache off), which suffers less from whatever else runs on the machine;
+the SQL queries one request takes (counted in-process on a cache miss; a hit takes two);
+and whether PostgreSQL's plan for any of them scans commitments sequentially (--explain
+prints the plans, with EXPLAIN ANALYZE). --no-cache measures only the uncached side.
+
+--mirror: one client follows `next` from `updated_since=1970-01-01T00:00:00Z` at
+page_size=1000 (--mirror-page-size) over every row, as a parliament system mirroring the
+feed does, and prints records/s and the peak resident memory of the web workers.
+
+Drops the database afterwards unless --keep (--reuse measures a kept one). Needs `wrk`
+(apt-get install wrk). The figures depend on what else runs on the machine: the load
+average is printed with them.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
 import json
 import os
 import re
@@ -30,6 +41,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 
@@ -40,14 +52,17 @@ PYTHON = sys.executable
 TODAY = dt.date.today()
 
 SCENARIOS = {
-    "sync first page (updated_since)": "updated_since=2000-01-01T00:00:00Z",
-    "open, default order": "status=open",
-    "overdue per committee": "overdue=true&committee=3",
-    "due in the next quarter, by due date": f"due_after={TODAY}&due_before={TODAY + dt.timedelta(days=92)}"
-                                            "&ordering=due_date",
-    "per ministry and minister": "ministry=3&minister=14",
-    "citing a motion": "motion=kst-36800-V-7",
-    "unreviewed per committee, page 50": "review_state=unreviewed&committee=7&page_size=50",
+    "sync first page (updated_since)": "commitments/?updated_since=2000-01-01T00:00:00Z",
+    "open, default order": "commitments/?status=open",
+    "overdue per committee": "commitments/?overdue=true&committee=3",
+    "overdue per committee, by due date": "commitments/?overdue=true&committee=3&ordering=due_date",
+    "due in the next quarter, by due date": f"commitments/?due_after={TODAY}"
+                                            f"&due_before={TODAY + dt.timedelta(days=92)}&ordering=due_date",
+    "per ministry and minister": "commitments/?ministry=3&minister=14",
+    "per minister, by due date": "commitments/?minister=14&ordering=due_date",
+    "citing a motion": "commitments/?motion=kst-36800-V-11",
+    "unreviewed per committee, page 50": "commitments/?review_state=unreviewed&committee=7&page_size=50",
+    "toezeggingen export, sync first page": "toezeggingen/?updated_since=2000-01-01T00:00:00Z",
 }
 
 
@@ -158,27 +173,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def count_queries(url: str, token: str) -> dict[str, int]:
-    """Queries per request, in-process against the same database (after a warm-up request)."""
-    script = (
-        "import json, django\n"
-        "django.setup()\n"
-        "from django.db import connection\n"
-        "from django.test import Client\n"
-        "from django.test.utils import CaptureQueriesContext\n"
-        f"scenarios = {json.dumps(SCENARIOS)}\n"
-        f"client = Client(HTTP_AUTHORIZATION='Bearer {token}')\n"
-        "client.get('/api/v1/commitments/')\n"
-        "out = {}\n"
-        "for name, query in scenarios.items():\n"
-        "    with CaptureQueriesContext(connection) as ctx:\n"
-        "        response = client.get('/api/v1/commitments/?' + query)\n"
-        "    assert response.status_code == 200, (name, response.status_code, response.content[:300])\n"
-        "    out[name] = len(ctx.captured_queries)\n"
-        "print(json.dumps(out))\n"
+def inspect(url: str, token: str, analyze: bool) -> dict[str, dict]:
+    """Per scenario: queries per request and their plans (benchmarks/api_plans.py, in-process)."""
+    env = env_for(url, DJANGO_SETTINGS_MODULE="tracker.settings", API_CACHE_SECONDS="0")
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "benchmarks" / "api_plans.py"), token, json.dumps(SCENARIOS), "1" if analyze else "0"],
+        cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, check=True,
     )
-    env = env_for(url, DJANGO_SETTINGS_MODULE="tracker.settings")
-    result = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -199,26 +200,126 @@ def percentiles_ms(text: str) -> tuple[float, float, float]:
     return p50, p95, p99
 
 
+class Server:
+    """gunicorn on a free loopback port, in its own process group."""
+
+    def __init__(self, url: str, args: argparse.Namespace, cache_seconds: str) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "tracker.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers",
+             str(args.workers), "--threads", str(args.threads), "--log-level", "warning"],
+            cwd=ROOT, env=env_for(url, API_CACHE_SECONDS=cache_seconds), start_new_session=True,
+        )
+        for _ in range(150):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+
+    def workers(self) -> list[tuple[Path, list[str]]]:
+        """(/proc/<pid>, fields of its stat after the name) of each worker process."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if fields[1] == str(self.process.pid):
+                found.append((stat.parent, fields))
+        return found
+
+    def peak_rss_mb(self) -> float:
+        """The largest resident-memory high-water mark (VmHWM) among the workers."""
+        peak = 0
+        for proc, _fields in self.workers():
+            match = re.search(r"^VmHWM:\s+(\d+) kB", (proc / "status").read_text(), re.M)
+            peak = max(peak, int(match.group(1)) if match else 0)
+        return peak / 1024
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the workers have used so far: unlike wall time, it hardly
+        depends on what else the machine runs."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        return sum(int(fields[11]) + int(fields[12]) for _proc, fields in self.workers()) / ticks
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def measure(target: str, token: str, concurrency: int, duration: int, report: str) -> tuple[float, ...]:
+    """(req/s, p50, p95, p99) of wrk on one URL, after a short warm-up."""
+    auth = f"Authorization: Bearer {token}"
+    check = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", auth, target],
+                           capture_output=True, text=True)
+    if check.stdout != "200":
+        raise SystemExit(f"{target}: HTTP {check.stdout}")
+    threads = str(min(2, concurrency))
+    subprocess.run(["wrk", "-t", threads, "-c", str(concurrency), "-d", "3s", "-H", auth, target],
+                   capture_output=True, check=True)
+    run = subprocess.run(["wrk", "-t", threads, "-c", str(concurrency), "-d", f"{duration}s", "-s", report,
+                          "-H", auth, target], capture_output=True, text=True, check=True)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", run.stdout)
+    if errors:
+        raise SystemExit(f"{target}: {errors.group(1)} error responses\n{run.stdout}")
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", run.stdout)
+    return (float(rate.group(1)) if rate else 0.0, *percentiles_ms(run.stdout))
+
+
+def mirror(server: Server, token: str, page_size: int) -> dict[str, float]:
+    """One client reading everything by following `next`, as a mirroring system does."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+    path: str | None = f"/api/v1/commitments/?updated_since=1970-01-01T00:00:00Z&page_size={page_size}"
+    records, latencies = 0, []
+    cpu_before = server.cpu_seconds()
+    started = time.perf_counter()
+    while path:
+        sent = time.perf_counter()
+        connection.request("GET", path, headers={"Authorization": f"Bearer {token}"})
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise SystemExit(f"mirror: HTTP {response.status} at {path}: {body[:300]!r}")
+        page = json.loads(body)
+        latencies.append((time.perf_counter() - sent) * 1000)
+        records += len(page["results"])
+        following = urlsplit(page["next"]) if page["next"] else None
+        path = f"{following.path}?{following.query}" if following else None
+    elapsed = time.perf_counter() - started
+    cpu = server.cpu_seconds() - cpu_before
+    latencies.sort()
+    return {"records": records, "seconds": elapsed, "rate": records / elapsed, "pages": len(latencies),
+            "cpu_rate": records / cpu if cpu else 0.0,
+            "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)],
+            "rss": server.peak_rss_mb()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--duration", type=int, default=15, help="seconds per scenario")
+    parser.add_argument("--single-duration", type=int, default=5, help="seconds per scenario for one client")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--db", default=DB, help=f"name of the scratch database (default {DB})")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="measure a database kept by an earlier --keep")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="API_CACHE_SECONDS=0: every request runs the queries (default: as deployed)")
+    parser.add_argument("--no-cache", action="store_true", help="only the uncached figures")
+    parser.add_argument("--mirror", action="store_true", help="also mirror every row by following `next`")
+    parser.add_argument("--mirror-page-size", type=int, default=1000)
+    parser.add_argument("--explain", action="store_true", help="print each scenario's query plans (ANALYZE)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
 
+    db = args.db
     if not args.reuse:
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DB}")
-            admin.execute(f"CREATE DATABASE {DB}")
-    url = f"{PG}/{DB}"
+            admin.execute(f"DROP DATABASE IF EXISTS {db}")
+            admin.execute(f"CREATE DATABASE {db}")
+    url = f"{PG}/{db}"
     server = None
     try:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env_for(url),
@@ -226,61 +327,75 @@ def main() -> int:
         if not args.reuse:
             load(url, args.rows)
         token = subprocess.run(
-            [PYTHON, "manage.py", "create_api_token", f"benchmark-{os.getpid()}", "--scope", "read"], cwd=ROOT, env=env_for(url),
-            capture_output=True, text=True, check=True,
+            [PYTHON, "manage.py", "create_api_token", f"benchmark-{os.getpid()}", "--scope", "read"],
+            cwd=ROOT, env=env_for(url), capture_output=True, text=True, check=True,
         ).stdout.strip()
-        queries = count_queries(url, token)
+        inspected = inspect(url, token, args.explain)
+        if args.explain:
+            for name, found in inspected.items():
+                print(f"\n## {name}: {SCENARIOS[name]}")
+                for plan in found["plans"]:
+                    if plan["commitments"] or "motioncitation" in plan["sql"]:
+                        print(plan["plan"])
 
-        port = free_port()
-        server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "tracker.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
-             str(args.workers), "--threads", str(args.threads), "--log-level", "warning"],
-            cwd=ROOT, env=env_for(url, API_CACHE_SECONDS="0" if args.no_cache else "60"), start_new_session=True,
-        )
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        base = f"http://127.0.0.1:{port}/api/v1/commitments/"
         report = str(Path(tempfile.mkdtemp(prefix="wrk-")) / "report.lua")
         Path(report).write_text(WRK_REPORT)
-        print(f"\nGET /api/v1/commitments/ ({args.rows:,} commitments, {args.concurrency} concurrent, "
-              f"gunicorn {args.workers}×{args.threads}, {os.cpu_count()} cores, page of 100 unless said, "
-              f"list cache {'off' if args.no_cache else 'on'}; load average {os.getloadavg()[0]:.1f})")
-        print(f"{'scenario':40} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'queries':>7}")
-        worst = 0.0
-        for name, query in SCENARIOS.items():
-            target = f"{base}?{query}"
-            check = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H",
-                                    f"Authorization: Bearer {token}", target], capture_output=True, text=True)
-            if check.stdout != "200":
-                raise SystemExit(f"{name}: HTTP {check.stdout}")
-            subprocess.run(["wrk", "-t2", "-c", str(args.concurrency), "-d", "3s", "-H",
-                            f"Authorization: Bearer {token}", target], capture_output=True, check=True)  # warm-up
-            run = subprocess.run(
-                ["wrk", "-t2", "-c", str(args.concurrency), "-d", f"{args.duration}s", "-s", report, "-H",
-                 f"Authorization: Bearer {token}", target], capture_output=True, text=True, check=True,
-            )
-            rate = re.search(r"Requests/sec:\s+([\d.]+)", run.stdout)
-            errors = re.search(r"Non-2xx or 3xx responses: (\d+)", run.stdout)
-            if errors:
-                raise SystemExit(f"{name}: {errors.group(1)} error responses\n{run.stdout}")
-            p50, p95, p99 = percentiles_ms(run.stdout)
-            worst = max(worst, p95)
-            print(f"{name:40} {float(rate.group(1)) if rate else 0:7.0f} {p50:7.1f} {p95:7.1f} {p99:7.1f} "
-                  f"{queries[name]:7d}", flush=True)
-        print(f"\nworst p95: {worst:.1f} ms (target ≤ 100 ms); queries per request: "
-              f"{min(queries.values())}–{max(queries.values())} (target ≤ 5)")
+        modes = [("uncached", "0")] + ([] if args.no_cache else [("cached", "60")])
+        figures: dict[str, dict[str, tuple[float, ...]]] = {mode: {} for mode, _seconds in modes}
+        single: dict[str, tuple[float, ...]] = {}
+        mirrored = None
+        print(f"\n/api/v1/ lists ({args.rows:,} commitments, {args.concurrency} concurrent, gunicorn "
+              f"{args.workers}×{args.threads}, {os.cpu_count()} cores, page of 100 unless said; "
+              f"load average {os.getloadavg()[0]:.1f} at the start)", flush=True)
+        for mode, cache_seconds in modes:
+            server = Server(url, args, cache_seconds)
+            base = f"http://127.0.0.1:{server.port}/api/v1/"
+            for name, path in SCENARIOS.items():
+                figures[mode][name] = measure(base + path, token, args.concurrency, args.duration, report)
+                if mode == "uncached":
+                    single[name] = measure(base + path, token, 1, args.single_duration, report)
+                print(f"  measured {mode}: {name}", file=sys.stderr, flush=True)
+            if args.mirror and mode == modes[-1][0]:
+                mirrored = mirror(server, token, args.mirror_page_size)
+                mirrored["mode"] = mode
+            server.stop()
+            server = None
+
+        print(f"(load average {os.getloadavg()[0]:.1f} at the end)")
+        header = f"{'scenario':38} {'uncached req/s  p50  p95  p99':>30}"
+        if not args.no_cache:
+            header += f" {'cached req/s  p50  p95  p99':>28}"
+        print(header + f" {'1 client p50  p95':>18} {'queries':>7} {'plan':>9}")
+        for name in SCENARIOS:
+            line = f"{name:38} " + _cells(figures["uncached"][name])
+            if not args.no_cache:
+                line += " " + _cells(figures["cached"][name])
+            p50, p95 = single[name][1:3]
+            plan = "SEQ SCAN" if inspected[name]["seq_scan"] else "indexed"
+            print(f"{line} {p50:12.1f} {p95:5.1f} {inspected[name]['queries']:7d} {plan:>9}")
+        worst = max(values[2] for values in figures["uncached"].values())
+        queries = [found["queries"] for found in inspected.values()]
+        print(f"\nworst uncached p95: {worst:.1f} ms (target ≤ 100 ms); queries per request: "
+              f"{min(queries)}–{max(queries)} (target ≤ 5); sequential scans over commitments: "
+              f"{sum(found['seq_scan'] for found in inspected.values())} (target 0)")
+        if mirrored:
+            print(f"mirror ({mirrored['mode']}, page_size={args.mirror_page_size}): {mirrored['records']:,} records "
+                  f"in {mirrored['seconds']:.1f} s = {mirrored['rate']:,.0f} records/s (target ≥ 20,000); "
+                  f"{mirrored['pages']} pages, p50 {mirrored['p50']:.0f} ms, p95 {mirrored['p95']:.0f} ms; "
+                  f"peak RSS of a web worker {mirrored['rss']:.0f} MB; {mirrored['cpu_rate']:,.0f} records per "
+                  f"second of web-worker CPU")
     finally:
         if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            server.stop()
         if not args.keep:
             with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+                admin.execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
     return 0
+
+
+def _cells(values: tuple[float, ...]) -> str:
+    rate, p50, p95, p99 = values
+    return f"{rate:12.0f} {p50:5.1f} {p95:5.1f} {p99:5.1f}"
 
 
 if __name__ == "__main__":

@@ -278,6 +278,9 @@ API_THROTTLE_RATES = {
 # table a list shows), so polling consumers cost two small queries; the TTL
 # bounds staleness should a write ever skip updated_at. 0 turns it off.
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+# Larger answers (a mirror's pages of a thousand) are not kept: read once, they would only
+# push out the answers pollers repeat.
+API_CACHE_MAX_BYTES = env_int("API_CACHE_MAX_BYTES", 262144)
 # Throttle counters and cached lists live in Redis when there is one, so every
 # gunicorn worker shares them; otherwise per process.
 API_CACHE = API_THROTTLE_CACHE = "api"

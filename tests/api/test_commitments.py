@@ -274,27 +274,6 @@ def test_other_resources_list_and_sync_the_same_way(reader):
 
 
 @pytest.mark.django_db
-def test_the_fast_representation_equals_what_drfs_fields_build(reader):
-    from rest_framework import serializers
-
-    from tracker.api.v1.commitments import commitment_queryset
-    from tracker.api.v1.serializers import CommitmentSerializer
-
-    minister = PersonFactory(role=Person.Role.MINISTER, function="Minister van Financiën")
-    full = CommitmentFactory(minister=minister, fulfilled_on=dt.date(2026, 2, 1), overdue_since=TODAY,
-                             status=Commitment.Status.PARTLY_CLOSED, page=4, deleted_at=timezone.now())
-    MotionCitationFactory(document=full.document, commitment=full)
-    bare = CommitmentFactory(committee=None, ministry=None, due_date=None, window_start=None, precision="none",
-                             deadline_text="")
-    serializer = CommitmentSerializer(context={"today": TODAY})
-    for row in commitment_queryset().filter(pk__in=[full.pk, bare.pk]):
-        fast = serializer.to_representation(row)
-        generic = serializers.ModelSerializer.to_representation(serializer, row)
-        assert fast == dict(generic)
-        assert list(fast) == list(generic)
-
-
-@pytest.mark.django_db
 def test_a_repeated_list_is_answered_from_the_cache_until_any_shown_table_changes(reader, django_assert_num_queries):
     from tests.factories import CommitteeFactory
 

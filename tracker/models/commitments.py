@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +157,10 @@ class Commitment(models.Model):
             models.Index(fields=["committee", "updated_at", "id"], name="commitment_committee_sync"),
             models.Index(fields=["ministry", "updated_at", "id"], name="commitment_ministry_sync"),
             models.Index(fields=["minister", "updated_at", "id"], name="commitment_minister_sync"),
+            # … and per owner by deadline (``ordering=due_date``), the clerk's order.
+            models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due"),
+            models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due"),
+            models.Index(fields=["minister", "due_date", "id"], name="commitment_minister_due"),
             # Follow-up (tracker/followup): the dashboard's list of outstanding records, most urgent
             # (earliest due) first; on-time rates over recent deliveries when counting live; and
             # flag_overdue's "no longer" transitions. (The dashboard's counts come from tallies.)
@@ -213,8 +219,12 @@ class Commitment(models.Model):
     @property
     def register_number(self) -> str:
         """The register number in the Kamer's shape, ``TZ<yyyymm>-<nnn>``."""
-        created = self.created_at
-        return f"TZ{created:%Y%m}-{self.pk:03d}" if created and self.pk else ""
+        return register_number(self.created_at, self.pk)
+
+
+def register_number(created_at: dt.datetime | None, pk: int | None) -> str:
+    """``TZ<yyyymm>-<nnn>``: month of registration (UTC) and id; also for rows read without a model."""
+    return f"TZ{created_at.year}{created_at.month:02d}-{pk:03d}" if created_at and pk else ""
 
 
 class DeadlineRevision(models.Model):
@@ -266,9 +276,14 @@ class DeadlineRevision(models.Model):
 
     @property
     def slip_days(self) -> int | None:
-        if self.old_due and self.new_due:
-            return (self.new_due - self.old_due).days
-        return None
+        return slip_days(self.old_due, self.new_due)
+
+
+def slip_days(old_due: dt.date | None, new_due: dt.date | None) -> int | None:
+    """How many days a deadline moved (negative: earlier); None unless both are dates."""
+    if old_due and new_due:
+        return (new_due - old_due).days
+    return None
 
 
 class ReviewEvent(models.Model):

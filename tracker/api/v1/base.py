@@ -36,6 +36,7 @@ from tracker.api.auth import (
 )
 from tracker.api.v1.errors import ErrorSerializer, exception_handler
 from tracker.api.v1.pagination import BY_ID, KeysetPagination, Ordering, orderings_for
+from tracker.api.v1.rows import RowContext, RowFormat
 
 # ETag from the response body and 304 when If-None-Match / If-Modified-Since match.
 conditional = decorator_from_middleware(ConditionalGetMiddleware)
@@ -84,6 +85,8 @@ class ListView(ApiView, generics.ListAPIView):
     # changes are the list's Last-Modified and the version its cache entries carry.
     # None: the list's own model and its updated_at; []: neither cached nor dated.
     version_sources: list[tuple[type[Model], str]] | None = None
+    # Set: pages are read as rows and rendered without the serializer (same JSON).
+    row_format: RowFormat | None = None
 
     def get_ordering_spec(self, request: Request) -> tuple[str, Ordering]:
         key = request.query_params.get(ORDERING_PARAMETER) or self.default_ordering
@@ -115,13 +118,27 @@ class ListView(ApiView, generics.ListAPIView):
                 response = HttpResponse(cached, content_type="application/json")
                 set_last_modified(response, latest)
                 return response
-        response = super().list(request, *args, **kwargs)
+        response = self.list_page(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
-            response.add_post_render_callback(
-                lambda rendered: caches[settings.API_CACHE].set(key, rendered.content, settings.API_CACHE_SECONDS)
-            )
+            response.add_post_render_callback(lambda rendered: keep_answer(key, rendered.content))
         set_last_modified(response, latest)
         return response
+
+    def list_page(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if self.row_format is None:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        _key, ordering = self.get_ordering_spec(request)
+        rows = self.paginate_queryset(self.row_format.rows(queryset, ordering.field))
+        return self.get_paginated_response(self.row_format.render(rows, RowContext(today=timezone.localdate())))
+
+
+def keep_answer(key: str, content: bytes) -> None:
+    """Cache a list answer, unless it is one of the large pages a mirroring client reads once
+    each: a million records at a thousand a page would otherwise push out every answer worth
+    keeping (and fill a worker's memory with the per-process cache)."""
+    if len(content) <= settings.API_CACHE_MAX_BYTES:
+        caches[settings.API_CACHE].set(key, content, settings.API_CACHE_SECONDS)
 
 
 def data_version(sources: list[tuple[type[Model], str]]) -> tuple[dt.datetime | None, ...]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -19,11 +21,17 @@ from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
 from tracker.api.v1.errors import Conflict, ErrorSerializer
 from tracker.api.v1.filters import UPDATED_SINCE, CommitmentFilter, DeadlineRevisionFilter
 from tracker.api.v1.pagination import BY_ID, orderings_for
-from tracker.api.v1.serializers import CommitmentSerializer, DeadlineRevisionSerializer
+from tracker.api.v1.rows import Computed, Row, RowContext, RowFormat
+from tracker.api.v1.serializers import (
+    CommitmentSerializer,
+    DeadlineRevisionSerializer,
+    is_overdue,
+    tombstone,
+)
 from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
 from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry, Person
-from tracker.models.commitments import PRECISION_CHOICES
+from tracker.models.commitments import PRECISION_CHOICES, register_number, slip_days
 from tracker.review.services import commitment_correct
 
 CONFLICT = {409: OpenApiResponse(ErrorSerializer, description="Intussen door een ander gewijzigd (version).")}
@@ -42,6 +50,60 @@ def commitment_queryset() -> QuerySet:
         .defer("extracted", "minister__ministry_id", "minister__party", "minister__role")
         .prefetch_related(Prefetch("motion_citations", queryset=citations, to_attr="api_citations"))
     )
+
+
+def cited_motions(rows: list[Row]) -> dict[int, list[str]]:
+    """The motion keys each commitment on a page cites, in one query."""
+    keys: dict[int, set[str]] = {}
+    citations = (
+        MotionCitation.objects.filter(
+            commitment_id__in=[row["id"] for row in rows], deleted_at__isnull=True, motion__isnull=False
+        )
+        .order_by()
+        .values_list("commitment_id", "motion__key")
+    )
+    for commitment_id, key in citations:
+        keys.setdefault(commitment_id, set()).add(key)
+    return {pk: sorted(found) for pk, found in keys.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def status_labels(language: str | None) -> dict[str, str]:
+    """``get_status_display()`` for every status, in one language."""
+    with translation.override(language):
+        return {value: str(label) for value, label in Commitment.Status.choices}
+
+
+def row_deleted(row: Row, context: RowContext | None = None) -> bool:
+    return tombstone(row["deleted_at"], row["review_state"])
+
+
+def row_status_label(row: Row, context: RowContext | None = None) -> str:
+    language = context.language if context is not None else get_language()
+    return status_labels(language).get(row["status"], row["status"])
+
+
+def row_register_number(row: Row, context: RowContext | None = None) -> str:
+    return register_number(row["created_at"], row["id"])
+
+
+TOMBSTONE_COLUMNS = ("deleted_at", "review_state")
+
+COMMITMENT_ROWS = RowFormat(
+    CommitmentSerializer,
+    computed={
+        "register_number": Computed(("created_at",), row_register_number),
+        "deleted": Computed(TOMBSTONE_COLUMNS, row_deleted),
+        "status_label": Computed(("status",), row_status_label),
+        "overdue": Computed(
+            ("status", "due_date", *TOMBSTONE_COLUMNS),
+            lambda row, context: is_overdue(status=row["status"], due_date=row["due_date"],
+                                            deleted=row_deleted(row), today=context.today),
+        ),
+        "motions": Computed((), lambda row, context: context.page.get(row["id"], [])),
+    },
+    page_data=cited_motions,
+)
 
 
 def with_tombstones(request: Request) -> bool:
@@ -74,9 +136,11 @@ class CommitmentList(CommitmentContextMixin, ListView):
         (Commitment, "updated_at"), (MotionCitation, "updated_at"), (Motion, "updated_at"),
         (Committee, "updated_at"), (Ministry, "updated_at"), (Person, "updated_at"),
     ]
+    row_format = COMMITMENT_ROWS
 
     def get_queryset(self) -> QuerySet:
-        queryset = commitment_queryset()
+        # Read as rows: the row format picks the columns and joins the reference data.
+        queryset = Commitment.objects.all()
         return queryset if with_tombstones(self.request) else queryset.alive()
 
 
@@ -223,6 +287,9 @@ class DeadlineRevisionList(ListView):
     orderings = {"updated_at": orderings_for("created_at", "datetime")["created_at"],
                  "-updated_at": orderings_for("created_at", "datetime")["-created_at"], **BY_ID}
     version_sources = [(DeadlineRevision, "created_at")]
+    row_format = RowFormat(DeadlineRevisionSerializer, computed={
+        "slip_days": Computed(("old_due", "new_due"), lambda row, context: slip_days(row["old_due"], row["new_due"])),
+    })
 
     def get_queryset(self) -> QuerySet:
         return DeadlineRevision.objects.all()

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
 from tracker.api.v1.filters import DocumentFilter, QuestionItemFilter
+from tracker.api.v1.rows import Computed, RowFormat
 from tracker.api.v1.serializers import (
     DocumentDetailSerializer,
     DocumentSerializer,
@@ -31,10 +32,11 @@ class DocumentList(ListView):
     filterset_class = DocumentFilter
     parser_classes = [MultiPartParser, FormParser]
     version_sources = [(Document, "updated_at"), (Committee, "updated_at"), (Ministry, "updated_at")]
+    # Only the serializer's columns (the text, megabytes, is for the detail endpoint).
+    row_format = RowFormat(DocumentSerializer)
 
     def get_queryset(self) -> QuerySet:
-        # The text can be megabytes: only the detail endpoint sends it.
-        return Document.objects.select_related("committee", "ministry").defer("text", "task_id")
+        return Document.objects.all()
 
     @extend_schema(tags=["documents"], summary="Documenten",
                    responses={200: DocumentSerializer(many=True), **ERRORS})
@@ -101,10 +103,13 @@ class QuestionItemList(ListView):
     serializer_class = QuestionItemSerializer
     filterset_class = QuestionItemFilter
 
+    version_sources = [(Document, "updated_at")]
+    row_format = RowFormat(QuestionItemSerializer, annotations=["updated_at"], computed={
+        "answer_text": Computed(("api_answer_text",), lambda row, context: row["api_answer_text"] or ""),
+    })
+
     def get_queryset(self) -> QuerySet:
         return question_item_queryset()
-
-    version_sources = [(Document, "updated_at")]
 
 
 @extend_schema(tags=["question-items"], summary="Eén vraag met antwoord",

@@ -10,7 +10,12 @@ from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
 from tracker.api.v1.commitments import with_tombstones
 from tracker.api.v1.filters import MotionCitationFilter, MotionFilter
 from tracker.api.v1.pagination import BY_ID, orderings_for
-from tracker.api.v1.serializers import MotionCitationSerializer, MotionSerializer
+from tracker.api.v1.rows import Computed, RowFormat
+from tracker.api.v1.serializers import (
+    MotionCitationSerializer,
+    MotionSerializer,
+    citation_tombstone,
+)
 
 
 @extend_schema(tags=["motions"], summary="Moties",
@@ -20,6 +25,9 @@ class MotionList(ListView):
     serializer_class = MotionSerializer
     filterset_class = MotionFilter
     orderings = {**orderings_for("updated_at", "datetime"), **orderings_for("date", "date"), **BY_ID}
+    row_format = RowFormat(MotionSerializer, computed={
+        "deleted": Computed(("deleted_at",), lambda row, context: row["deleted_at"] is not None),
+    })
 
     def get_queryset(self) -> QuerySet:
         queryset = Motion.objects.all()
@@ -48,9 +56,14 @@ class MotionCitationList(ListView):
     serializer_class = MotionCitationSerializer
     filterset_class = MotionCitationFilter
     version_sources = [(MotionCitation, "updated_at"), (Motion, "updated_at")]
+    row_format = RowFormat(MotionCitationSerializer, computed={
+        "deleted": Computed(("deleted_at", "review_state"),
+                            lambda row, context: citation_tombstone(row["deleted_at"], row["review_state"])),
+        "motion_key": Computed(("motion__key",), lambda row, context: row["motion__key"] if row["motion"] else None),
+    })
 
     def get_queryset(self) -> QuerySet:
-        queryset = citation_queryset()
+        queryset = MotionCitation.objects.all()
         return queryset if with_tombstones(self.request) else queryset.exclude(CITATION_TOMBSTONE)
 
 

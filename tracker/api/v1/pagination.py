@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -41,8 +42,10 @@ class Ordering:
         key = F(self.field).desc(nulls_last=True) if self.descending else F(self.field).asc(nulls_last=True)
         return [key, pk]
 
-    def after(self, value: Any, pk: int) -> Q:
-        """Rows strictly after (value, pk) in this order."""
+    def after(self, value: Any, pk: int, *, nullable: bool = True) -> Q:
+        """Rows strictly after (value, pk) in this order. For a field that cannot be empty the
+        condition is a plain range, which the database answers from an index on (field, id)
+        however deep the page; ``OR field IS NULL`` would make it filter every row before."""
         beyond = "lt" if self.descending else "gt"
         if self.field is None:
             return Q(**{f"pk__{beyond}": pk})
@@ -50,10 +53,10 @@ class Ordering:
             return Q(**{f"{self.field}__isnull": True, f"pk__{beyond}": pk})
         # (field >= v AND (field > v OR pk > x)) lets the database use an index range on field.
         bound = "lte" if self.descending else "gte"
-        return (
-            Q(**{f"{self.field}__{bound}": value})
-            & (Q(**{f"{self.field}__{beyond}": value}) | Q(**{f"pk__{beyond}": pk}))
-        ) | Q(**{f"{self.field}__isnull": True})
+        later = Q(**{f"{self.field}__{bound}": value}) & (
+            Q(**{f"{self.field}__{beyond}": value}) | Q(**{f"pk__{beyond}": pk})
+        )
+        return later | Q(**{f"{self.field}__isnull": True}) if nullable else later
 
     def encode(self, value: Any) -> str | None:
         return None if value is None else value.isoformat()
@@ -87,6 +90,7 @@ class KeysetPagination(BasePagination):
 
     # -- the page ----------------------------------------------------------------
     def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list[Any]:
+        """The page's records: model instances, or dicts when the queryset reads ``.values()``."""
         self.request = request
         ordering_key, ordering = view.get_ordering_spec(request)
         page_size = self._page_size(request)
@@ -94,13 +98,19 @@ class KeysetPagination(BasePagination):
         raw_cursor = request.query_params.get(self.cursor_query_param)
         if raw_cursor:
             value, pk = self._decode(raw_cursor, ordering_key, ordering)
-            queryset = queryset.filter(ordering.after(value, pk))
-        rows = list(queryset[: page_size + 1])
+            nullable = ordering.field is not None and _nullable(queryset, ordering.field)
+            queryset = queryset.filter(ordering.after(value, pk, nullable=nullable))
+        row_format = getattr(view, "row_format", None)  # tracker/api/v1/rows.py
+        page = queryset[: page_size + 1]
+        rows = row_format.fetch(page) if row_format is not None else list(page)
         if len(rows) > page_size:
             rows = rows[:page_size]
             last = rows[-1]
-            value = getattr(last, ordering.field) if ordering.field else None
-            self.next_cursor = self._encode(ordering_key, ordering.encode(value), last.pk)
+            if isinstance(last, dict):  # a page read as rows (tracker/api/v1/rows.py)
+                value, pk = (last[ordering.field] if ordering.field else None), last["id"]
+            else:
+                value, pk = (getattr(last, ordering.field) if ordering.field else None), last.pk
+            self.next_cursor = self._encode(ordering_key, ordering.encode(value), pk)
         return rows
 
     def get_paginated_response(self, data: list[Any]) -> Response:
@@ -176,3 +186,11 @@ class KeysetPagination(BasePagination):
     @staticmethod
     def without_cursor(url: str) -> str:
         return remove_query_param(url, "cursor")
+
+
+def _nullable(queryset: QuerySet, name: str) -> bool:
+    """Whether the sort field can be empty (an annotation might be)."""
+    try:
+        return queryset.model._meta.get_field(name).null
+    except FieldDoesNotExist:
+        return True

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 
 from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView, ListView
 from tracker.api.v1.filters import PersonFilter, SyncFilterSet
+from tracker.api.v1.rows import RowFormat
 from tracker.api.v1.serializers import CommitteeSerializer, MinistrySerializer, PersonSerializer
 from tracker.models import Committee, Ministry, Person
 
@@ -26,6 +27,7 @@ class MinistryFilter(SyncFilterSet):
 class CommitteeList(ListView):
     serializer_class = CommitteeSerializer
     filterset_class = CommitteeFilter
+    row_format = RowFormat(CommitteeSerializer)
     queryset = Committee.objects.all()
 
 
@@ -40,6 +42,7 @@ class CommitteeDetail(DetailView):
 class MinistryList(ListView):
     serializer_class = MinistrySerializer
     filterset_class = MinistryFilter
+    row_format = RowFormat(MinistrySerializer)
     queryset = Ministry.objects.all()
 
 
@@ -55,6 +58,7 @@ class MinistryDetail(DetailView):
 class PersonList(ListView):
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
+    row_format = RowFormat(PersonSerializer)
     queryset = Person.objects.all()
 
 

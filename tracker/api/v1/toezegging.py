@@ -8,6 +8,7 @@ docs/api.md; the same filters, ordering, paging and ``updated_since`` (with
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 
 from django.db.models import QuerySet
@@ -16,7 +17,15 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 
 from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView
-from tracker.api.v1.commitments import CommitmentList, commitment_queryset
+from tracker.api.v1.commitments import (
+    TOMBSTONE_COLUMNS,
+    CommitmentList,
+    commitment_queryset,
+    row_deleted,
+    row_register_number,
+    row_status_label,
+)
+from tracker.api.v1.rows import Computed, RowFormat, utc_text
 from tracker.api.v1.serializers import is_tombstone
 from tracker.models import Commitment
 
@@ -28,10 +37,22 @@ def toezegging_id(commitment_id: int) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"nakoming/commitment/{commitment_id}")
 
 
+def toezegging_guid(commitment_id: int) -> str:
+    """``str(toezegging_id(…))`` without building a UUID object (a thousand per page)."""
+    digest = bytearray(hashlib.sha1(NAMESPACE.bytes + b"nakoming/commitment/%d" % commitment_id).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
 def utc(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    return None if value is None else utc_text(value)
+
+
+def functie(minister_function: str | None, actor: str) -> str | None:
+    """The minister's function, else the actor as written (capitalised)."""
+    return minister_function or _capitalised(actor) or None
 
 
 class ToezeggingSerializer(serializers.Serializer):
@@ -61,7 +82,7 @@ class ToezeggingSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.UUID)
     def get_Id(self, obj: Commitment) -> str:
-        return str(toezegging_id(obj.pk))
+        return toezegging_guid(obj.pk)
 
     @extend_schema_field(OpenApiTypes.DATETIME)
     def get_Aanmaakdatum(self, obj: Commitment) -> str | None:
@@ -77,9 +98,7 @@ class ToezeggingSerializer(serializers.Serializer):
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_Functie(self, obj: Commitment) -> str | None:
-        if obj.minister and obj.minister.function:
-            return obj.minister.function
-        return _capitalised(obj.actor) or None
+        return functie(obj.minister.function if obj.minister else None, obj.actor)
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_Ministerie(self, obj: Commitment) -> str | None:
@@ -126,6 +145,27 @@ def _capitalised(text: str) -> str:
 )
 class ToezeggingList(CommitmentList):
     serializer_class = ToezeggingSerializer
+    row_format = RowFormat(ToezeggingSerializer, model=Commitment, computed={
+        "Id": Computed((), lambda row, context: toezegging_guid(row["id"])),
+        "Nummer": Computed(("created_at",), row_register_number),
+        "Aanmaakdatum": Computed(("created_at",), lambda row, context: utc(row["created_at"])),
+        "ActiviteitNummer": Computed((), lambda row, context: None),
+        "Naam": Computed(("minister__name",), lambda row, context: row["minister__name"]),
+        "Functie": Computed(("minister__function", "actor"),
+                            lambda row, context: functie(row["minister__function"], row["actor"])),
+        "Ministerie": Computed(("ministry__name",), lambda row, context: row["ministry__name"]),
+        "Status": Computed(("status",), row_status_label),
+        "KamerbriefNakoming": Computed(("fulfilled_kamerstuk",),
+                                       lambda row, context: row["fulfilled_kamerstuk"] or None),
+        "ToegezegdAanPersoon": Computed(("promised_to_member",),
+                                        lambda row, context: row["promised_to_member"] or None),
+        "ToegezegdAanFractie": Computed(("promised_to_party",),
+                                        lambda row, context: row["promised_to_party"] or None),
+        "GewijzigdOp": Computed(("updated_at",), lambda row, context: utc(row["updated_at"])),
+        "Verwijderd": Computed(TOMBSTONE_COLUMNS, row_deleted),
+        "Termijn": Computed(("deadline_text",), lambda row, context: row["deadline_text"] or None),
+        "Commissie": Computed(("committee__name",), lambda row, context: row["committee__name"]),
+    })
 
 
 @extend_schema(tags=["toezeggingen"], summary="Eén Toezegging",

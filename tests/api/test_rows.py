@@ -1,0 +1,163 @@
+"""Lists read as rows give exactly what the serializers give, field by field, for every list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from rest_framework import serializers
+
+from motions.models import Motion, MotionCitation
+from tests.factories import (
+    CommitmentFactory,
+    CommitteeFactory,
+    DeadlineRevisionFactory,
+    DocumentFactory,
+    MinistryFactory,
+    MotionCitationFactory,
+    MotionFactory,
+    PersonFactory,
+    QuestionItemFactory,
+)
+from tracker.api.v1 import commitments, documents, motions, reference, toezegging
+from tracker.api.v1.documents import question_item_queryset
+from tracker.api.v1.rows import RowContext, RowFormat
+from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry, Person
+
+TODAY = timezone.localdate()
+
+# (list view, its URL, the records as the serializer reads them)
+LISTS = [
+    (commitments.CommitmentList, "/api/v1/commitments/", lambda: Commitment.objects.all()),
+    (toezegging.ToezeggingList, "/api/v1/toezeggingen/", lambda: Commitment.objects.all()),
+    (commitments.DeadlineRevisionList, "/api/v1/deadline-revisions/", lambda: DeadlineRevision.objects.all()),
+    (documents.DocumentList, "/api/v1/documents/", lambda: Document.objects.all()),
+    (documents.QuestionItemList, "/api/v1/question-items/", question_item_queryset),
+    (motions.MotionList, "/api/v1/motions/", lambda: Motion.objects.all()),
+    (motions.MotionCitationList, "/api/v1/motion-citations/", lambda: MotionCitation.objects.all()),
+    (reference.CommitteeList, "/api/v1/committees/", lambda: Committee.objects.all()),
+    (reference.MinistryList, "/api/v1/ministries/", lambda: Ministry.objects.all()),
+    (reference.PersonList, "/api/v1/persons/", lambda: Person.objects.all()),
+]
+
+
+def varied_records() -> None:
+    """Tombstones, empty links, empty dates, odd characters: everything a row can hold."""
+    minister = PersonFactory(name="Van der Berg-Öztürk", role=Person.Role.MINISTER, function="",
+                             ministry=MinistryFactory(name="Ministerie van Waterstaat", abbreviation="IenW"))
+    full = CommitmentFactory(
+        minister=minister, fulfilled_on=dt.date(2026, 3, 2), overdue_since=TODAY, due_soon_since=TODAY,
+        status=Commitment.Status.PARTLY_CLOSED, page=7, deleted_at=timezone.now(), promised_to_member="Lid Kroon",
+        promised_to_party="SP", fulfilled_kamerstuk="31 122, nr. 4", delivered_on_time=True,
+        text='Een "brief" met \u2028 regelscheiding en é',
+    )
+    MotionCitationFactory(document=full.document, commitment=full, motion=MotionFactory(number="12"))
+    MotionCitationFactory(document=full.document, commitment=full, motion=MotionFactory(number="3"))
+    MotionCitationFactory(document=full.document, commitment=full, motion=None, key="")
+    MotionCitationFactory(document=full.document, commitment=full, review_state="rejected")
+    bare = CommitmentFactory(committee=None, ministry=None, due_date=None, window_start=None, precision="none",
+                             deadline_text="", deliverables=[], actor="staatssecretaris van Financiën")
+    CommitmentFactory(review_state=Commitment.ReviewState.REJECTED, status=Commitment.Status.PARTLY_DELIVERED,
+                      due_date=TODAY - dt.timedelta(days=9), window_start=None, confidence=1)
+    CommitmentFactory(status=Commitment.Status.PARTLY_DELIVERED, due_date=TODAY - dt.timedelta(days=1),
+                      window_start=None)
+    DeadlineRevisionFactory(commitment=bare)
+    DeadlineRevisionFactory(commitment=bare, old_due=None, new_due=dt.date(2027, 1, 1), source_document=None)
+    QuestionItemFactory(document=DocumentFactory(committee=None, ministry=None, page_count=3,
+                                                 processed_at=timezone.now(), content=b"Vraag 1 en het antwoord."))
+    MotionFactory(date=None, deleted_at=timezone.now(), co_signers=["Lid Kroon"])
+    MotionFactory(date=dt.date(2026, 2, 3), vote_date=dt.date(2026, 2, 10), ministry=minister.ministry)
+    CommitteeFactory(name="Financiën", abbreviation="")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view, url, records", LISTS, ids=[view.__name__ for view, _u, _r in LISTS])
+def test_rows_render_exactly_what_the_serializer_gives(view, url, records):
+    varied_records()
+    expected = view.serializer_class(records().order_by("id"), many=True, context={"today": TODAY}).data
+    row_format: RowFormat = view.row_format
+    base = records().model.objects.all() if view is not documents.QuestionItemList else question_item_queryset()
+    rendered = row_format.render(row_format.fetch(row_format.rows(base.order_by("id"))), RowContext(today=TODAY))
+
+    assert len(rendered) == len(expected) > 0
+    for fast, slow in zip(rendered, expected, strict=True):
+        assert list(fast) == list(slow)
+        for name in slow:
+            assert fast[name] == slow[name], (fast.get("id", fast), name)
+            assert type(fast[name]) is type(slow[name]), name
+    assert json.dumps(rendered) == json.dumps(expected)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view, url, records", LISTS, ids=[view.__name__ for view, _u, _r in LISTS])
+def test_every_list_in_sync_answers_the_serializers_json(reader, view, url, records):
+    varied_records()
+    response = reader.get(url, {"updated_since": "2000-01-01T00:00:00Z", "ordering": "id", "page_size": 1000})
+
+    assert response.status_code == 200, response.content
+    expected = view.serializer_class(records().order_by("id"), many=True, context={"today": TODAY}).data
+    assert response.json()["results"] == json.loads(json.dumps(expected))
+
+
+@pytest.mark.django_db
+def test_a_late_partly_delivered_commitment_is_overdue_in_the_feed_as_on_the_dashboard(reader):
+    yesterday, today = TODAY - dt.timedelta(days=1), TODAY
+    partly = CommitmentFactory(status=Commitment.Status.PARTLY_DELIVERED, due_date=yesterday, window_start=None)
+    late = CommitmentFactory(due_date=yesterday, window_start=None)
+    due_today = CommitmentFactory(due_date=today, window_start=None)
+    delivered = CommitmentFactory(status=Commitment.Status.DELIVERED, due_date=yesterday, window_start=None)
+    rejected = CommitmentFactory(review_state=Commitment.ReviewState.REJECTED, due_date=yesterday, window_start=None)
+
+    synced = reader.get("/api/v1/commitments/", {"updated_since": "2000-01-01T00:00:00Z"}).json()["results"]
+    assert {row["id"]: row["overdue"] for row in synced} == {
+        partly.pk: True, late.pk: True, due_today.pk: False, delivered.pk: False, rejected.pk: False}
+    listed = reader.get("/api/v1/commitments/", {"overdue": "true"}).json()["results"]
+    assert sorted(row["id"] for row in listed) == sorted([partly.pk, late.pk])
+    not_late = reader.get("/api/v1/toezeggingen/", {"overdue": "false"}).json()["results"]
+    assert sorted(row["NakomingId"] for row in not_late) == sorted([due_today.pk, delivered.pk])
+
+
+@pytest.mark.django_db
+def test_the_toezegging_guid_is_the_uuid5_it_always_was():
+    for pk in (1, 42, 1000, 987654321, 2**63 - 1):
+        assert toezegging.toezegging_guid(pk) == str(toezegging.toezegging_id(pk))
+
+
+def test_a_field_rows_cannot_read_is_refused_rather_than_rendered_differently():
+    class Odd(serializers.ModelSerializer):
+        shout = serializers.SerializerMethodField()
+
+        class Meta:
+            model = Committee
+            fields = ["id", "shout"]
+
+    with pytest.raises(ImproperlyConfigured, match="Computed"):
+        RowFormat(Odd).rows(Committee.objects.all())
+
+
+@pytest.mark.django_db
+def test_toezeggingen_pages_take_the_same_queries_for_1_or_30_rows(reader, django_assert_num_queries, settings):
+    settings.API_CACHE_SECONDS = 0
+    CommitmentFactory()
+    reader.get("/api/v1/toezeggingen/")
+    with django_assert_num_queries(3):  # token, data version, page
+        assert len(reader.get("/api/v1/toezeggingen/").json()["results"]) == 1
+    CommitmentFactory.create_batch(29, minister=PersonFactory(role="minister"))
+    with django_assert_num_queries(3):
+        assert len(reader.get("/api/v1/toezeggingen/").json()["results"]) == 30
+
+
+@pytest.mark.django_db
+def test_a_page_larger_than_the_cache_limit_is_not_kept(reader, django_assert_num_queries, settings):
+    CommitmentFactory.create_batch(3)
+    settings.API_CACHE_MAX_BYTES = 1000  # three commitments take more
+    first = reader.get("/api/v1/commitments/").json()
+    with django_assert_num_queries(4):  # token, data version, page, motion citations: not from the cache
+        assert reader.get("/api/v1/commitments/").json() == first
+    settings.API_CACHE_MAX_BYTES = 10**6
+    reader.get("/api/v1/commitments/")
+    with django_assert_num_queries(2):  # token, data version
+        assert reader.get("/api/v1/commitments/").json() == first

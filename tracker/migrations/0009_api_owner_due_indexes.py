@@ -1,0 +1,46 @@
+"""Indexes for the API's lists per owner in deadline order, built without locking writes.
+
+On PostgreSQL ``CREATE INDEX CONCURRENTLY`` (a million commitments stay writable while
+it builds, hence ``atomic = False``); elsewhere an ordinary index.
+"""
+
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+from django.db.migrations.operations import AddIndex
+
+
+class AddIndexOnline(AddIndexConcurrently):
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [
+        ("tracker", "0008_drop_followup_counts_index"),
+    ]
+
+    operations = [
+        AddIndexOnline(
+            model_name="commitment",
+            index=models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due"),
+        ),
+        AddIndexOnline(
+            model_name="commitment",
+            index=models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due"),
+        ),
+        AddIndexOnline(
+            model_name="commitment",
+            index=models.Index(fields=["minister", "due_date", "id"], name="commitment_minister_due"),
+        ),
+    ]
