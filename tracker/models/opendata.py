@@ -1,0 +1,71 @@
+"""The Tweede Kamer's open data as Nakoming keeps it: register entries
+(``Toezegging``) and how far ``sync_tk`` has read each entity."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models.commitments import Commitment
+
+
+class RegisterEntry(models.Model):
+    """A ``Toezegging`` of the Kamer's own register, behind one commitment.
+
+    The commitment holds what Nakoming works with (text, minister, ministry,
+    deadline, status, delivery); this row keeps the register's identity and
+    fields as the Kamer sent them, so an import can tell what changed.
+    """
+
+    tk_id = models.CharField(_("Id (Tweede Kamer)"), max_length=64, unique=True)
+    number = models.CharField(_("registernummer"), max_length=30, blank=True, db_index=True)
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.CASCADE, related_name="register_entry", verbose_name=_("toezegging")
+    )
+    activity_number = models.CharField(_("activiteitnummer"), max_length=30, blank=True)
+    minister_name = models.CharField(_("bewindspersoon"), max_length=200, blank=True)
+    minister_function = models.CharField(_("functie"), max_length=200, blank=True)
+    ministry_name = models.CharField(_("ministerie"), max_length=200, blank=True)
+    created_on = models.DateField(_("aanmaakdatum"), null=True, blank=True)
+    tk_status = models.CharField(_("status in het register"), max_length=40, blank=True)
+    fulfilled_on = models.DateField(_("datum nakoming"), null=True, blank=True)
+    fulfilled_letter = models.CharField(_("Kamerbrief nakoming"), max_length=100, blank=True)
+    # IsHerhalingVan / IsAanvullingOp / IsWijzigingVan: the Id of the other register entry.
+    repeats_tk_id = models.CharField(_("herhaling van"), max_length=64, blank=True)
+    supplements_tk_id = models.CharField(_("aanvulling op"), max_length=64, blank=True)
+    amends_tk_id = models.CharField(_("wijziging van"), max_length=64, blank=True)
+    person_fields = models.JSONField(_("naamvelden uit het register"), default=dict, blank=True)
+    tk_modified_at = models.DateTimeField(_("gewijzigd bij de Kamer"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        ordering = ["number", "id"]
+        verbose_name = _("registertoezegging")
+        verbose_name_plural = _("registertoezeggingen")
+
+    def __str__(self) -> str:
+        return self.number or self.tk_id
+
+
+class OpenDataSync(models.Model):
+    """How far ``sync_tk`` has read one entity, and what its last run did."""
+
+    entity = models.CharField(_("entiteit"), max_length=40, unique=True)
+    position = models.DateTimeField(
+        _("gelezen tot en met"), null=True, blank=True,
+        help_text=_("De GewijzigdOp van de laatste volledig opgeslagen pagina."),
+    )
+    last_run_at = models.DateTimeField(_("laatste poging"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("laatst gelukt"), null=True, blank=True)
+    last_result = models.CharField(_("wat de laatste poging bracht"), max_length=300, blank=True)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    last_error_at = models.DateTimeField(_("tijdstip laatste fout"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["entity"]
+        verbose_name = _("synchronisatie open data")
+        verbose_name_plural = _("synchronisaties open data")
+
+    def __str__(self) -> str:
+        return self.entity
