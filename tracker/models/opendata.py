@@ -41,6 +41,9 @@ class RegisterEntry(models.Model):
 
     class Meta:
         ordering = ["number", "id"]
+        # The import looks up which entries change (IsWijzigingVan) the ones it just read.
+        indexes = [models.Index(fields=["amends_tk_id"], condition=~models.Q(amends_tk_id=""),
+                                name="register_entry_amends")]
         verbose_name = _("registertoezegging")
         verbose_name_plural = _("registertoezeggingen")
 
