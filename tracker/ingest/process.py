@@ -26,6 +26,7 @@ from tracker.extraction.pipeline import extract_file
 from tracker.ingest.fulfilment import suggest_fulfilments
 from tracker.ingest.persist import PersistResult, extraction_persist
 from tracker.models import Document
+from tracker.opendata.matching import propose_for_document
 from tracker.recesses import parliamentary_calendar
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
             result = extraction_persist(document=document, extraction=extraction)
             document = Document.objects.get(pk=document_id)
             suggest_fulfilments(document)
+            propose_for_document(document)  # the same promise in the Kamer's register? (tracker/opendata)
             motion_from_document(document)  # a motion text fills the register (motions app)
     except ExtractionError as exc:
         mark_failed(document_id, exc.message_nl)

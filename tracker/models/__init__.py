@@ -15,7 +15,7 @@ from tracker.models.followup import (
     RappelItem,
     RappelToken,
 )
-from tracker.models.opendata import OpenDataSync, RegisterEntry
+from tracker.models.opendata import OpenDataSync, RegisterEntry, RegisterMatch
 from tracker.models.reference import Committee, Ministry, Person, Recess
 
 __all__ = [
@@ -36,5 +36,6 @@ __all__ = [
     "RappelToken",
     "Recess",
     "RegisterEntry",
+    "RegisterMatch",
     "ReviewEvent",
 ]

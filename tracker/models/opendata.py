@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,3 +73,47 @@ class OpenDataSync(models.Model):
 
     def __str__(self) -> str:
         return self.entity
+
+
+class RegisterMatch(models.Model):
+    """An extracted commitment that may be the same promise as a register entry, for a reviewer.
+
+    Same ministry, overlapping words, close in time. Nothing is merged until a
+    reviewer accepts (the records are then merged, the register's one kept).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("voorgesteld")
+        ACCEPTED = "accepted", _("samengevoegd")
+        DISMISSED = "dismissed", _("niet dezelfde")
+
+    register = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="register_matches", verbose_name=_("uit het register")
+    )
+    extracted = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="extracted_matches", verbose_name=_("gevonden in document")
+    )
+    score = models.FloatField(_("score"))
+    matched_words = models.JSONField(_("overeenkomende woorden"), default=list, blank=True)
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("besloten door"),
+    )
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("mogelijk dezelfde toezegging")
+        verbose_name_plural = _("mogelijk dezelfde toezeggingen")
+        constraints = [
+            models.UniqueConstraint(fields=["register", "extracted"], name="register_match_unique_pair"),
+            models.CheckConstraint(condition=models.Q(state__in=["pending", "accepted", "dismissed"]),
+                                   name="register_match_state_valid"),
+            models.CheckConstraint(condition=models.Q(score__gte=0) & models.Q(score__lte=1),
+                                   name="register_match_score_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.register_id} ~ {self.extracted_id} ({self.score:.2f})"

@@ -46,6 +46,7 @@ from tracker.models import (
     RegisterEntry,
     ReviewEvent,
 )
+from tracker.opendata.matching import propose_for_register
 from tracker.opendata.records import ToezeggingRecord, decode, parse_all, records_of
 from tracker.recesses import parliamentary_calendar
 
@@ -240,7 +241,8 @@ def import_register(records: list[dict[str, Any]], *, source: str) -> RegisterRe
     ministries = _ministries({r.ministry_name for r, _e in live})
     ministers = _ministers([r for r, _e in live], ministries)
     new = [(r, _commitment_values(r, ministries, ministers), deadline_values(r, calendar)) for r, e in live if e is None]
-    _create(new, now)
+    created_ids = _create(new, now)
+    propose_for_register(created_ids)
     result.created = len(new)
 
     status_work: list[tuple[ToezeggingRecord, RegisterEntry]] = []
@@ -252,9 +254,9 @@ def import_register(records: list[dict[str, Any]], *, source: str) -> RegisterRe
     return result
 
 
-def _create(new: list[tuple[ToezeggingRecord, dict[str, Any], dict[str, Any]]], now: dt.datetime) -> None:
+def _create(new: list[tuple[ToezeggingRecord, dict[str, Any], dict[str, Any]]], now: dt.datetime) -> list[int]:
     if not new:
-        return
+        return []
     documents = Document.objects.bulk_create([_source_document(record, now) for record, _v, _d in new])
     commitments = Commitment.objects.bulk_create([
         Commitment(
@@ -275,6 +277,7 @@ def _create(new: list[tuple[ToezeggingRecord, dict[str, Any], dict[str, Any]]], 
                     note="Overgenomen uit het toezeggingenregister van de Tweede Kamer.")
         for commitment, (record, _v, _d) in zip(commitments, new, strict=True)
     ])
+    return [commitment.pk for commitment in commitments]
 
 
 def _update(
