@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from tracker.models import Commitment, RegisterEntry
+from tracker.models import Commitment, Document, RegisterEntry
 from tracker.opendata.matching import pending_matches
 
 register = template.Library()
@@ -15,5 +15,6 @@ register = template.Library()
 
 @register.inclusion_tag("opendata/_register_panel.html")
 def register_panel(commitment: Commitment, can_review: bool) -> dict[str, Any]:
-    entry = RegisterEntry.objects.filter(commitment=commitment).first()
+    from_register = commitment.document.origin == Document.Origin.REGISTER  # the page loaded the document
+    entry = RegisterEntry.objects.filter(commitment=commitment).first() if from_register else None
     return {"c": commitment, "entry": entry, "matches": pending_matches(commitment), "can_review": can_review}
