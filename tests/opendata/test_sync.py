@@ -141,7 +141,9 @@ def document_record(**fields) -> dict:
 
 def test_a_followed_document_is_downloaded_and_ingested_with_what_the_record_knows(magazijn):
     magazijn.pages["Document"] = [page(document_record(),
-                                       document_record(Id="d0c00000-0000-4000-8000-000000000002", Soort="Agenda"))]
+                                       document_record(Id="d0c00000-0000-4000-8000-000000000002", Soort="Agenda"),
+                                       # No file behind it (404): skipped, the feed goes on.
+                                       document_record(Id="d0c00000-0000-4000-8000-000000000003"))]
     magazijn.resources[DOCUMENT_ID] = (pdf("Den Haag, 3 maart 2026\nGeachte voorzitter,\n"
                                            "Uw Kamer ontvangt voor de zomer het eindrapport."), "application/pdf")
     (outcome,) = sync_all(["Document"], client=quick())
@@ -155,7 +157,7 @@ def test_a_followed_document_is_downloaded_and_ingested_with_what_the_record_kno
     assert document.kamerstuk == "39999 XII, nr. 77"
     assert document.ministry.name == "Infrastructuur en Waterstaat"
     assert document.committee.name == "Infrastructuur en Waterstaat"
-    assert outcome.counts == {"documents": 1, "skipped": 1}  # the agenda is not followed
+    assert outcome.counts == {"documents": 1, "skipped": 2}  # the agenda is not followed; one has no file
     soorten = magazijn.queries("Document")[0]["$filter"]
     assert "Soort eq 'Brief regering'" in soorten and "Verwijderd" not in soorten
 

@@ -28,10 +28,11 @@ CHUNK = 1024 * 1024
 class ODataError(Exception):
     """A page or file that could not be fetched or read; names the URL."""
 
-    def __init__(self, url: str, message: str) -> None:
+    def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
+        self.status = status
 
 
 class ODataClient:
@@ -73,7 +74,7 @@ class ODataClient:
             except urllib.error.HTTPError as exc:
                 exc.close()
                 if exc.code not in RETRY_STATUSES or attempt >= self.retries:
-                    raise ODataError(url, f"HTTP {exc.code} {exc.reason}") from None
+                    raise ODataError(url, f"HTTP {exc.code} {exc.reason}", status=exc.code) from None
                 wait = self._retry_after(exc, attempt)
                 logger.warning("%s: HTTP %s, opnieuw over %.1f s", url, exc.code, wait)
             except (urllib.error.URLError, TimeoutError, OSError) as exc:

@@ -188,7 +188,14 @@ def _document_page(url: str, records: list[dict[str, Any]], state: OpenDataSync,
             outcome.add(skipped=1)
             continue
         resource = f"{base}/Document({tk_id})/resource"
-        stream, content_type = client.download(resource, limit=settings.MAX_UPLOAD_SIZE)
+        try:
+            stream, content_type = client.download(resource, limit=settings.MAX_UPLOAD_SIZE)
+        except ODataError as exc:
+            if exc.status not in (404, 410):  # no file for this record: skip it, do not block the feed
+                raise
+            logger.warning("%s: geen bestand (%s)", resource, exc.message)
+            outcome.add(skipped=1)
+            continue
         overrides, kamerstuk = _document_overrides(record)
         extension = mimetypes.guess_extension(content_type.split(";")[0].strip()) or ""
         name = f"{record.get('DocumentNummer') or tk_id}{extension}"
