@@ -188,3 +188,33 @@ def test_the_command_reports_per_entity_and_the_documents_page_shows_the_last_sy
 def test_since_must_be_a_moment(magazijn):
     with pytest.raises(CommandError, match="geen datum"):
         call_command("sync_tk", "--since", "gisteren", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.parametrize(("enabled", "scheduled"), [("", False), ("true", True)])
+def test_beat_runs_the_sync_hourly_only_when_enabled(tmp_path, enabled, scheduled):
+    from tests.foundation.test_settings import run_python
+
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='tracker.settings';"
+        "from django.conf import settings;"
+        "entry = settings.CELERY_BEAT_SCHEDULE.get('tk-sync');"
+        "print(entry['task'] if entry else 'none', entry['schedule'].hour if entry else '')"
+    )
+    env = {"DEBUG": "1", "NAKOMING_VAR_DIR": str(tmp_path), "TK_SYNC_ENABLED": enabled}
+    result = run_python(code, **env)
+    assert result.returncode == 0, result.stderr
+    if scheduled:
+        assert result.stdout.split()[0] == "tracker.opendata.sync_tk"
+    else:
+        assert result.stdout.strip() == "none"
+
+
+def test_the_task_runs_the_sync(magazijn):
+    from tracker.opendata.tasks import sync_tk_task
+
+    register_pages(magazijn)
+    magazijn.pages["Zaak"] = [page()]
+    magazijn.pages["Document"] = [page()]
+    summary = sync_tk_task.delay().get()
+    assert summary["Toezegging"].startswith("3 pagina('s), 3 nieuw")
+    assert RegisterEntry.objects.count() == 3
