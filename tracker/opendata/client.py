@@ -9,6 +9,7 @@ cannot read raises :class:`ODataError` with the URL.
 from __future__ import annotations
 
 import email.utils
+import http.client
 import json
 import logging
 import tempfile
@@ -87,8 +88,11 @@ class ODataClient:
             time.sleep(wait)
 
     def get_json(self, url: str) -> dict[str, Any]:
-        with self._open(url, "application/json") as response:
-            raw = response.read()
+        try:
+            with self._open(url, "application/json") as response:
+                raw = response.read()
+        except (http.client.HTTPException, OSError) as exc:  # the connection broke while reading
+            raise ODataError(url, f"onvolledig antwoord ({exc!r})") from None
         try:
             data = json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -108,15 +112,21 @@ class ODataClient:
 
     def download(self, url: str, *, limit: int) -> tuple[IO[bytes], str]:
         """A file (at most ``limit`` bytes) in a temporary file, with its Content-Type."""
-        with self._open(url, "*/*") as response:
-            content_type = response.headers.get("Content-Type", "")
-            spool = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 - handed to the caller
-            size = 0
-            while chunk := response.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    spool.close()
-                    raise ODataError(url, f"bestand groter dan {limit // CHUNK} MB")
-                spool.write(chunk)
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 - handed to the caller
+        try:
+            with self._open(url, "*/*") as response:
+                content_type = response.headers.get("Content-Type", "")
+                size = 0
+                while chunk := response.read(CHUNK):
+                    size += len(chunk)
+                    if size > limit:
+                        raise ODataError(url, f"bestand groter dan {limit // CHUNK} MB")
+                    spool.write(chunk)
+        except (http.client.HTTPException, OSError) as exc:
+            spool.close()
+            raise ODataError(url, f"onvolledig antwoord ({exc!r})") from None
+        except ODataError:
+            spool.close()
+            raise
         spool.seek(0)
         return spool, content_type

@@ -227,8 +227,10 @@ def sync_entity(entity: str, *, since: dt.datetime | None = None, client: ODataC
     start = since or state.position
     outcome = EntityOutcome(entity)
     now = timezone.now()
+    current = entity_url(entity, start)
     try:
-        for url, page in client.pages(entity_url(entity, start)):
+        for url, page in client.pages(current):
+            current = url
             records = page["value"]
             if not all(isinstance(r, dict) for r in records):
                 raise TkImportError(f"{url}: een record is geen object")
@@ -237,6 +239,9 @@ def sync_entity(entity: str, *, since: dt.datetime | None = None, client: ODataC
     except (ODataError, TkImportError) as exc:
         outcome.error = str(exc)  # starts with the page's URL
         logger.error("sync_tk %s: pagina niet gelezen: %s", entity, outcome.error)
+    except Exception as exc:  # the next entity still runs; the position stays at the last committed page
+        outcome.error = f"{current}: onverwachte fout ({type(exc).__name__}: {exc})"
+        logger.exception("sync_tk %s: pagina niet verwerkt: %s", entity, current)
     values: dict[str, Any] = {"last_run_at": now, "last_result": outcome.summary()[:300]}
     if outcome.error:
         values.update(last_error=outcome.error, last_error_at=now)
