@@ -179,3 +179,15 @@ def test_the_number_of_statements_does_not_grow_with_the_number_of_records(tmp_p
     assert small == large
     again = statements([toezegging(n) for n in range(10, 30)])
     assert again <= large
+
+
+def test_register_sources_are_never_queued_for_extraction(tmp_path):
+    from tracker.ingest.process import document_requeue, outdated_documents
+
+    run(write(tmp_path, "a.json", toezegging(1)))
+    source = commitment(1).document
+    assert source.origin == "register" and not source.file
+    assert source not in outdated_documents()
+    assert document_requeue(source.pk) is False
+    source.refresh_from_db()
+    assert source.status == "done"

@@ -115,17 +115,21 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
 
 
 def document_requeue(document_id: int) -> bool:
-    """Put a failed or finished document back in the queue (retry, re-extraction)."""
+    """Put a failed or finished document back in the queue (retry, re-extraction).
+
+    Never a register entry's source (origin ``register``): it has no file; its text is the register's.
+    """
     return bool(
         Document.objects.filter(
             pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE]
-        ).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
+        ).exclude(origin=Document.Origin.REGISTER).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
     )
 
 
 def outdated_documents() -> QuerySet[Document]:
     """Documents extracted by another extractor version than the current one."""
-    return Document.objects.filter(status=Document.Status.DONE).exclude(extractor_version=EXTRACTOR_VERSION)
+    return (Document.objects.filter(status=Document.Status.DONE).exclude(extractor_version=EXTRACTOR_VERSION)
+            .exclude(origin=Document.Origin.REGISTER))
 
 
 def release_stuck_documents(now: dt.datetime | None = None) -> int:
