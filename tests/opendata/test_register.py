@@ -191,3 +191,38 @@ def test_register_sources_are_never_queued_for_extraction(tmp_path):
     assert document_requeue(source.pk) is False
     source.refresh_from_db()
     assert source.status == "done"
+
+
+def test_a_reviewers_correction_stays_until_the_kamer_changes_that_field(tmp_path):
+    from tracker.review.services import commitment_correct
+
+    run(write(tmp_path, "a.json", toezegging(1)))
+    row = commitment(1)
+    commitment_correct(commitment=row, user=None, expected_version=row.version,
+                       values={"actor": "de minister voor Fietsbeleid", "deliverables": ["brief over de proef"]})
+    again = toezegging(1, GewijzigdOp="2026-03-01T08:00:00Z", ToegezegdAanFractie="D66")
+    out, _err = run(write(tmp_path, "b.json", again))
+    assert "1 bijgewerkt" in out
+    row = commitment(1)
+    assert (row.actor, row.deliverables) == ("de minister voor Fietsbeleid", ["brief over de proef"])
+    assert row.promised_to_party == "D66"
+
+    moved = dict(again, Functie="Staatssecretaris van Infrastructuur en Waterstaat", GewijzigdOp="2026-03-02T08:00:00Z")
+    run(write(tmp_path, "c.json", moved))
+    row = commitment(1)
+    assert row.actor == "staatssecretaris van Infrastructuur en Waterstaat"
+    assert row.deliverables == ["brief over de proef"]  # the text did not change
+
+
+def test_the_deliverable_is_read_from_the_text_so_a_later_letter_can_be_suggested(tmp_path):
+    from tracker.ingest.fulfilment import suggest_fulfilments
+
+    record = toezegging(1, Tekst="De minister stuurt de Kamer voor de zomer een brief over de deelfietsenproef.")
+    run(write(tmp_path, "a.json", record))
+    row = commitment(1)
+    assert any("deelfietsenproef" in d for d in row.deliverables)
+    from tests.factories import DocumentFactory
+
+    letter = DocumentFactory(title="Brief over de deelfietsenproef", ministry=row.ministry,
+                             reference_date=dt.date(2026, 5, 1), text="Geachte voorzitter, de deelfietsenproef ...")
+    assert [s.commitment_id for s in suggest_fulfilments(letter)] == [row.pk]

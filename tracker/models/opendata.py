@@ -35,7 +35,9 @@ class RegisterEntry(models.Model):
     repeats_tk_id = models.CharField(_("herhaling van"), max_length=64, blank=True)
     supplements_tk_id = models.CharField(_("aanvulling op"), max_length=64, blank=True)
     amends_tk_id = models.CharField(_("wijziging van"), max_length=64, blank=True)
-    person_fields = models.JSONField(_("naamvelden uit het register"), default=dict, blank=True)
+    # The register's fields as last read (Tekst, names, Functie, Ministerie, ToegezegdAan…): an import
+    # applies only what the Kamer changed since, so a reviewer's corrections stay.
+    register_fields = models.JSONField(_("velden zoals het register ze gaf"), default=dict, blank=True)
     tk_modified_at = models.DateTimeField(_("gewijzigd bij de Kamer"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)

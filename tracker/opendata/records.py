@@ -27,6 +27,7 @@ STATUSES = {
 # IsHerhalingVan / IsAanvullingOp / IsWijzigingVan → RegisterEntry fields.
 LINKS = {"IsHerhalingVan": "repeats_tk_id", "IsAanvullingOp": "supplements_tk_id", "IsWijzigingVan": "amends_tk_id"}
 PERSON_FIELDS = ("Titulatuur", "Voornaam", "Initialen", "Tussenvoegsel", "Achternaam", "Naam")
+SNAPSHOT_FIELDS = ("Functie", "Ministerie", "ToegezegdAanPersoon", "ToegezegdAanFractie")
 TEXT_LIMIT = 20_000
 
 
@@ -45,7 +46,7 @@ class ToezeggingRecord:
     minister_name: str = ""
     minister_function: str = ""
     ministry_name: str = ""
-    person_fields: dict[str, str] = field(default_factory=dict)
+    register_fields: dict[str, Any] = field(default_factory=dict)
     promised_to_member: str = ""
     promised_to_party: str = ""
     fulfilled_on: dt.date | None = None
@@ -140,7 +141,9 @@ def parse_toezegging(record: dict[str, Any], where: str) -> ToezeggingRecord:
         number=reader.text(record, "Nummer")[:30], text=text[:TEXT_LIMIT], created_on=local_day(created),
         status=status, tk_status=raw_status[:40], activity_number=reader.text(record, "ActiviteitNummer")[:30],
         minister_name=_minister_name(person)[:200], minister_function=reader.text(record, "Functie")[:200],
-        ministry_name=reader.text(record, "Ministerie")[:200], person_fields=person,
+        ministry_name=reader.text(record, "Ministerie")[:200],
+        register_fields={**person, "Tekst": text, "Aanmaakdatum": str(local_day(created)),
+                         **{name: reader.text(record, name) for name in SNAPSHOT_FIELDS}},
         promised_to_member=reader.text(record, "ToegezegdAanPersoon")[:200],
         promised_to_party=reader.text(record, "ToegezegdAanFractie")[:100],
         fulfilled_on=reader.day(record, "DatumNakoming"),

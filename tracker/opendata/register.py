@@ -30,6 +30,7 @@ from motions.importing import TkImportError
 from tracker.alerts.events import alert_change
 from tracker.alerts.models import AlertEvent
 from tracker.extraction.calendar import ParliamentaryCalendar
+from tracker.extraction.commitments import find_commitments
 from tracker.extraction.deadlines import find_deadlines
 from tracker.extraction.types import Deadline
 from tracker.followup.delivery import (
@@ -47,7 +48,7 @@ from tracker.models import (
     ReviewEvent,
 )
 from tracker.opendata.matching import propose_for_register
-from tracker.opendata.records import ToezeggingRecord, decode, parse_all, records_of
+from tracker.opendata.records import PERSON_FIELDS, ToezeggingRecord, decode, parse_all, records_of
 from tracker.recesses import parliamentary_calendar
 
 STATUS_NOTE = "Status in het toezeggingenregister van de Tweede Kamer: {status} (gewijzigd op {when})."
@@ -55,10 +56,17 @@ AMENDED_REASON = "Gewijzigd in het toezeggingenregister door {number}"
 TEXT_REASON = "Tekst gewijzigd in het toezeggingenregister van de Tweede Kamer"
 ENTRY_FIELDS = (
     "number", "activity_number", "minister_name", "minister_function", "ministry_name", "created_on",
-    "tk_status", "fulfilled_on", "fulfilled_letter", "person_fields", "repeats_tk_id", "supplements_tk_id",
+    "tk_status", "fulfilled_on", "fulfilled_letter", "register_fields", "repeats_tk_id", "supplements_tk_id",
     "amends_tk_id",
 )
-COMMITMENT_FIELDS = ("text", "end", "actor", "minister_id", "ministry_id", "promised_to_member", "promised_to_party")
+COMMITMENT_FIELDS = ("text", "end", "deliverables", "actor", "minister_id", "ministry_id", "promised_to_member",
+                     "promised_to_party")
+# Which of the register's fields each commitment field comes from: a field changes only when its source did.
+SOURCES = {
+    "text": ("Tekst",), "end": ("Tekst",), "deliverables": ("Tekst",),
+    "actor": ("Functie", *PERSON_FIELDS), "minister_id": ("Functie", *PERSON_FIELDS), "ministry_id": ("Ministerie",),
+    "promised_to_member": ("ToegezegdAanPersoon",), "promised_to_party": ("ToegezegdAanFractie",),
+}
 DEADLINE_FIELDS = ("deadline_text", "deadline_start", "deadline_end", "due_date", "window_start", "precision")
 
 
@@ -159,11 +167,19 @@ def _ministers(records: list[ToezeggingRecord], ministries: dict[str, int]) -> d
     return found
 
 
-def _commitment_values(record: ToezeggingRecord, ministries: dict[str, int],
-                       ministers: dict[tuple[str, str], int]) -> dict[str, Any]:
+def deliverables_of(text: str, reference: dt.date | None, calendar: ParliamentaryCalendar) -> list[str]:
+    """What the register's text promises to deliver, as the extraction engine reads it (for fulfilment
+    suggestions and matching)."""
+    found = find_commitments(text, reference_date=reference, calendar=calendar)
+    return list(dict.fromkeys(d for commitment in found for d in commitment.deliverables))[:10]
+
+
+def _commitment_values(record: ToezeggingRecord, ministries: dict[str, int], ministers: dict[tuple[str, str], int],
+                       calendar: ParliamentaryCalendar) -> dict[str, Any]:
     actor = record.minister_function or record.minister_name or "de regering"
     return {
         "text": record.text, "end": len(record.text), "actor": actor[:1].lower() + actor[1:200],
+        "deliverables": deliverables_of(record.text, record.created_on, calendar),
         "minister_id": ministers.get((record.minister_name, _role(record.minister_function))),
         "ministry_id": ministries.get(record.ministry_name.casefold()),
         "promised_to_member": record.promised_to_member, "promised_to_party": record.promised_to_party,
@@ -240,7 +256,8 @@ def import_register(records: list[dict[str, Any]], *, source: str) -> RegisterRe
     calendar = parliamentary_calendar()
     ministries = _ministries({r.ministry_name for r, _e in live})
     ministers = _ministers([r for r, _e in live], ministries)
-    new = [(r, _commitment_values(r, ministries, ministers), deadline_values(r, calendar)) for r, e in live if e is None]
+    new = [(r, _commitment_values(r, ministries, ministers, calendar), deadline_values(r, calendar))
+           for r, e in live if e is None]
     created_ids = _create(new, now)
     propose_for_register(created_ids)
     result.created = len(new)
@@ -292,6 +309,7 @@ def _update(
     revisions: list[DeadlineRevision] = []
     events: list[ReviewEvent] = []
     changed: set[int] = set()
+    entry_before = {entry.pk: dict(entry.register_fields) for _record, entry in known}
     for record, entry in known:
         row = entry.commitment
         wanted_entry = _entry_values(record, entry)
@@ -302,9 +320,14 @@ def _update(
                 setattr(entry, name, wanted_entry[name])
             entry.deleted_at, entry.tk_modified_at = None, record.modified_at
             entries_changed.append(entry)
-        wanted = _commitment_values(record, ministries, ministers)
-        reference_moved = "created_on" in entry_diff
-        if (row.text != record.text or reference_moved) and row.review_state != Commitment.ReviewState.CORRECTED:
+        before = entry_before.get(entry.pk, {})
+        moved = {key for key in set(before) | set(record.register_fields)
+                 if before.get(key) != record.register_fields.get(key)}
+        wanted: dict[str, Any] = {}
+        if moved:
+            values = _commitment_values(record, ministries, ministers, calendar)
+            wanted = {name: values[name] for name, sources in SOURCES.items() if moved & set(sources)}
+        if moved & {"Tekst", "Aanmaakdatum"} and row.review_state != Commitment.ReviewState.CORRECTED:
             deadline = deadline_values(record, calendar)
             if any(getattr(row, n) != deadline[n] for n in ("due_date", "window_start", "precision", "deadline_text")):
                 revisions.append(DeadlineRevision(
@@ -328,7 +351,7 @@ def _update(
                 setattr(row, name, value)
             row.updated_at, row.version = now, row.version + 1
             rows_changed.append(row)
-            if "text" in diff or "created_on" in entry_diff:
+            if moved & {"Tekst", "Aanmaakdatum"}:
                 documents.append(Document(pk=row.document_id, text=record.text, size=len(record.text),
                                           reference_date=record.created_on))
         if "tk_status" in entry_diff or "fulfilled_on" in entry_diff or "fulfilled_letter" in entry_diff:
