@@ -16,5 +16,5 @@ app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # tracker.tasks comes from INSTALLED_APPS; the sub-packages are listed here.
 app.autodiscover_tasks()
-app.autodiscover_tasks(["tracker.ingest", "tracker.followup", "tracker.alerts", "tracker.review"])
+app.autodiscover_tasks(["tracker.ingest", "tracker.followup", "tracker.alerts", "tracker.review", "tracker.opendata"])
 

@@ -237,6 +237,25 @@ DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)
 # the vote is listed as lacking follow-up (motions register).
 MOTION_FOLLOWUP_MONTHS = env_int("MOTION_FOLLOWUP_MONTHS", 6)
 
+# --- The Tweede Kamer's open data (tracker/opendata, manage.py sync_tk) ----------
+TK_ODATA_URL = (env_str("TK_ODATA_URL") or "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0").rstrip("/")
+# Hourly sync by beat; off by default so the embedded setup stays offline.
+TK_SYNC_ENABLED = env_bool("TK_SYNC_ENABLED", default=False)
+# Document.Soort values whose files are downloaded and ingested.
+TK_DOCUMENT_SOORTEN = env_list("TK_DOCUMENT_SOORTEN", [
+    "Brief regering", "Antwoord schriftelijke vragen", "Lijst van vragen en antwoorden",
+    "Verslag van een schriftelijk overleg", "Nota naar aanleiding van het verslag",
+    "Verslag van een commissiedebat", "Verslag van een notaoverleg", "Verslag van een wetgevingsoverleg",
+])
+TK_REQUESTS_PER_SECOND = float(env_str("TK_REQUESTS_PER_SECOND") or "2")
+TK_HTTP_TIMEOUT = env_int("TK_HTTP_TIMEOUT", 30)
+if TK_SYNC_ENABLED:
+    CELERY_BEAT_SCHEDULE["tk-sync"] = {
+        "task": "tracker.opendata.sync_tk",
+        "schedule": crontab(minute="40", hour="*"),
+        "options": {"expires": 50 * 60},
+    }
+
 # --- REST framework (the API for parliament systems, /api/v1/) ----------------
 # The API's own views set their authentication (token, session), permissions
 # and throttles in tracker/api/v1/base.py; these defaults cover anything else.

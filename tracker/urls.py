@@ -13,6 +13,7 @@ urlpatterns = [
     path("gezondheid/", views.health, name="health"),
     path("", include("tracker.ingest.urls")),
     path("", include("tracker.review.urls")),
+    path("", include("tracker.opendata.urls")),
     path("", include("tracker.followup.urls")),
     path("", include("tracker.alerts.urls")),
     path("moties/", include("motions.urls")),

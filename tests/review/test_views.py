@@ -83,8 +83,9 @@ def test_queue_and_record_page_use_a_fixed_number_of_queries(reviewer_client, dj
         response = reviewer_client.get(reverse("review-queue"))
     assert len(queue_ids(response)) == 12
     commitment_correct(commitment=first.letter, user=None, expected_version=1, values={"actor": "het kabinet"})
-    # 11: the delivery form (followup/_delivery_form.html) lists the ministry's recent documents
-    with django_assert_num_queries(11):
+    # 11: the delivery form (followup/_delivery_form.html) lists the ministry's recent documents;
+    # 12: proposals that it is the same promise as a register entry (templates/opendata/_register_panel.html)
+    with django_assert_num_queries(12):
         reviewer_client.get(reverse("commitment-detail", args=[first.letter.pk]))
 
 

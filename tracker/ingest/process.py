@@ -26,6 +26,7 @@ from tracker.extraction.pipeline import extract_file
 from tracker.ingest.fulfilment import suggest_fulfilments
 from tracker.ingest.persist import PersistResult, extraction_persist
 from tracker.models import Document
+from tracker.opendata.matching import propose_for_document
 from tracker.recesses import parliamentary_calendar
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
             result = extraction_persist(document=document, extraction=extraction)
             document = Document.objects.get(pk=document_id)
             suggest_fulfilments(document)
+            propose_for_document(document)  # the same promise in the Kamer's register? (tracker/opendata)
             motion_from_document(document)  # a motion text fills the register (motions app)
     except ExtractionError as exc:
         mark_failed(document_id, exc.message_nl)
@@ -113,17 +115,21 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
 
 
 def document_requeue(document_id: int) -> bool:
-    """Put a failed or finished document back in the queue (retry, re-extraction)."""
+    """Put a failed or finished document back in the queue (retry, re-extraction).
+
+    Never a register entry's source (origin ``register``): it has no file; its text is the register's.
+    """
     return bool(
         Document.objects.filter(
             pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE]
-        ).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
+        ).exclude(origin=Document.Origin.REGISTER).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
     )
 
 
 def outdated_documents() -> QuerySet[Document]:
     """Documents extracted by another extractor version than the current one."""
-    return Document.objects.filter(status=Document.Status.DONE).exclude(extractor_version=EXTRACTOR_VERSION)
+    return (Document.objects.filter(status=Document.Status.DONE).exclude(extractor_version=EXTRACTOR_VERSION)
+            .exclude(origin=Document.Origin.REGISTER))
 
 
 def release_stuck_documents(now: dt.datetime | None = None) -> int:

@@ -16,7 +16,7 @@ from tracker.ingest.metadata import document_update_metadata
 from tracker.ingest.process import document_requeue
 from tracker.ingest.submit import DocumentOverrides, SubmissionError, document_submit
 from tracker.ingest.tasks import process_document_task
-from tracker.models import Document
+from tracker.models import Document, OpenDataSync
 
 
 @login_required
@@ -47,13 +47,16 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = Document.objects.select_related("committee", "ministry").order_by("-created_at")
+    # Register entries have a source document each (their text); they are listed as commitments, not here.
+    documents = (Document.objects.exclude(origin=Document.Origin.REGISTER)
+                 .select_related("committee", "ministry").order_by("-created_at"))
     status = request.GET.get("status")
     if status in Document.Status.values:
         documents = documents.filter(status=status)
     page = Paginator(documents, 50).get_page(request.GET.get("pagina"))
     return render(request, "ingest/document_list.html", {"page": page, "status": status,
-                                                          "statuses": Document.Status.choices})
+                                                          "statuses": Document.Status.choices,
+                                                          "syncs": OpenDataSync.objects.all()})
 
 
 @login_required

@@ -15,6 +15,7 @@ from tracker.models.followup import (
     RappelItem,
     RappelToken,
 )
+from tracker.models.opendata import OpenDataSync, RegisterEntry, RegisterMatch
 from tracker.models.reference import Committee, Ministry, Person, Recess
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "FulfilmentSuggestion",
     "Ministry",
     "OnTimeTally",
+    "OpenDataSync",
     "Person",
     "QuestionItem",
     "Rappel",
@@ -33,5 +35,7 @@ __all__ = [
     "RappelItem",
     "RappelToken",
     "Recess",
+    "RegisterEntry",
+    "RegisterMatch",
     "ReviewEvent",
 ]

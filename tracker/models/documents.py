@@ -36,6 +36,8 @@ class Document(models.Model):
         API = "api", _("API")
         COMMAND = "command", _("opdrachtregel")
         DEMO = "demo", _("demodata")
+        REGISTER = "register", _("toezeggingenregister Tweede Kamer")
+        OPEN_DATA = "opendata", _("open data Tweede Kamer")
 
     file = models.FileField(_("bestand"), upload_to="documents/%Y/%m/", max_length=300)
     original_name = models.CharField(_("oorspronkelijke naam"), max_length=300, blank=True)
