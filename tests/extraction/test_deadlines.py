@@ -12,9 +12,10 @@ from datetime import date
 
 import pytest
 
-from tracker.extraction import deadlines as D
-from tracker.extraction.calendar import ParliamentaryCalendar
+from tracker.extraction.calendar import DEFAULT_CALENDAR, ParliamentaryCalendar
 from tracker.extraction.deadlines import find_deadlines, parse_absolute_date, resolve_phrase
+from tracker.extraction.deadlines import scan as D
+from tracker.extraction.deadlines.rules import _MASTER
 from tracker.extraction.types import PRECISION_NONE, PRECISIONS, Deadline
 
 R = date(2026, 1, 28)  # "Den Haag, 28 januari 2026" (a Wednesday)
@@ -567,17 +568,17 @@ def _exhaustive(text: str, ref: date) -> list[tuple[int, int, object]]:
     hits = []
     pos = 0
     while True:
-        m = D._MASTER.search(low, pos)
+        m = _MASTER.search(low, pos)
         if m is None:
             break
-        hit = D._match_at(low, m.start(), ref, D.DEFAULT_CALENDAR)
+        hit = D._match_at(low, m.start(), ref, DEFAULT_CALENDAR)
         if hit is None:
             pos = m.start() + 1
             continue
         hits.append(hit)
         pos = hit.end
     if len(hits) > 1:
-        hits = D._merge_ranges(text, hits, ref, D.DEFAULT_CALENDAR)
+        hits = D._merge_ranges(text, hits, ref, DEFAULT_CALENDAR)
     return [(h.start, h.end, h.r) for h in hits]
 
 
@@ -605,7 +606,7 @@ def _corpus_paragraphs(corpus_dir) -> list[str]:
 
 def test_anchored_scan_matches_exhaustive_scan_on_own_sentences() -> None:
     for text in OWN_SENTENCES + [row.values[0] for row in CALENDAR_ROWS + VARIANTS]:
-        got = [(h.start, h.end, h.r) for h in D._scan(text, R, D.DEFAULT_CALENDAR)]
+        got = [(h.start, h.end, h.r) for h in D._scan(text, R, DEFAULT_CALENDAR)]
         assert got == _exhaustive(text, R), text
 
 
@@ -613,7 +614,7 @@ def test_anchored_scan_matches_exhaustive_scan_on_the_corpus(corpus_dir) -> None
     paragraphs = _corpus_paragraphs(corpus_dir)
     assert paragraphs
     for text in paragraphs:
-        got = [(h.start, h.end, h.r) for h in D._scan(text, R, D.DEFAULT_CALENDAR)]
+        got = [(h.start, h.end, h.r) for h in D._scan(text, R, DEFAULT_CALENDAR)]
         assert got == _exhaustive(text, R), text[:200]
 
 
