@@ -351,9 +351,10 @@ VARIANTS = [
     _case("na het derde kwartaal", R, None, d(2026, 10, 1), "vague"),
     _case("na 2026", R, None, d(2027, 1, 1), "vague"),
     _case("na deze zomer", R, d(2026, 9, 30), d(2026, 8, 31), "event"),
-    _case("sinds maart", R, d(2025, 3, 31), d(2025, 3, 1), "month"),
-    _case("sinds 1 maart", R, d(2025, 3, 1), d(2025, 3, 1), "day"),
-    _case("sinds voorjaar 2021", R, d(2021, 5, 31), d(2021, 3, 1), "season"),
+    _case("sinds maart", R, None, d(2025, 3, 1), "vague"),
+    _case("sinds 1 maart", R, None, d(2025, 3, 1), "vague"),
+    _case("sinds voorjaar 2021", R, None, d(2021, 3, 1), "vague"),
+    _case("sinds begin maart", R, None, d(2025, 3, 1), "vague"),
     _case("vanaf 1 juli", R, d(2026, 7, 1), d(2026, 7, 1), "day"),
     _case("vanaf 2027", R, d(2027, 12, 31), d(2027, 1, 1), "year"),
 ]
@@ -577,8 +578,7 @@ def _exhaustive(text: str, ref: date) -> list[tuple[int, int, object]]:
             continue
         hits.append(hit)
         pos = hit.end
-    if len(hits) > 1:
-        hits = D._merge_ranges(text, hits, ref, DEFAULT_CALENDAR)
+    hits = D.finish(text, hits, ref, DEFAULT_CALENDAR)
     return [(h.start, h.end, h.r) for h in hits]
 
 

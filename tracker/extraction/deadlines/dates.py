@@ -10,6 +10,7 @@ from typing import Any
 
 from tracker.extraction.calendar import ParliamentaryCalendar
 from tracker.extraction.lexicon.calendar import MONTH_NAMES
+from tracker.extraction.lexicon.events import DATED_DOCUMENT_NOUNS
 
 DAY, MONTH, QUARTER, HALF, SEASON, YEAR, EVENT, VAGUE = (
     "day", "month", "quarter", "half", "season", "year", "event", "vague",
@@ -43,6 +44,11 @@ def _add_workdays(d: date, n: int) -> date:
         if d.weekday() < 5:
             rest -= 1
     return d
+
+
+def year_of(digits: str) -> int:
+    """A year as matched by ``YEAR_ABS``: the first four digits (the rest is a footnote marker)."""
+    return int(digits[:4])
 
 
 def _norm(s: str) -> str:
@@ -96,12 +102,16 @@ class _R:
     year: int | None = None  # the stated (or relative) year, for range merging
     missing: bool = False  # the year came from the missing-year rule
     before: bool = False  # ``voor X``: strictly before
+    refers: str = ""  # ``dan``/``op dat moment`` ("same") or ``daarna`` ("after"): see scan.refer_back
 
 
 _VAGUE_R = _R(None, None, VAGUE)
 _EVENT_R = _R(None, None, EVENT)
 
 Window = tuple[date, date, str]
+
+
+_DATED_DOCS = frozenset(DATED_DOCUMENT_NOUNS)
 
 
 def _pre_kind(pre: str | None) -> str:
@@ -111,12 +121,16 @@ def _pre_kind(pre: str | None) -> str:
     if p in ("voor of op", "op of voor"):
         return "in"
     last = p.rsplit(" ", 1)[-1]
-    if last in ("voor", "vóór"):
+    if p.startswith(("gepland", "staat", "staan", "is gepland", "zijn gepland", "worden", "wordt")):
+        return "in"  # "staat gepland voor 7 september": on that day
+    if last in ("voor", "vóór") or p.endswith("eerder dan"):
         return "before"
     if last == "na":
         return "after"
     if last == "sinds":
         return "since"
+    if p in ("d.d.", "de dato") or (last == "van" and not _DATED_DOCS.isdisjoint(p.split())):
+        return "dated"  # "d.d. 3 maart", "bij brief van 3 maart": a document's date, in the past
     return "in"
 
 
@@ -125,6 +139,13 @@ def _after_period(r: _R | None) -> _R | None:
     if r is None or r.due is None:
         return None
     return _R(r.due + _ONE, None, VAGUE, year=r.year)
+
+
+def _since(r: _R | None) -> _R | None:
+    """``sinds X``: X started a running period; no due date, the window opens when X starts."""
+    if r is None:
+        return None
+    return _R(r.window_start or r.due, None, VAGUE, year=r.year)
 
 
 def _part_kind(part: str | None, pre: str) -> str:
@@ -209,7 +230,7 @@ def _stated_year(gd: dict[str, Any], ref: date, tag: str = "") -> tuple[int | No
     """The year named in groups ``yabs<tag>``/``yrel<tag>``: (year, stated)."""
     ya = gd.get("yabs" + tag)
     if ya:
-        return int(ya), True
+        return year_of(ya), True
     return _rel_year(gd.get("yrel" + tag), ref)
 
 
@@ -233,6 +254,7 @@ def _replace(r: _R, **kw: Any) -> _R:
     fields = {
         "window_start": r.window_start, "due": r.due, "precision": r.precision,
         "year": r.year, "missing": r.missing, "before": r.before,
+        "refers": r.refers,
     }
     fields.update(kw)
     return _R(**fields)
@@ -244,7 +266,7 @@ def _period(
 ) -> _R | None:
     pre = _pre_kind(gd.get("pre"))
     part = _part_kind(gd.get("part"), pre)
-    shape_pre = "in" if pre in ("after", "since") else pre
+    shape_pre = "in" if pre in ("after", "since", "dated") else pre
 
     def fn(y: int) -> _R | None:
         w = base(y)
@@ -258,9 +280,11 @@ def _period(
         for y in range(ref.year, ref.year - 9, -1):
             r = fn(y)
             if r is not None and (r.window_start or r.due or ref) <= ref:
-                return r
+                return _since(r)
         return None
     r = _with_year(fn, year, hint, ref)
+    if pre == "since":
+        return _since(r)
     return _after_period(r) if pre == "after" else r
 
 

@@ -18,6 +18,7 @@ from tracker.extraction.deadlines.dates import (
     _stated_year,
     _with_year,
 )
+from tracker.extraction.lexicon.events import RECESS_WORDS, SPEC_DEFAULT_RECESSES
 
 
 def _h_vague(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R:
@@ -64,6 +65,28 @@ def _recess_year_fn(
     return None
 
 
+_OTHER_RECESS = {
+    word: name for name, words in RECESS_WORDS.items() if name not in SPEC_DEFAULT_RECESSES for word in words
+}
+
+
+def _other_recess(name: str, kind: str, gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar) -> _R:
+    """Voorjaars-/krokus-, mei- and herfstreces: dated only from the administrators' table
+    (the spec gives them no default rule); otherwise an undated event."""
+    def fn(y: int) -> _R | None:
+        if cal.is_default(name, y):
+            return None
+        start, end = cal.recess_start(name, y), cal.recess_end(name, y)
+        if kind == "before":
+            return _R(None, start, EVENT, year=y, before=True)
+        return _R(start, end, EVENT, year=y)
+
+    if kind not in ("before", "during"):
+        return _EVENT_R
+    year, _ = _stated_year(gd, ref)
+    return _with_year(fn, year, None, ref) or _EVENT_R
+
+
 def _h_recess(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
     k = _norm(gd["k"])
     ev_word = _norm(gd["ev"])
@@ -79,6 +102,8 @@ def _h_recess(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: i
         kind = "around"
     else:
         kind = "before"
+    if ev_word in _OTHER_RECESS:
+        return _other_recess(_OTHER_RECESS[ev_word], kind, gd, ref, cal)
     lead = _norm(gd.get("lead") or "")
     if kind == "before" and lead.startswith(("einde", "afloop")):
         return None  # "voor het einde van de zomer": the season rule

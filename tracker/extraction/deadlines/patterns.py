@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from tracker.extraction.lexicon.calendar import (
+    DAY_ORDINALS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NEXT_MARKERS,
@@ -17,11 +18,14 @@ from tracker.extraction.lexicon.calendar import (
     PAST_MARKERS,
     UNITS,
     VAGUE_NUMBERS,
+    WEEKDAY_NEXT,
     WEEKDAYS,
 )
 from tracker.extraction.lexicon.events import (
+    DATED_DOCUMENT_NOUNS,
     EVENT_ADJECTIVES,
     EVENT_NOUNS,
+    MEETING_NOUNS,
     NEXT_ADJECTIVES,
     NEXT_DOCUMENT_NOUNS,
     REPORT_NOUNS,
@@ -50,7 +54,9 @@ _NUM_UNITS_AFTER_YEAR = (
     r"(?!\s*(?:euro|eur|mensen|personen|gevallen|keer|stuks|miljoen|miljard|km|"
     r"procent|%|medewerkers|fte|banen|woningen|leden)\b)"
 )
-YEAR_ABS = r"(?:19|20)\d\d(?![\d])(?![.,]\d)" + _NUM_UNITS_AFTER_YEAR
+# A year may carry a footnote marker glued to it by the PDF (``20181`` = 2018 + note 1):
+# handlers read a year with ``year_of`` (its first four digits).
+YEAR_ABS = r"(?:19|20)\d\d(?:[1-9]\d?)?(?![\d])(?![.,]\d)" + _NUM_UNITS_AFTER_YEAR
 _YREL_BARE = r"dit (?:kalender)?jaar|het lopende (?:kalender)?jaar|volgend jaar|komend jaar|vorig jaar"
 _YREL_COMBO = r"het (?:kalender)?jaar|het (?:komende?|volgende?|vorige|afgelopen) jaar"
 _YREL = f"(?:{_YREL_BARE}|{_YREL_COMBO})"
@@ -66,7 +72,7 @@ def _year_tail(tag: str) -> str:
 _PRE_PERIOD = (
     r"(?:(?P<pre>(?:(?:nog|ruim|al|kort|reeds) )?(?:uiterlijk(?: in| voor| vóór)?|"
     r"niet later dan|ergens in|in|tijdens|gedurende|rond|rondom|omstreeks|tegen|voor|vóór|"
-    r"vanaf|sinds|na)|nog) )?"
+    r"vanaf|sinds|na|eerder dan)|nog) )?"
 )
 _PART = (
     r"(?:(?P<part>begin(?: van)?|(?:aan |in )?het begin van|vroeg in|medio|half|"
@@ -75,14 +81,24 @@ _PART = (
     r"eerder|(?:in )?de eerste maanden van|(?:in )?de laatste maanden van|(?:in )?de rest van"
     r") )?"
 )
+_DATED_DOC = alternation(DATED_DOCUMENT_NOUNS)
 _PRE_DATE = (
     r"(?:(?P<pre>(?:(?:nog|ruim|al|kort|reeds) )?(?:uiterlijk(?: op| voor| vóór)?|"
     r"niet later dan|voor of op|op of voor|op|per|met ingang van|m\.i\.v\.|rond|rondom|"
-    r"omstreeks|tegen|voor|vóór|vanaf|sinds|na)) )?"
+    r"omstreeks|tegen|voor|vóór|vanaf|sinds|na|eerder dan|d\.d\.|de dato|"
+    r"(?:(?:staat |is |zijn |worden |wordt )?gepland|staat|staan) (?:voor|op)|"
+    rf"(?:(?:bij|in|met|per) )?(?:(?:mijn|onze|de|uw|haar|zijn|het|een|hun) )?(?:{_DATED_DOC}) van)) )?"
 )
 _WEEKDAY_NAME = f"(?:{alternation(WEEKDAYS)})"
-_WEEKDAY = f"(?:{_WEEKDAY_NAME} )?"
+_WEEKDAY_NEXT = alternation(WEEKDAY_NEXT)
+# A day of the month written out (``vijftien maart``, ``de eerste juni``): not ``een``.
+DAY_WORDS: dict[str, int] = {
+    w: int(n) for w, n in NUMBER_WORDS.items() if n == int(n) and 1 <= n <= 31 and w not in ("een", "eén")
+} | DAY_ORDINALS
+_DAY = rf"(?:[0-3]?\d(?:e|ste|de)?|{alternation(DAY_WORDS)})"
+_WEEKDAY = f"(?:(?:(?:{_WEEKDAY_NEXT}) )?{_WEEKDAY_NAME} )?"
 _MONTH_FULL = "|".join(MONTH_NAMES)
+_MEETING = alternation(MEETING_NOUNS)
 _MONTH_ANY = (
     rf"(?:{_MONTH_FULL}|(?:{alternation(MONTH_ABBREVIATIONS)})"
     r"(?:\.(?=\s+(?:19|20)\d\d))?)(?![\w])"

@@ -30,9 +30,12 @@ from tracker.extraction.deadlines.dates import (
     _period,
     _pre_kind,
     _rel_year,
+    _since,
     _stated_year,
     _with_year,
+    year_of,
 )
+from tracker.extraction.deadlines.patterns import DAY_WORDS
 from tracker.extraction.lexicon.calendar import MONTHS, PERIOD_ORDINALS, SEASONS
 
 
@@ -57,7 +60,7 @@ def _h_quarter(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: 
     if gd.get("yshort"):
         year = 2000 + int(gd["yshort"])
     elif gd.get("yabs2"):
-        year = int(gd["yabs2"])
+        year = year_of(gd["yabs2"])
     return _period(gd, ref, hint, _quarter_window(q1, q2), year)
 
 
@@ -75,7 +78,7 @@ def _h_quarter_rel(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hi
 def _h_half(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
     if gd.get("hn"):
         h = int(gd["hn"])
-        year: int | None = int(gd["yabsh"])
+        year: int | None = year_of(gd["yabsh"])
     else:
         h = 1 if _norm(gd["h"]) in ("eerste", "1e") else 2
         year, stated = _stated_year(gd, ref)
@@ -150,10 +153,10 @@ def _h_year(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
     pre_raw = _norm(gd.get("pre") or "")
     part = gd.get("part")
     if gd.get("yabs"):
-        y1 = int(gd["yabs"])
+        y1 = year_of(gd["yabs"])
         y2 = y1
         if gd.get("yabs2"):
-            y2 = int(gd["yabs2"])
+            y2 = year_of(gd["yabs2"])
         elif gd.get("yshort"):
             y2 = (y1 // 100) * 100 + int(gd["yshort"])
         if y2 < y1:
@@ -204,9 +207,16 @@ def _h_week(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
     return _after_period(r) if pre == "after" else r
 
 
+def _day_number(text: str) -> int:
+    word = _norm(text)
+    if word[0].isdigit():
+        return int(word.rstrip("edst"))
+    return DAY_WORDS[word]
+
+
 def _day_month(gd: dict[str, Any]) -> tuple[int, int | None, int]:
-    d1 = int(gd["d1"])
-    d2 = int(gd["d2"]) if gd.get("d2") else None
+    d1 = _day_number(gd["d1"])
+    d2 = _day_number(gd["d2"]) if gd.get("d2") else None
     month = MONTHS[_norm(gd["mon"]).rstrip(".")]
     return d1, d2, month
 
@@ -223,8 +233,8 @@ def _h_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
         return None
     pre = _pre_kind(gd.get("pre"))
     rel = _norm(gd.get("rel") or "")
-    past = (bool(rel) and not rel.startswith("a")) or pre == "since"
-    date_pre = "in" if pre in ("after", "since") else pre
+    past = (bool(rel) and not rel.startswith("a")) or pre in ("since", "dated")
+    date_pre = "in" if pre in ("after", "since", "dated") else pre
 
     def fn(y: int) -> _R | None:
         first = _dp(d1, month, y)
@@ -234,7 +244,7 @@ def _h_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
         return _date_r(first, last, date_pre, y)
 
     if gd.get("y"):
-        r = fn(int(gd["y"]))
+        r = fn(year_of(gd["y"]))
     elif past and hint is None:
         r = None
         for y in range(ref.year, ref.year - 9, -1):
@@ -244,6 +254,8 @@ def _h_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
                 break
     else:
         r = _with_year(fn, None, hint, ref)
+    if pre == "since":
+        return _since(r)
     return _after_period(r) if pre == "after" else r
 
 
@@ -260,5 +272,7 @@ def _h_numdate(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: 
     pre = _pre_kind(gd.get("pre"))
     if pre == "after":
         return _after_period(_date_r(first, first, "in", y))
-    return _date_r(first, first, "in" if pre == "since" else pre, y)
+    if pre == "since":
+        return _since(_date_r(first, first, "in", y))
+    return _date_r(first, first, "in" if pre == "dated" else pre, y)
 

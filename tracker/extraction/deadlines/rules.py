@@ -33,18 +33,22 @@ from tracker.extraction.deadlines.events import (
 )
 from tracker.extraction.deadlines.patterns import (
     _B,
+    _DAY,
     _DET,
     _END,
     _EV_ADJ,
     _EV_DOC,
     _EV_HEAD,
+    _EV_MOD,
     _EV_NOUN,
     _EV_NOUN_NEXT,
     _EV_TAIL,
     _EV_TRIG,
+    _MEETING,
     _MONTH_ANY,
     _MONTH_FULL,
     _NUM,
+    _NUMWORDS_RE,
     _PART,
     _PP,
     _PRE_DATE,
@@ -52,10 +56,13 @@ from tracker.extraction.deadlines.patterns import (
     _REL,
     _UNIT,
     _WEEKDAY,
+    _WEEKDAY_NAME,
+    _WEEKDAY_NEXT,
     _YREL,
     _YREL_BARE,
     YEAR_ABS,
     _year_tail,
+    alternation,
     spaced,
 )
 from tracker.extraction.deadlines.periods import (
@@ -70,15 +77,35 @@ from tracker.extraction.deadlines.periods import (
     _h_week,
     _h_year,
 )
-from tracker.extraction.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, SEASONS, UNITS
+from tracker.extraction.deadlines.relative import (
+    _h_approx,
+    _h_dated_event,
+    _h_refer_back,
+    _h_until_year,
+    _h_weekday,
+)
+from tracker.extraction.lexicon.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    SEASONS,
+    UNIT_DIMINUTIVES,
+    UNITS,
+    WEEKDAYS,
+)
 from tracker.extraction.lexicon.events import (
     BUDGET_MOMENTS,
     EVENT_NOUNS,
+    MEETING_NOUNS,
     NEXT_ADJECTIVES,
     RECESS_WORDS,
     YEAR_TURN_WORDS,
 )
 
+# "meer dan", "eerder dan": comparisons, not a reference back.
+_COMPARATIVES = (
+    "meer", "minder", "later", "eerder", "anders", "liever", "beter", "groter", "kleiner", "hoger",
+    "lager", "langer", "korter", "sneller", "vaker", "zowel", "niet", "ander", "andere", "eer",
+)
 YEAR_ANCHOR = r"(?:19|20)\d\d(?:[1-9]\d?)?"
 _MONTH_ANCHORS = (*MONTH_NAMES, *MONTH_ABBREVIATIONS)
 _UNIT_ANCHORS = tuple(w for unit in UNITS for w in unit.split()) + ("termijn", "periode")
@@ -149,8 +176,7 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         r"(?P<k>voor|vóór|voorafgaand aan|voorafgaande aan|(?:(?:direct|meteen|kort|vlak|snel|"
         r"zo snel mogelijk|zo spoedig mogelijk) )?na|tijdens|gedurende|in|rond|rondom|omstreeks|"
         r"tegen) (?:(?:de|het|deze|dit) )?(?:(?P<lead>aanvang|begin|start|einde|afloop) van (?:de |het )?)?"
-        r"(?P<ev>zomerreces|zomervakantie|zomerperiode|zomer|kerstreces|kerstvakantie|"
-        r"kerstperiode|kerstmis|kerst|jaarwisseling|jaareinde)(?![\w])"
+        rf"(?P<ev>{alternation([*(w for ws in RECESS_WORDS.values() for w in ws), *YEAR_TURN_WORDS])})(?![\w])"
         rf"(?:(?: van)? (?:(?P<yabs>{YEAR_ABS})(?:\s*[-/]\s*(?:19|20)?\d\d(?![\d]))?"
         rf"|(?P<yrel>{_YREL_BARE})(?![\w])))?",
         _h_recess,
@@ -204,11 +230,49 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
     ),
     (
         "date",
-        rf"{_PRE_DATE}{_WEEKDAY}(?P<d1>[0-3]?\d)(?:e|ste|de)?"
-        r"(?:(?:\s*[-–/]\s*| (?:en|t/m|tot en met) )(?P<d2>[0-3]?\d)(?:e|ste|de)?)? "
+        rf"{_PRE_DATE}{_WEEKDAY}(?:de )?(?P<d1>{_DAY})"
+        r"(?:(?:\s*[-–/]\s*| (?:en|t/m|tot en met) )(?P<d2>[0-3]?\d(?:e|ste|de)?))? "
         rf"(?P<mon>{_MONTH_ANY})(?: (?P<y>{YEAR_ABS}))?{_REL}",
         _h_date,
         _MONTH_ANCHORS,
+    ),
+    (
+        "weekday",
+        rf"{_PRE_DATE}(?:(?P<wn>{_WEEKDAY_NEXT})(?P<wk> week)? (?P<wd>{_WEEKDAY_NAME})|"
+        rf"(?P<wd2>{_WEEKDAY_NAME}) (?:aanstaande|a\.s\.|as\.|a\.s(?![\w])))",
+        _h_weekday,
+        tuple(WEEKDAYS),
+    ),
+    (
+        "dated_event",
+        rf"{_EV_MOD}(?P<k>voor|vóór|voorafgaand aan|voorafgaande aan|in aanloop naar|"
+        r"in de aanloop naar|tijdens|bij|op|na|rond) (?:de|het|een) "
+        rf"(?:{_EV_ADJ} ){{0,2}}(?:{_MEETING})(?: [^\s.;:!?,]+){{0,6}}? (?:van|op) {_WEEKDAY}"
+        rf"(?P<d1>{_DAY}) (?P<mon>{_MONTH_ANY})(?: (?P<y>{YEAR_ABS}))?{_REL}",
+        _h_dated_event,
+        tuple(noun.split()[-1] for noun in MEETING_NOUNS),
+    ),
+    (
+        "until_year",
+        rf"(?:tot en met|t/m) (?:het jaar )?(?P<yabs>{YEAR_ABS})",
+        _h_until_year,
+        (YEAR_ANCHOR,),
+    ),
+    (
+        "approx_duration",
+        r"(?:(?:binnen|over|in) )?(?:ongeveer |zo'n |zo’n )?een "
+        rf"(?P<u>{alternation([*UNIT_DIMINUTIVES, *UNIT_DIMINUTIVES.values()])}) of (?P<n>{_NUMWORDS_RE})(?![\w])",
+        _h_approx,
+        (*UNIT_DIMINUTIVES, *UNIT_DIMINUTIVES.values()),
+    ),
+    (
+        "refer_back",
+        r"(?P<rb>op dat moment|op dat tijdstip|op die datum|op die dag|tegen die tijd|rond die tijd|"
+        r"te dien tijde|daarna|daarop|"
+        + "".join(f"(?<!{w}\\s)" for w in _COMPARATIVES)
+        + r"dan(?! (?:ook|wel|niet|dat|die|de|het|een)(?![\w])))",
+        _h_refer_back,
+        ("moment", "tijdstip", "datum", "dag", "tijd", "tijde", "daarna", "daarop", "dan"),
     ),
     (
         "numdate",
@@ -290,9 +354,9 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
     ),
     (
         "event_fixed",
-        r"(?:op dat moment|op dat tijdstip|te dien tijde|na afloop(?: (?:daarvan|hiervan|ervan))?)",
+        r"na afloop(?: (?:daarvan|hiervan|ervan))?",
         _h_event,
-        ("moment", "tijdstip", "tijde", "afloop"),
+        ("afloop",),
     ),
     ("event", rf"{_EV_TRIG} {_EV_HEAD}{_PP}", _h_event, _EVENT_ANCHORS),
     ("event_doc", rf"{_EV_DOC}{_PP}", _h_event, _EVENT_ANCHORS),

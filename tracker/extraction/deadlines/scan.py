@@ -18,9 +18,11 @@ from datetime import date
 from typing import Any
 
 from tracker.extraction.calendar import ParliamentaryCalendar
-from tracker.extraction.deadlines.dates import _R, CAL_PRECISIONS, DAY, _norm
+from tracker.extraction.deadlines.dates import _ONE, _R, CAL_PRECISIONS, DAY, EVENT, VAGUE, _norm
+from tracker.extraction.deadlines.relative import REFER_BACK
 from tracker.extraction.deadlines.rules import _MASTER, _RULES, _resolve_cached
-from tracker.extraction.lexicon.calendar import DAY_ORDINALS, NUMBER_WORDS, WEEKDAYS
+from tracker.extraction.lexicon.calendar import DAY_ORDINALS, NUMBER_WORDS, WEEKDAY_NEXT, WEEKDAYS
+from tracker.extraction.lexicon.events import DATED_DOCUMENT_NOUNS
 from tracker.extraction.types import Deadline
 
 _PREFIX_WORDS = frozenset(f"""
@@ -38,7 +40,8 @@ donderdag vrijdag zaterdag zondag vanaf sinds nieuwe nieuw jaarlijkse halfjaarli
 voorziene verwachte definitieve formele plenaire plenair schriftelijke mondelinge
 aangekondigde toegezegde europese algemeen algemene schriftelijk bestuurlijk
 financiële politieke mid-term midterm aanvang start maand later voorbije
-gestelde wettelijke afgesproken nader bepalen
+gestelde wettelijke afgesproken nader bepalen eerder d.d. dato gepland staat staan is zijn
+worden wordt mijn onze uw haar hun {" ".join(DATED_DOCUMENT_NOUNS)} {" ".join(WEEKDAY_NEXT)}
 {" ".join(NUMBER_WORDS)} {" ".join(DAY_ORDINALS)} {" ".join(WEEKDAYS)}
 """.split())
 _PREFIX_NUMBER = re.compile(r"\d{1,3}(?:e|ste|de|[.,]5)?|\d{1,2}[-–/]\d{1,2}")
@@ -71,7 +74,7 @@ def _anchor_regex() -> re.Pattern[str]:
 
 
 _ANCHOR = _anchor_regex()
-_TOKEN = re.compile(r"t/m|[^\s/]+|/")  # "/" splits: "eind 2026/begin 2027"
+_TOKEN = re.compile(r"[([{«“‘\"'„]?t/m|[^\s/]+|/")  # "/" splits: "eind 2026/begin 2027"
 _BACK = 160  # how far before an anchor a phrase may start
 
 
@@ -169,7 +172,53 @@ def _scan(text: str, ref: date, cal: ParliamentaryCalendar) -> list[_Hit]:
                 pos = hit.end
                 tried.clear()
                 break
-    return _merge_ranges(text, hits, ref, cal) if len(hits) > 1 else hits
+    return finish(text, hits, ref, cal)
+
+
+def finish(text: str, hits: list[_Hit], ref: date, cal: ParliamentaryCalendar) -> list[_Hit]:
+    """Merge adjacent periods into ranges, then resolve references back."""
+    if len(hits) > 1:
+        hits = _merge_ranges(text, hits, ref, cal)
+    if any(h.r.refers for h in hits):
+        hits = refer_back(text, hits, ref)
+    return hits
+
+
+_REFER_SPAN = 300  # how far back (characters) an antecedent may stand
+
+
+def refer_back(text: str, hits: list[_Hit], ref: date) -> list[_Hit]:
+    """``dan``/``op dat moment`` take the window of the dated phrase just before;
+    ``daarna`` opens the day after it (no due date, like ``na X``). Without such a
+    phrase within reach, the fixed expressions stay undated events and a bare
+    ``dan``/``daarna`` is dropped. ``dan`` and ``daarna`` only refer to a moment
+    still ahead on the reference date (``in 2019 … dan`` narrates)."""
+    out: list[_Hit] = []
+    for hit in hits:
+        if not hit.r.refers:
+            out.append(hit)
+            continue
+        fixed = REFER_BACK[_norm(text[hit.start:hit.end])][1]
+        antecedent = next(
+            (
+                h for h in reversed(out)
+                if h.r.due is not None and not h.r.refers and hit.start - h.end <= _REFER_SPAN
+                and (fixed or h.r.due >= ref)
+            ),
+            None,
+        )
+        if antecedent is None:
+            if fixed:
+                out.append(_Hit(hit.start, hit.end, hit.rule, hit.norm, _R(None, None, EVENT), False))
+            continue
+        a = antecedent.r
+        assert a.due is not None
+        if hit.r.refers == "after":
+            r = _R(a.due + _ONE, None, VAGUE, year=a.year)
+        else:
+            r = _R(a.window_start, a.due, a.precision, year=a.year, before=a.before)
+        out.append(_Hit(hit.start, hit.end, hit.rule, hit.norm, r, False))
+    return out
 
 
 def _mergeable(r: _R) -> bool:

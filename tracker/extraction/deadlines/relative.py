@@ -1,0 +1,78 @@
+"""Handlers for phrases dated relative to something else: a weekday, a dated meeting,
+an approximate count (``een week of drie``), ``tot en met <jaar>``, and references back
+(``dan``, ``op dat moment``, ``daarna``) that ``scan.refer_back`` resolves."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from tracker.extraction.calendar import ParliamentaryCalendar
+from tracker.extraction.deadlines.dates import (
+    _ONE,
+    _R,
+    DAY,
+    EVENT,
+    YEAR,
+    _after_period,
+    _norm,
+    _pre_kind,
+    year_of,
+)
+from tracker.extraction.deadlines.durations import _h_duration
+from tracker.extraction.deadlines.periods import _h_date
+from tracker.extraction.lexicon.calendar import UNIT_DIMINUTIVES, WEEKDAYS
+
+# A reference back: the antecedent's own window ("same") or what follows it ("after").
+# Without an antecedent only the fixed expressions stay, as undated events (the
+# spec's conditional triggers); a bare ``dan``/``daarna`` is then no time phrase.
+REFER_BACK: dict[str, tuple[str, bool]] = {
+    "op dat moment": ("same", True), "op dat tijdstip": ("same", True),
+    "te dien tijde": ("same", True), "op die datum": ("same", False),
+    "op die dag": ("same", False), "tegen die tijd": ("same", False),
+    "rond die tijd": ("same", False), "dan": ("same", False),
+    "daarna": ("after", False), "daarop": ("after", False),
+}
+
+
+def _h_weekday(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``aanstaande dinsdag``: the first such weekday after the reference date;
+    ``volgende week dinsdag``: that weekday in the next calendar week."""
+    wd = WEEKDAYS[_norm(gd.get("wd") or gd["wd2"])]
+    if gd.get("wk"):
+        day = ref - timedelta(days=ref.weekday()) + timedelta(days=7 + wd)
+    else:
+        day = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+    pre = _pre_kind(gd.get("pre"))
+    if pre == "before":
+        return _R(None, day - _ONE, DAY, year=day.year, before=True)
+    r = _R(day, day, DAY, year=day.year)
+    return _after_period(r) if pre == "after" else r
+
+
+_BEFORE_TRIGGERS = ("voor", "vóór", "voorafgaand", "voorafgaande", "in aanloop", "in de aanloop")
+
+
+def _h_dated_event(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``voorafgaand aan het debat van 9 september``: the meeting's own date decides."""
+    k = _norm(gd["k"])
+    pre = "voor" if k.startswith(_BEFORE_TRIGGERS) else "na" if k == "na" else "op"
+    return _h_date({**gd, "pre": pre, "d2": None}, ref, cal, hint)
+
+
+def _h_approx(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``een week of drie``, ``een weekje of zes``: about N units, read as N units."""
+    unit = _norm(gd["u"])
+    return _h_duration({**gd, "u": UNIT_DIMINUTIVES.get(unit, unit), "n2": None, "evt": None},
+                       ref, cal, hint)
+
+
+def _h_until_year(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``tot en met 2027``: until the end of that year (only an end, no window)."""
+    year = year_of(gd["yabs"])
+    return _R(None, date(year, 12, 31), YEAR, year=year)
+
+
+def _h_refer_back(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    kind, _ = REFER_BACK[_norm(gd["rb"])]
+    return _R(None, None, EVENT, refers=kind)
