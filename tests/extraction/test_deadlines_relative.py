@@ -165,3 +165,34 @@ def test_every_recess_has_a_default_first_day(name: str, year: int, start: date)
     assert cal.recess_start(name, year) == start
     assert cal.is_default(name, year)
     assert cal.recess_end(name, year) > start
+
+
+# -- the rule table: every phrase holds one of its own rule's anchor words -----------------
+
+
+def test_every_rule_declares_an_anchor_its_phrases_contain() -> None:
+    import re
+
+    from tests.extraction.test_deadlines import (
+        BUDGET_ROWS,
+        CALENDAR_ROWS,
+        UNDATED_EVENTS,
+        VAGUE,
+        VARIANTS,
+    )
+    from tests.extraction.test_deadlines import (
+        RECESS_ROWS as SPEC_RECESS_ROWS,
+    )
+    from tracker.extraction.deadlines import scan
+    from tracker.extraction.deadlines.rules import _RULES
+
+    tables = (*CALENDAR_ROWS, *SPEC_RECESS_ROWS, *BUDGET_ROWS, *VARIANTS)
+    phrases = [row[0] for row in ROWS] + [c.values[0] for c in tables] + UNDATED_EVENTS + VAGUE
+    for phrase in phrases:
+        low = scan._lower(phrase)
+        for hit in scan._scan(phrase, THU, ParliamentaryCalendar()):
+            if hit.rule < 0:  # a merged range
+                continue
+            rule = _RULES[hit.rule]
+            anchors = re.compile(r"\b(?:" + "|".join(rule.anchors) + r")\b")
+            assert anchors.search(low, hit.start, hit.end), (phrase, rule.name)

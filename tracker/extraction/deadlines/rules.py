@@ -125,12 +125,14 @@ _VAGUE_ANCHORS = (
 
 
 def _head_words(fragments: tuple[str, ...]) -> tuple[str, ...]:
-    """The last whole word of each noun pattern (``(?:plenair )?debat(?:ten)?`` → ``debat``)."""
+    """The head noun of each noun pattern: its last whole word (``(?:plenair )?debat(?:ten)?``
+    → ``debat``), but the first of a council's name (``raad buitenlandse zaken`` → ``raad``)."""
     words = []
     for fragment in fragments:
         bare = re.sub(r"\(\?:[^()]*\)\?|\[[^\]]*\][*+]?|[()?|-]", " ", fragment).split()
-        if bare and bare[-1].isalpha():
-            words.append(bare[-1])
+        head = bare[0] if bare and bare[0] == "raad" else bare[-1] if bare else ""
+        if head.isalpha():
+            words.append(head)
     return tuple(words)
 
 
