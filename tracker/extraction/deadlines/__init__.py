@@ -25,8 +25,15 @@ Layout (a package of small modules; the rules are data):
     periods.py    handlers for quarters, halves, seasons, months, years, weeks, days
     durations.py  handlers for ``binnen drie weken`` and the like
     events.py     handlers for vague phrases, events, recesses, the budget cycle
+    relative.py   handlers for weekdays, dated meetings, ``tot en met``, references back
     dates.py      date arithmetic and window shaping shared by the handlers
     scan.py       the anchored scanner, range merging and references back
+
+Adding a phrase: a new word for an existing family goes into the lexicon
+(``lexicon/calendar.py``, ``lexicon/events.py``); a new shape is one row of
+``rules.RULE_TABLE`` (pattern, handler, anchor words). Either way add one test
+row (``tests/extraction/test_deadlines*.py``); a test checks that every
+phrase holds one of its rule's anchor words.
 
 How it works: the text is lower-cased once (offsets unchanged). Every phrase
 contains an *anchor* word (a month, ``kwartaal``, ``zomer``, a year,
@@ -46,7 +53,9 @@ from the start of the first to the end of the last; a year stated only on the
 second part applies to the first. Two days joined by ``en`` stay two phrases
 (``op 1 juni en op 1 december`` are two deliveries).
 
-Decisions where the spec is silent (what a committee clerk would expect):
+Decisions where the spec is silent (what a committee clerk would expect; the
+newer ones — references back, dated meetings, weekdays, footnote digits, every
+recess — are in docs/decisions.md):
 
 - ``uiterlijk X``, ``in X``, ``nog X``, ``tegen X``, ``rond X`` keep X's window
   (the table gives ``uiterlijk 1 juni`` and ``uiterlijk dit najaar`` their
@@ -130,7 +139,8 @@ Decisions where the spec is silent (what a committee clerk would expect):
 - ``na <date or period>`` (other than the recess and budget rows) names no
   deadline, only when the window opens: ``precision="vague"``, ``due=None``,
   ``window_start`` = the day after X (``na 1 juni`` → from 2 June). ``sinds X``
-  refers back: X is the most recent such day/period that has begun.
+  names when a running period began: ``precision="vague"``, ``due=None``,
+  ``window_start`` = the start of the most recent such X.
   ``vanaf X`` reads like ``per X``/``in X``. ``tot X`` is not part of the
   phrase (X alone is returned).
 - ``zodra``/``op het moment dat`` + up to twelve words + ``bekend``/``duidelijk``
