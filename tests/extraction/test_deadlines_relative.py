@@ -53,6 +53,9 @@ ROWS = [
     ("12 mei 20217", THU, d(2021, 5, 12), d(2021, 5, 12), "day"),
     ("rond 20401", THU, d(2040, 12, 31), d(2040, 1, 1), "year"),
     ("tot en met 202712", THU, d(2027, 12, 31), None, "year"),
+    # day-month-year in digits with a two-digit year
+    ("per 01-09-27", THU, d(2027, 9, 1), d(2027, 9, 1), "day"),
+    ("op 15-03-98", THU, d(1998, 3, 15), d(1998, 3, 15), "day"),
     # about N units
     ("een weekje of vier", THU, d(2026, 4, 9), THU, "day"),
     ("binnen een maand of twee", THU, d(2026, 5, 12), THU, "day"),
@@ -70,6 +73,7 @@ NOT_DEADLINES = [
     "Het aantal is 20235 personen.",
     "Het is dan ook belangrijk dat de gemeente meedoet.",
     "Daarna volgt de Eerste Kamer.",
+    "Bel 06-12-34-56 voor een afspraak.",
 ]
 
 

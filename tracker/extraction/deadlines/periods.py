@@ -262,6 +262,11 @@ def _h_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int
 def _h_numdate(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
     if gd.get("nd"):
         d, m, y = int(gd["nd"]), int(gd["nm"]), int(gd["ny"])
+    elif gd.get("sd"):
+        # dd-mm-yy: the century that puts the year at most 20 years after the reference year
+        d, m, y = int(gd["sd"]), int(gd["sm"]), 2000 + int(gd["sy"])
+        if y > ref.year + 20:
+            y -= 100
     else:
         d, m, y = int(gd["id"]), int(gd["im"]), int(gd["iy"])
     if not 1 <= m <= 12:

@@ -279,9 +279,10 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
     (
         "numdate",
         rf"{_PRE_DATE}{_WEEKDAY}(?:(?P<nd>[0-3]?\d)[-/.](?P<nm>[01]?\d)[-/.]"
-        r"(?P<ny>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d])",
+        r"(?P<ny>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)|"
+        r"(?P<sd>[0-3]\d)-(?P<sm>[01]\d)-(?P<sy>\d\d)(?![\w-]))(?![\d])",
         _h_numdate,
-        (YEAR_ANCHOR,),
+        (YEAR_ANCHOR, r"[0-3]\d-[01]\d-\d\d"),
     ),
     (
         "quarter_q",
