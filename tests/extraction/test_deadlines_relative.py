@@ -73,6 +73,7 @@ NOT_DEADLINES = [
     "Het aantal is 20235 personen.",
     "Het is dan ook belangrijk dat de gemeente meedoet.",
     "Daarna volgt de Eerste Kamer.",
+    "Eind dat jaar was het zover.",
     "Bel 06-12-34-56 voor een afspraak.",
 ]
 
@@ -98,6 +99,10 @@ REFER_BACK = [
     (
         "Eind 2026 is de evaluatie klaar; daarna bespreek ik die met u.",
         ("daarna", None, d(2027, 1, 1), "vague"),
+    ),
+    (
+        "De regeling liep af in 2023. Eind dat jaar volgde de evaluatie.",
+        ("Eind dat jaar", d(2023, 12, 31), d(2023, 10, 1), "quarter"),
     ),
     (
         "Mocht dat nodig zijn, dan informeer ik u op dat moment.",

@@ -16,6 +16,7 @@ from tracker.extraction.deadlines.dates import (
     YEAR,
     _after_period,
     _norm,
+    _period,
     _pre_kind,
     year_of,
 )
@@ -71,6 +72,14 @@ def _h_until_year(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hin
     """``tot en met 2027``: until the end of that year (only an end, no window)."""
     year = year_of(gd["yabs"])
     return _R(None, date(year, 12, 31), YEAR, year=year)
+
+
+def _h_that_year(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``eind dat jaar``: the year of the phrase just before (given as ``hint`` by
+    ``scan.refer_back``); without one, a marker that asks for it."""
+    if hint is None:
+        return _R(None, None, EVENT, refers="year")
+    return _period(gd, ref, None, lambda y: (date(y, 1, 1), date(y, 12, 31), YEAR), hint)
 
 
 def _h_refer_back(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:

@@ -81,6 +81,7 @@ from tracker.extraction.deadlines.relative import (
     _h_approx,
     _h_dated_event,
     _h_refer_back,
+    _h_that_year,
     _h_until_year,
     _h_weekday,
 )
@@ -266,6 +267,12 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         rf"(?P<u>{alternation([*UNIT_DIMINUTIVES, *UNIT_DIMINUTIVES.values()])}) of (?P<n>{_NUMWORDS_RE})(?![\w])",
         _h_approx,
         (*UNIT_DIMINUTIVES, *UNIT_DIMINUTIVES.values()),
+    ),
+    (
+        "that_year",
+        rf"{_PRE_PERIOD}{_PART}(?:dat|datzelfde|hetzelfde|diezelfde) (?:kalender)?jaar(?![\w])",
+        _h_that_year,
+        ("jaar", "kalenderjaar"),
     ),
     (
         "refer_back",

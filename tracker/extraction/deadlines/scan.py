@@ -180,23 +180,34 @@ def finish(text: str, hits: list[_Hit], ref: date, cal: ParliamentaryCalendar) -
     if len(hits) > 1:
         hits = _merge_ranges(text, hits, ref, cal)
     if any(h.r.refers for h in hits):
-        hits = refer_back(text, hits, ref)
+        hits = refer_back(text, hits, ref, cal)
     return hits
 
 
 _REFER_SPAN = 300  # how far back (characters) an antecedent may stand
 
 
-def refer_back(text: str, hits: list[_Hit], ref: date) -> list[_Hit]:
+def refer_back(text: str, hits: list[_Hit], ref: date, cal: ParliamentaryCalendar) -> list[_Hit]:
     """``dan``/``op dat moment`` take the window of the dated phrase just before;
     ``daarna`` opens the day after it (no due date, like ``na X``). Without such a
     phrase within reach, the fixed expressions stay undated events and a bare
     ``dan``/``daarna`` is dropped. ``dan`` and ``daarna`` only refer to a moment
-    still ahead on the reference date (``in 2019 … dan`` narrates)."""
+    still ahead on the reference date (``in 2019 … dan`` narrates). ``dat jaar``
+    (``eind dat jaar``) is the year of the phrase just before."""
     out: list[_Hit] = []
     for hit in hits:
         if not hit.r.refers:
             out.append(hit)
+            continue
+        if hit.r.refers == "year":
+            year = next(
+                (h.r.year for h in reversed(out)
+                 if h.r.year is not None and not h.r.refers and hit.start - h.end <= _REFER_SPAN),
+                None,
+            )
+            resolved = None if year is None else _resolve_cached(hit.rule, hit.norm, ref, cal, year)
+            if resolved is not None:
+                out.append(_Hit(hit.start, hit.end, hit.rule, hit.norm, resolved, False))
             continue
         fixed = REFER_BACK[_norm(text[hit.start:hit.end])][1]
         antecedent = next(
