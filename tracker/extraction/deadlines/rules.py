@@ -106,6 +106,8 @@ from tracker.extraction.lexicon.events import (
 _COMPARATIVES = (
     "meer", "minder", "later", "eerder", "anders", "liever", "beter", "groter", "kleiner", "hoger",
     "lager", "langer", "korter", "sneller", "vaker", "zowel", "niet", "ander", "andere", "eer",
+    "duurder", "goedkoper", "zwaarder", "ruimer", "strenger", "belangrijker", "verder", "breder",
+    "sterker", "zwakker", "moeilijker", "makkelijker", "eenvoudiger", "vroeger", "dichter",
 )
 YEAR_ANCHOR = r"(?:19|20)\d\d(?:[1-9]\d?)?"
 _MONTH_ANCHORS = (*MONTH_NAMES, *MONTH_ABBREVIATIONS)
