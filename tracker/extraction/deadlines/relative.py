@@ -57,7 +57,7 @@ _BEFORE_TRIGGERS = ("voor", "vóór", "voorafgaand", "voorafgaande", "in aanloop
 def _h_dated_event(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
     """``voorafgaand aan het debat van 9 september``: the meeting's own date decides."""
     k = _norm(gd["k"])
-    pre = "voor" if k.startswith(_BEFORE_TRIGGERS) else "na" if k == "na" else "op"
+    pre = "voor" if k.startswith(_BEFORE_TRIGGERS) else "na"
     return _h_date({**gd, "pre": pre, "d2": None}, ref, cal, hint)
 
 

@@ -251,7 +251,7 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
     (
         "dated_event",
         rf"{_EV_MOD}(?P<k>voor|vóór|voorafgaand aan|voorafgaande aan|in aanloop naar|"
-        r"in de aanloop naar|tijdens|bij|op|na|rond) (?:de|het|een) "
+        r"in de aanloop naar|na) (?:de|het|een) "
         rf"(?:{_EV_ADJ} ){{0,2}}(?:{_MEETING})(?: [^\s.;:!?,]+){{0,6}}? (?:van|op) {_WEEKDAY}"
         rf"(?P<d1>{_DAY}) (?P<mon>{_MONTH_ANY})(?: (?P<y>{YEAR_ABS}))?{_REL}",
         _h_dated_event,
