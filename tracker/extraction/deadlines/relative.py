@@ -36,6 +36,15 @@ REFER_BACK: dict[str, tuple[str, bool]] = {
 }
 
 
+# "dan" refers back in time only right after a subject or a finite verb ("ontvangt u dan",
+# "en dan kunt u"); elsewhere it compares ("meer tijd dan voorzien") or is a particle.
+DAN_AFTER = frozenset((
+    "u", "ik", "wij", "we", "kabinet", "kamer", "en", "zal", "zullen", "wil", "kan", "kunnen",
+    "zou", "zouden", "ontvangt", "ontvang", "stuur", "stuurt", "informeer", "informeert",
+    "krijgt", "is", "zijn", "wordt", "worden", "volgt", "volgen", "komt", "kom", "ga", "gaat",
+))
+
+
 def _h_weekday(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
     """``aanstaande dinsdag``: the first such weekday after the reference date;
     ``volgende week dinsdag``: that weekday in the next calendar week."""

@@ -102,13 +102,6 @@ from tracker.extraction.lexicon.events import (
     YEAR_TURN_WORDS,
 )
 
-# "meer dan", "eerder dan": comparisons, not a reference back.
-_COMPARATIVES = (
-    "meer", "minder", "later", "eerder", "anders", "liever", "beter", "groter", "kleiner", "hoger",
-    "lager", "langer", "korter", "sneller", "vaker", "zowel", "niet", "ander", "andere", "eer",
-    "duurder", "goedkoper", "zwaarder", "ruimer", "strenger", "belangrijker", "verder", "breder",
-    "sterker", "zwakker", "moeilijker", "makkelijker", "eenvoudiger", "vroeger", "dichter",
-)
 YEAR_ANCHOR = r"(?:19|20)\d\d(?:[1-9]\d?)?"
 _MONTH_ANCHORS = (*MONTH_NAMES, *MONTH_ABBREVIATIONS)
 _UNIT_ANCHORS = tuple(w for unit in UNITS for w in unit.split()) + ("termijn", "periode")
@@ -280,8 +273,7 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         "refer_back",
         r"(?P<rb>op dat moment|op dat tijdstip|op die datum|op die dag|tegen die tijd|rond die tijd|"
         r"te dien tijde|daarna|daarop|"
-        + "".join(f"(?<!{w}\\s)" for w in _COMPARATIVES)
-        + r"dan(?! (?:ook|wel|niet|dat|die|de|het|een)(?![\w])))",
+        r"dan(?! (?:ook|wel|niet)(?![\w]))(?!\s*\?))",
         _h_refer_back,
         ("moment", "tijdstip", "datum", "dag", "tijd", "tijde", "daarna", "daarop", "dan"),
     ),

@@ -19,7 +19,7 @@ from typing import Any
 
 from tracker.extraction.calendar import ParliamentaryCalendar
 from tracker.extraction.deadlines.dates import _ONE, _R, CAL_PRECISIONS, DAY, EVENT, VAGUE, _norm
-from tracker.extraction.deadlines.relative import REFER_BACK
+from tracker.extraction.deadlines.relative import DAN_AFTER, REFER_BACK
 from tracker.extraction.deadlines.rules import _MASTER, _RULES, _resolve_cached
 from tracker.extraction.lexicon.calendar import DAY_ORDINALS, NUMBER_WORDS, WEEKDAY_NEXT, WEEKDAYS
 from tracker.extraction.lexicon.events import DATED_DOCUMENT_NOUNS
@@ -184,6 +184,14 @@ def finish(text: str, hits: list[_Hit], ref: date, cal: ParliamentaryCalendar) -
     return hits
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return m.group(1).lower() if m else ""
+
+
 _REFER_SPAN = 300  # how far back (characters) an antecedent may stand
 
 
@@ -209,7 +217,10 @@ def refer_back(text: str, hits: list[_Hit], ref: date, cal: ParliamentaryCalenda
             if resolved is not None:
                 out.append(_Hit(hit.start, hit.end, hit.rule, hit.norm, resolved, False))
             continue
-        fixed = REFER_BACK[_norm(text[hit.start:hit.end])][1]
+        key = _norm(text[hit.start:hit.end])
+        if key == "dan" and _word_before(text, hit.start) not in DAN_AFTER:
+            continue
+        fixed = REFER_BACK[key][1]
         antecedent = next(
             (
                 h for h in reversed(out)
