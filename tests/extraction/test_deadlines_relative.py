@@ -55,6 +55,10 @@ ROWS = [
     # day-month-year in digits with a two-digit year
     ("per 01-09-27", THU, d(2027, 9, 1), d(2027, 9, 1), "day"),
     ("op 15-03-98", THU, d(1998, 3, 15), d(1998, 3, 15), "day"),
+    # N units after or before a named date
+    ("uiterlijk zes weken na 1 april", THU, d(2026, 5, 13), d(2026, 4, 1), "day"),
+    ("binnen drie maanden na 15 januari 2026", THU, d(2026, 4, 15), d(2026, 1, 15), "day"),
+    ("twee weken voor 1 juli", THU, d(2026, 6, 17), None, "day"),
     # about N units
     ("een weekje of vier", THU, d(2026, 4, 9), THU, "day"),
     ("binnen een maand of twee", THU, d(2026, 5, 12), THU, "day"),

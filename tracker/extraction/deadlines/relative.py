@@ -14,15 +14,16 @@ from tracker.extraction.deadlines.dates import (
     DAY,
     EVENT,
     YEAR,
+    _add_months,
     _after_period,
     _norm,
     _period,
     _pre_kind,
     year_of,
 )
-from tracker.extraction.deadlines.durations import _h_duration
+from tracker.extraction.deadlines.durations import _after, _h_duration, _number
 from tracker.extraction.deadlines.periods import _h_date
-from tracker.extraction.lexicon.calendar import UNIT_DIMINUTIVES, WEEKDAYS
+from tracker.extraction.lexicon.calendar import UNIT_DIMINUTIVES, UNITS, WEEKDAYS
 
 # A reference back: the antecedent's own window ("same") or what follows it ("after").
 # Without an antecedent only the fixed expressions stay, as undated events (the
@@ -75,6 +76,27 @@ def _h_approx(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: i
     unit = _norm(gd["u"])
     return _h_duration({**gd, "u": UNIT_DIMINUTIVES.get(unit, unit), "n2": None, "evt": None},
                        ref, cal, hint)
+
+
+def _h_from_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``zes weken na 1 maart``: N units after (or ``voor``: before) a named date, precision day."""
+    base = _h_date({**gd, "pre": None, "d2": None}, ref, cal, hint)
+    n = _number(gd["n"])
+    if gd.get("n2"):
+        n2 = _number(gd["n2"])
+        n = None if n is None or n2 is None else max(n, n2)
+    if base is None or base.window_start is None or n is None:
+        return None
+    unit = _norm(gd["u"])
+    if _norm(gd["dir"]) == "na":
+        due = _after(base.window_start, n, unit)
+        return _R(base.window_start, due, DAY, year=due.year)
+    days, months, _ = UNITS[unit]
+    if days:
+        due = base.window_start - timedelta(days=round(n * days))
+    else:
+        due = _add_months(base.window_start, -round(n * months))
+    return _R(None, due, DAY, year=due.year)
 
 
 def _h_until_year(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:

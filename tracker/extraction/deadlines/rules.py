@@ -80,6 +80,7 @@ from tracker.extraction.deadlines.periods import (
 from tracker.extraction.deadlines.relative import (
     _h_approx,
     _h_dated_event,
+    _h_from_date,
     _h_refer_back,
     _h_that_year,
     _h_until_year,
@@ -224,6 +225,13 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         r"(?P<evt> (?:na|nadat|voor|vóór|voorafgaand aan|voorafgaande aan|voordat) "
         rf"(?:{_DET} )?(?:{_EV_ADJ} ){{0,2}}(?:{_EV_NOUN}|{_EV_NOUN_NEXT}){_PP})",
         _h_duration,
+        _UNIT_ANCHORS,
+    ),
+    (
+        "dur_from_date",
+        rf"(?:(?:uiterlijk|binnen|ruim|minimaal|minstens|ten minste|tenminste) )?{_NUM} {_UNIT} "
+        rf"(?P<dir>na|voor|vóór) {_WEEKDAY}(?P<d1>{_DAY}) (?P<mon>{_MONTH_ANY})(?: (?P<y>{YEAR_ABS}))?{_REL}",
+        _h_from_date,
         _UNIT_ANCHORS,
     ),
     (
