@@ -161,3 +161,22 @@ def test_calendars_with_the_same_table_are_equal_and_hash_alike() -> None:
     assert a == b and hash(a) == hash(b)
     assert a != ParliamentaryCalendar()
     assert ParliamentaryCalendar() == ParliamentaryCalendar({})
+
+
+# -- the administrators' table drives every recess -------------------------------------
+
+
+@pytest.mark.django_db
+def test_recess_table_dates_every_recess_with_its_last_day() -> None:
+    from tracker.models import Recess
+    from tracker.recesses import parliamentary_calendar
+
+    Recess.objects.create(year=2031, kind="meireces", start=date(2031, 4, 25), end=date(2031, 5, 12))
+    Recess.objects.create(year=2031, kind="zomerreces", start=date(2031, 7, 11), end=date(2031, 9, 1))
+    table = parliamentary_calendar()
+    ref = date(2031, 1, 20)
+    assert resolve_phrase("voor het meireces", ref, table).due == date(2031, 4, 25)
+    assert resolve_phrase("voor het meireces", ref).due is None  # no table: the spec has no rule
+    assert resolve_phrase("voor de zomer", ref, table).due == date(2031, 7, 11)
+    after = resolve_phrase("na het zomerreces", ref, table)
+    assert (after.window_start, after.due) == (date(2031, 9, 1), date(2031, 9, 30))

@@ -6,7 +6,8 @@ from the database and passes it in as a plain mapping::
     ParliamentaryCalendar({2026: {"zomerreces": date(2026, 7, 3),
                                   "kerstreces": date(2026, 12, 18)}})
 
-Each year's entry may hold ``"zomerreces"`` and/or ``"kerstreces"`` (the first
+Each year's entry may hold any recess of ``RECESSES`` (``"voorjaarsreces"``,
+``"meireces"``, ``"zomerreces"``, ``"herfstreces"``, ``"kerstreces"``: the first
 day of the recess, a ``date``). Optionally the recess's last day can be given as
 ``"zomerreces_eind"`` / ``"kerstreces_eind"``, or the value itself can be a
 ``(first_day, last_day)`` pair. Anything missing for a year falls back to the
@@ -14,6 +15,11 @@ spec's default rules:
 
 - the summer recess starts on the Friday that falls on 3–9 July;
 - the Christmas recess starts on the Friday that falls on 17–23 December.
+
+The other recesses have defaults too (``lexicon.events.RECESS_DEFAULTS``: the
+Friday on 13–19 February, 22–28 April and 13–19 October), for display and
+planning; the spec gives them no rule, so a deadline phrase naming them is
+dated only from the table (``is_default`` tells which is which).
 
 The spec does not say when a recess *ends* (only needed for the window of
 ``na de zomer``). The default follows the Tweede Kamer's usual pattern: the
@@ -38,12 +44,14 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from tracker.extraction.lexicon.events import RECESS_DEFAULTS
+
 ZOMERRECES = "zomerreces"
 KERSTRECES = "kerstreces"
-RECESSES = (ZOMERRECES, KERSTRECES)
+RECESSES = tuple(RECESS_DEFAULTS)  # every recess of the Kamer, in calendar order
 
 # Default recess lengths in days from the first day to the last day.
-_DEFAULT_LENGTH = {ZOMERRECES: 59, KERSTRECES: 24}
+_DEFAULT_LENGTH = {name: length for name, (_, _, length) in RECESS_DEFAULTS.items()}
 
 _FRIDAY = 4
 _TUESDAY = 1
@@ -66,12 +74,12 @@ def _as_date(value: Any) -> date:
 
 def default_zomerreces(year: int) -> date:
     """First day of the summer recess by the default rule (Friday on 3–9 July)."""
-    return _weekday_on_or_after(date(year, 7, 3), _FRIDAY)
+    return default_recess_start(ZOMERRECES, year)
 
 
 def default_kerstreces(year: int) -> date:
     """First day of the Christmas recess by the default rule (Friday on 17–23 Dec)."""
-    return _weekday_on_or_after(date(year, 12, 17), _FRIDAY)
+    return default_recess_start(KERSTRECES, year)
 
 
 def prinsjesdag(year: int) -> date:
@@ -104,7 +112,10 @@ def jaarverslag(report_year: int) -> date:
     return verantwoordingsdag(report_year + 1)
 
 
-_DEFAULT_START = {ZOMERRECES: default_zomerreces, KERSTRECES: default_kerstreces}
+def default_recess_start(name: str, year: int) -> date:
+    """First day of recess ``name`` by the default rule: the Friday in its week of the year."""
+    month, day, _ = RECESS_DEFAULTS[name]
+    return _weekday_on_or_after(date(year, month, day), _FRIDAY)
 
 
 class ParliamentaryCalendar:
@@ -155,11 +166,11 @@ class ParliamentaryCalendar:
     # -- recesses -------------------------------------------------------------
 
     def recess_start(self, name: str, year: int) -> date:
-        """First day of recess ``name`` (``"zomerreces"``/``"kerstreces"``) in ``year``."""
+        """First day of recess ``name`` (one of ``RECESSES``) in ``year``."""
         found = self._starts.get((year, name))
         if found is not None:
             return found
-        return _DEFAULT_START[name](year)
+        return default_recess_start(name, year)
 
     def recess_end(self, name: str, year: int) -> date:
         """Last day of recess ``name`` that starts in ``year``."""

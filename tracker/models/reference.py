@@ -83,11 +83,16 @@ class Recess(models.Model):
 
     The extraction engine falls back to the rules in shared/spec/deadlines.md for
     years missing here; an administrator corrects the table when the Kamer
-    publishes its dates.
+    publishes its dates. Every recess of the Kamer has a row kind; for the
+    voorjaars-, mei- and herfstreces the spec has no default rule, so deadline
+    phrases naming them get a date only from this table.
     """
 
     class Kind(models.TextChoices):
+        SPRING = "voorjaarsreces", _("voorjaarsreces (krokusreces)")
+        MAY = "meireces", _("meireces")
         SUMMER = "zomerreces", _("zomerreces")
+        AUTUMN = "herfstreces", _("herfstreces")
         CHRISTMAS = "kerstreces", _("kerstreces")
 
     year = models.PositiveSmallIntegerField(_("jaar"))
@@ -103,7 +108,8 @@ class Recess(models.Model):
             models.UniqueConstraint(fields=["year", "kind"], name="recess_unique_year_kind"),
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="recess_end_after_start"),
             models.CheckConstraint(
-                condition=models.Q(kind__in=["zomerreces", "kerstreces"]), name="recess_kind_valid"
+                condition=models.Q(kind__in=["voorjaarsreces", "meireces", "zomerreces", "herfstreces", "kerstreces"]),
+                name="recess_kind_valid",
             ),
         ]
 
