@@ -20,14 +20,14 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.changes import followup_changed
+from tracker.followup.rules import is_outstanding, outstanding_q
 from tracker.models import (
     Commitment,
     DeadlineRevision,
@@ -59,8 +59,8 @@ def rappel_create(*, title: str, reference_date: dt.date, user: Any, answer_by: 
     rappel = Rappel.objects.create(title=title.strip(), reference_date=reference_date, horizon=horizon,
                                    answer_by=answer_by, created_by=user)
     selection = (
-        Commitment.objects.alive()
-        .filter(status__in=OUTSTANDING, ministry__isnull=False, due_date__isnull=False, due_date__lte=horizon)
+        Commitment.objects.filter(outstanding_q(), ministry__isnull=False, due_date__isnull=False,
+                                  due_date__lte=horizon)
         .order_by()
         .annotate(
             rappel_ref=Value(rappel.pk),
@@ -148,8 +148,7 @@ def rappel_answer(
 
 def _move_deadline(pk: int, new_due: dt.date, *, reason: str, rappel: Rappel, today: dt.date) -> DeadlineRevision:
     row = Commitment.objects.select_for_update().get(pk=pk)
-    if (row.status not in OUTSTANDING or row.deleted_at is not None
-            or row.review_state == Commitment.ReviewState.REJECTED):
+    if not is_outstanding(row):
         raise ValidationError(_("Deze toezegging is intussen afgesloten; een prognose is niet meer nodig. "
                                 "Geef zo nodig een correctie."))
     new_text = _("prognose ministerie: %(date)s") % {"date": dateformat.format(new_due, "j F Y")}
@@ -160,13 +159,11 @@ def _move_deadline(pk: int, new_due: dt.date, *, reason: str, rappel: Rappel, to
         old_precision=row.precision, new_text=new_text[:300], new_due=new_due, new_window_start=None,
         new_precision="day",
     )
-    soon = new_due <= today + dt.timedelta(days=settings.DUE_SOON_DAYS)
     Commitment.objects.filter(pk=pk).update(
         deadline_text=new_text[:300], due_date=new_due, window_start=None, precision="day",
-        deadline_assumed=False, overdue_since=None,
-        due_soon_since=(row.due_soon_since or today) if soon else None,
-        version=F("version") + 1, updated_at=timezone.now(),
+        deadline_assumed=False, version=F("version") + 1, updated_at=timezone.now(),
     )
+    followup_changed(Q(pk=pk), today=today)
     return revision
 
 

@@ -7,10 +7,11 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tracker.extraction.deadlines import resolve_phrase
+from tracker.followup.changes import followup_changed
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry
 from tracker.recesses import parliamentary_calendar
 
@@ -46,6 +47,7 @@ def document_update_metadata(*, document: Document, data: dict[str, Any], user=N
         )
     if "reference_date" in changed and document.reference_date:
         reresolve_deadlines(document=document, reference_date=document.reference_date, user=user)
+    followup_changed(Q(document_id=document.pk))
     return changed
 
 

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from motions.models import Motion, MotionCitation
 from tracker.extraction import types as ex
+from tracker.followup.changes import followup_changed
 from tracker.models import (
     Commitment,
     Committee,
@@ -305,4 +306,5 @@ def extraction_persist(*, document: Document, extraction: ex.Extraction) -> Pers
     Commitment.objects.filter(pk__in=reviewed_gone).update(not_found_by_version=version, updated_at=now)
     result.tombstoned, result.flagged = unreviewed_gone, reviewed_gone
     _sync_citations(document, extraction, pairs)
+    followup_changed(Q(document_id=document.pk))
     return result

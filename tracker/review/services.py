@@ -25,16 +25,15 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motions.models import Motion, MotionCitation
-from tracker.alerts.events import alert_change
-from tracker.alerts.models import AlertEvent
 from tracker.extraction.deadlines import resolve_phrase
 from tracker.extraction.motions import canonical_key, parse_kamerstuk
+from tracker.followup.changes import CONFIRMED, SLIPPED, announce, followup_changed
 from tracker.locking import audit_value as _json
 from tracker.locking import claim as _claim
 from tracker.locking import fresh as _fresh
@@ -344,7 +343,8 @@ def commitment_confirm(*, commitment: Commitment, user: User | None, expected_ve
         changes["deadline_assumed"] = [True, False]
     _claim(row.pk, expected_version, **values)
     _event(row, user, ReviewEvent.Action.CONFIRM, changes, note.strip())
-    alert_change(row.pk, AlertEvent.Kind.CONFIRMED)
+    followup_changed(Q(pk=row.pk))
+    announce(row.pk, CONFIRMED)
     return _reload(row.pk)
 
 
@@ -375,9 +375,10 @@ def commitment_correct(*, commitment: Commitment, user: User | None, expected_ve
         _set_motions(row, before=plan.keys_before, after=plan.keys_after)
     revision = _revision(row, plan.values, user=user, reason=note.strip()) if plan.deadline_changed else None
     _event(row, user, ReviewEvent.Action.CORRECT, plan.changes, note.strip())
-    alert_change(row.pk, AlertEvent.Kind.CONFIRMED)
+    followup_changed(Q(pk=row.pk))
+    announce(row.pk, CONFIRMED)
     if revision is not None:
-        alert_change(row.pk, AlertEvent.Kind.SLIPPED, revision=revision)
+        announce(row.pk, SLIPPED, revision=revision)
     return _reload(row.pk)
 
 
@@ -405,6 +406,7 @@ def commitment_reject(*, commitment: Commitment, user: User | None, expected_ver
         changes["duplicate_of"] = [row.duplicate_of_id, duplicate_of.pk]
     _claim(row.pk, expected_version, **values)
     _event(row, user, ReviewEvent.Action.REJECT, changes, note.strip())
+    followup_changed(Q(pk=row.pk))
     return _reload(row.pk)
 
 
@@ -469,6 +471,7 @@ def commitments_merge(*, keep: Commitment, duplicates: Sequence[Commitment], use
     events.append(ReviewEvent(commitment_id=keep.pk, user=user, action=ReviewEvent.Action.MERGE,
                               changes=keep_changes, note=note.strip()))
     ReviewEvent.objects.bulk_create(events)
+    followup_changed(Q(pk__in=ids))
     return _reload(keep.pk)
 
 
@@ -545,6 +548,7 @@ def commitment_split(*, commitment: Commitment, user: User | None, expected_vers
         ReviewEvent(commitment_id=child.pk, user=user, action=ReviewEvent.Action.SPLIT, changes=child_changes,
                     note=note.strip()),
     ])
+    followup_changed(Q(pk__in=[row.pk, child.pk]))
     return _reload(row.pk), _reload(child.pk)
 
 
@@ -657,6 +661,7 @@ def commitment_add_from_source(*, document: Document, user: User | None, values:
     if wanted:
         changes["motions"] = [None, wanted]
     _event(row, user, ReviewEvent.Action.CREATE, changes, note.strip())
+    followup_changed(Q(pk=row.pk))
     return _reload(row.pk)
 
 
