@@ -32,8 +32,8 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from motions.models import MotionCitation
-from tracker.alerts.models import AlertEvent, AlertLog, Subscription
+from tracker.alerts.coverage import COVERED_BY, covered_sql
+from tracker.alerts.models import AlertEvent, AlertLog
 from tracker.followup.rules import due_soon_horizon, is_outstanding, outstanding_q
 from tracker.models import Commitment, DeadlineRevision, ReviewEvent
 
@@ -253,37 +253,11 @@ def collect_events(*, today: dt.date | None = None, now: dt.datetime | None = No
 
 
 def _fan_out_sql() -> str:
-    event, log, sub = AlertEvent._meta.db_table, AlertLog._meta.db_table, Subscription._meta.db_table
-    commitment, citation = Commitment._meta.db_table, MotionCitation._meta.db_table
+    event, log = AlertEvent._meta.db_table, AlertLog._meta.db_table
     user = get_user_model()._meta.db_table
-    # One branch per kind of target; UNION ALL keeps each an equi-join the
-    # planner can hash. MIN(frequency) keeps the soonest of a recipient's
-    # matching subscriptions (immediate < daily < weekly).
-    matches = f"""
-        SELECT s.user_id, s.frequency, e.id AS event_id
-          FROM {event} e JOIN {sub} s ON s.commitment_id = e.commitment_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {commitment} c ON c.id = e.commitment_id
-          JOIN {sub} s ON s.committee_id = c.committee_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {commitment} c ON c.id = e.commitment_id
-          JOIN {sub} s ON s.ministry_id = c.ministry_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {commitment} c ON c.id = e.commitment_id
-          JOIN {sub} s ON s.minister_id = c.minister_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {citation} mc ON mc.commitment_id = e.commitment_id AND mc.deleted_at IS NULL
-          JOIN {sub} s ON s.motion_id = mc.motion_id
-         WHERE e.fanout_token = %s
-    """
+    # MIN(frequency) keeps the soonest of a recipient's matching subscriptions
+    # (immediate < daily < weekly).
+    matches = covered_sql(event, "e.fanout_token = %s")
     return f"""
         INSERT INTO {log} (recipient_id, commitment_id, event_id, kind, period, frequency, created_at)
         SELECT m.user_id, e.commitment_id, e.id, e.kind, e.period, MIN(m.frequency), %s
@@ -311,7 +285,7 @@ def fan_out(*, now: dt.datetime | None = None) -> CollectResult:
             return CollectResult(events=0, alerts=0)
         with connection.cursor() as cursor:
             stamp = connection.ops.adapt_datetimefield_value(now)  # raw SQL: store it as the ORM would
-            cursor.execute(_fan_out_sql(), [stamp, *[token] * 5, True])
+            cursor.execute(_fan_out_sql(), [stamp, *[token] * len(COVERED_BY), True])
             alerts = cursor.rowcount
     return CollectResult(events=claimed, alerts=max(alerts, 0))
 

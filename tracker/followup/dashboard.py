@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import TruncQuarter
 
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.rules import OUTSTANDING
 from tracker.models import Commitment, Committee, FollowupTally, Ministry, OnTimeTally, Person
 
 # The list's status filter: the Kamer's six values, plus these views.

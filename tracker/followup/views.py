@@ -46,7 +46,6 @@ from tracker.followup.forms import (
     StatusForm,
 )
 from tracker.followup.history import deadline_history, slipped_rows
-from tracker.followup.overdue import OUTSTANDING
 from tracker.followup.pdf import rappel_pdf
 from tracker.followup.rappel import (
     MinistryItems,
@@ -57,6 +56,7 @@ from tracker.followup.rappel import (
     rappel_overview,
     rappel_token_lookup,
 )
+from tracker.followup.rules import OUTSTANDING
 from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Ministry, Rappel, RappelItem
 

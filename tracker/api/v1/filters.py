@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motions.models import Motion, MotionCitation
+from tracker.followup.rules import overdue_q
 from tracker.models import Commitment, DeadlineRevision, Document, Person, QuestionItem
 
 MAX_ID = 2**63 - 1
@@ -94,7 +95,7 @@ class CommitmentFilter(SyncFilterSet):
         fields: list[str] = []
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        late = Q(status=Commitment.Status.OPEN, due_date__lt=timezone.localdate())
+        late = overdue_q(timezone.localdate())
         return queryset.filter(late) if value == "true" else queryset.exclude(late)
 
     def filter_motion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

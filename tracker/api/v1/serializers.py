@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motions.models import Motion, MotionCitation
+from tracker.followup.rules import is_overdue
 from tracker.models import (
     Commitment,
     Committee,
@@ -111,8 +112,7 @@ class CommitmentSerializer(ModelSerializer):
         return is_tombstone(obj)
 
     def get_overdue(self, obj: Commitment) -> bool:
-        today = self.context.get("today") or timezone.localdate()
-        return bool(obj.status == Commitment.Status.OPEN and obj.due_date and obj.due_date < today)
+        return is_overdue(obj, self.context.get("today") or timezone.localdate())
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_motions(self, obj: Commitment) -> list[str]:
