@@ -16,8 +16,9 @@ from tracker.followup.dashboard import (
     Filters,
 )
 from tracker.models import Commitment, Committee, Document, Ministry, Person, RappelAnswer
+from tracker.widgets import IsoDateInput
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_WIDGET = IsoDateInput()
 
 STATUS_VIEWS = [
     (OUTSTANDING_VIEW, _("Nog na te komen")),

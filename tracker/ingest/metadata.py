@@ -20,7 +20,11 @@ METADATA_FIELDS = ("reference_date", "kind", "title", "kamerstuk", "committee", 
 
 @transaction.atomic
 def document_update_metadata(*, document: Document, data: dict[str, Any], user=None) -> list[str]:  # type: ignore[no-untyped-def]
-    """Apply the uploader's corrections; returns the names of changed fields."""
+    """Apply the uploader's corrections; returns the names of changed fields.
+
+    Only the fields in ``data`` are touched: a field the user left alone keeps
+    its value (an empty value in ``data`` does clear it).
+    """
     document = Document.objects.select_for_update().get(pk=document.pk)
     changed: list[str] = []
     committee = data.get("committee")
@@ -33,6 +37,7 @@ def document_update_metadata(*, document: Document, data: dict[str, Any], user=N
         "committee": Committee.objects.get_or_create(name=committee.strip())[0] if committee else None,
         "ministry": Ministry.objects.get_or_create(name=ministry.strip())[0] if ministry else None,
     }
+    new_values = {name: value for name, value in new_values.items() if name in data}
     for name, value in new_values.items():
         if getattr(document, name) != value:
             setattr(document, name, value)

@@ -65,7 +65,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form is None:
             return HttpResponse(status=403)
         if form.is_valid():
-            changed = document_update_metadata(document=document, data=form.cleaned_data, user=request.user)
+            changed = document_update_metadata(document=document, data=form.changes(), user=request.user)
             if changed:
                 messages.success(request, _("Gegevens bijgewerkt."))
             return redirect("document-detail", pk=pk)
