@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def form_values(html: str) -> dict[str, str]:
     """What a browser would submit untouched: each input's value and each select's chosen option."""
-    values = {name: value for name, value in re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', html)}
+    values = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', html))
     for name, body in re.findall(r'<select name="(\w+)"[^>]*>(.*?)</select>', html, re.S):
         chosen = re.search(r'<option value="([^"]*)"[^>]*selected', body)
         values[name] = chosen.group(1) if chosen else ""

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from tracker.followup.changes import followup_changed
 from tracker.followup.rules import is_outstanding, outstanding_q
+from tracker.locking import claim, fresh
 from tracker.models import (
     Commitment,
     DeadlineRevision,
@@ -36,6 +37,7 @@ from tracker.models import (
     RappelAnswer,
     RappelItem,
     RappelToken,
+    ReviewEvent,
 )
 
 RAPPEL_MONTHS = 6
@@ -89,6 +91,50 @@ def rappel_issue_link(*, rappel: Rappel, ministry: Ministry, user: Any) -> str:
     RappelToken.objects.filter(rappel=rappel, ministry=ministry, revoked_at__isnull=True).update(revoked_at=now)
     RappelToken.objects.create(rappel=rappel, ministry=ministry, token_hash=hash_token(token), created_by=user)
     return token
+
+
+@dataclass(frozen=True)
+class MissingMinistry:
+    """Records a rappel leaves out because nobody knows the ministry to ask."""
+
+    total: int
+    overdue: int
+    first: list[Commitment]
+
+
+MISSING_SHOWN = 50
+
+
+def missing_ministry(rappel: Rappel) -> MissingMinistry:
+    """Outstanding, dated records without a ministry that the rappel would otherwise hold (two queries)."""
+    rows = Commitment.objects.filter(outstanding_q(), ministry__isnull=True, due_date__isnull=False,
+                                     due_date__lte=rappel.horizon)
+    counts = rows.aggregate(total=Count("id"), overdue=Count("id", filter=Q(due_date__lt=rappel.reference_date)))
+    first = list(rows.select_related("committee").defer("extracted", "deliverables")
+                 .order_by("due_date", "id")[:MISSING_SHOWN]) if counts["total"] else []
+    return MissingMinistry(total=counts["total"], overdue=counts["overdue"], first=first)
+
+
+@transaction.atomic
+def rappel_assign_ministry(*, rappel: Rappel, commitment: int, ministry: Ministry, user: Any,
+                           expected_version: int) -> RappelItem | None:
+    """Give a record its ministry from the rappel page and, when the rappel covers it, add it there."""
+    row = fresh(commitment, expected_version)
+    if row.ministry_id is not None:
+        raise ValidationError(_("Deze toezegging heeft al een ministerie."))
+    claim(row.pk, expected_version, ministry=ministry)
+    ReviewEvent.objects.create(commitment_id=row.pk, user=user, action=ReviewEvent.Action.CORRECT,
+                               changes={"ministry": [None, ministry.pk]},
+                               note=_("Ministerie toegewezen vanuit %(rappel)s") % {"rappel": rappel.title})
+    if not (is_outstanding(row) and row.due_date and row.due_date <= rappel.horizon):
+        return None
+    category = (RappelItem.Category.OVERDUE if row.due_date < rappel.reference_date
+                else RappelItem.Category.EXPIRING)
+    item, _created = RappelItem.objects.get_or_create(
+        rappel=rappel, commitment_id=row.pk,
+        defaults={"ministry": ministry, "category": category, "due_date": row.due_date},
+    )
+    return item
 
 
 def rappel_token_lookup(token: str) -> RappelToken | None:
@@ -205,6 +251,11 @@ def rappel_overview(rappel: Rappel) -> list[MinistryRow]:
 class MinistryItems:
     overdue: list[RappelItem]
     expiring: list[RappelItem]
+
+    @property
+    def has_unreviewed(self) -> bool:
+        return any(i.commitment.review_state == Commitment.ReviewState.UNREVIEWED
+                   for i in self.overdue + self.expiring)
 
 
 def rappel_ministry_items(rappel: Rappel, ministry: Ministry) -> MinistryItems:

@@ -48,7 +48,7 @@ def feed_commitments(feed: CalendarFeed) -> QuerySet:
         Commitment.objects.filter(selection, outstanding_q(), due_date__isnull=False)
         .select_related("committee", "ministry")
         .only("id", "created_at", "updated_at", "version", "text", "deliverables", "deadline_text", "due_date",
-              "status", "committee__name", "ministry__name")
+              "status", "review_state", "committee__name", "ministry__name")
         .order_by("due_date", "id")
     )
 
@@ -61,6 +61,7 @@ def _event(commitment: Commitment, host: str) -> AllDayEvent:
         "",
         _("Termijn: %(text)s") % {"text": commitment.deadline_text or commitment.due_date.isoformat()},
         _("Status: %(status)s") % {"status": commitment.get_status_display()},
+        _("Beoordeling: %(state)s") % {"state": commitment.get_review_state_display()},
     ]
     if commitment.committee:
         facts.append(_("Commissie: %(name)s") % {"name": commitment.committee.name})
