@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tracker.extraction.deadlines import resolve_phrase
 from tracker.followup.changes import followup_changed
+from tracker.ingest.persist import date_promises
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry
 from tracker.recesses import parliamentary_calendar
 
@@ -52,6 +53,8 @@ def document_update_metadata(*, document: Document, data: dict[str, Any], user=N
         )
     if "reference_date" in changed and document.reference_date:
         reresolve_deadlines(document=document, reference_date=document.reference_date, user=user)
+    if "reference_date" in changed:
+        date_promises(document)
     followup_changed(Q(document_id=document.pk))
     return changed
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +104,10 @@ class Commitment(models.Model):
         help_text=_("Een voorgestelde standaardtermijn die een beoordelaar moet bevestigen."),
     )
 
+    promised_on = models.DateField(
+        _("toegezegd op"), null=True, blank=True,
+        help_text=_("De datum van het brondocument: wanneer de toezegging is gedaan (niet wanneer hij is ingelezen)."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     overdue_since = models.DateField(_("te laat sinds"), null=True, blank=True)
     due_soon_since = models.DateField(_("binnenkort verwacht sinds"), null=True, blank=True)
@@ -212,9 +218,15 @@ class Commitment(models.Model):
 
     @property
     def register_number(self) -> str:
-        """The register number in the Kamer's shape, ``TZ<yyyymm>-<nnn>``."""
-        created = self.created_at
-        return f"TZ{created:%Y%m}-{self.pk:03d}" if created and self.pk else ""
+        """The register number in the Kamer's shape, ``TZ<yyyymm>-<nnn>``: the month the promise
+        was made (the document's date), or the month it was recorded when that date is unknown."""
+        return register_number(self.pk, self.promised_on, self.created_at)
+
+
+def register_number(pk: int | None, promised_on: dt.date | None, created_at: dt.datetime | None) -> str:
+    """``TZ<yyyymm>-<nnn>`` (see :attr:`Commitment.register_number`), for callers holding only the values."""
+    month = promised_on or created_at
+    return f"TZ{month:%Y%m}-{pk:03d}" if month and pk else ""
 
 
 class DeadlineRevision(models.Model):

@@ -521,6 +521,7 @@ def commitment_split(*, commitment: Commitment, user: User | None, expected_vers
         document_id=row.document_id, page=row.page, minister_id=row.minister_id,
         committee_id=row.committee_id, ministry_id=row.ministry_id, certainty=row.certainty,
         status=row.status, confidence=row.confidence, review_state=Commitment.ReviewState.CORRECTED,
+        promised_on=row.promised_on,
         deadline_assumed=row.deadline_assumed and not second_plan.deadline_changed,
         extractor_version="", extracted={}, **second_new,
     )
@@ -644,6 +645,7 @@ def commitment_add_from_source(*, document: Document, user: User | None, values:
     row = Commitment.objects.create(
         document=document, committee_id=document.committee_id, ministry_id=document.ministry_id,
         minister_id=minister_id, page=page, review_state=Commitment.ReviewState.CONFIRMED, confidence=1.0,
+        promised_on=document.reference_date,
         extractor_version="", extracted={}, **fields,
     )
     inside = list(
