@@ -277,3 +277,11 @@ def test_the_clerk_chooses_whether_counts_include_unreviewed_records_and_the_pag
     assert tiles(reviewed)["te laat"] == "1" and tiles(reviewed)["nog na te komen"] == "2"
     assert "tellen alleen records die een beoordelaar heeft bevestigd of gecorrigeerd" in reviewed
     assert "Gevonden, niet beoordeeld" not in reviewed
+
+
+def test_drill_down_links_replace_a_filter_instead_of_repeating_it(clerk_client):
+    row = make("Brief over de voortgang", days(10))
+    html = clerk_client.get(reverse("home"), {"committee": row.committee_id, "status": "all"}).content.decode()
+    links = re.findall(r'href="\?([^"#]*)', html)
+    assert links and all(link.count("committee=") <= 1 for link in links)
+    assert f"status=all&amp;committee={row.committee_id}" in html

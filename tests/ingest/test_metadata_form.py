@@ -42,3 +42,22 @@ def test_clearing_the_date_on_purpose_clears_it(reviewer_client):
     reviewer_client.post(reverse("document-detail", args=[document.pk]), {**form_values(page), "reference_date": ""})
     document.refresh_from_db()
     assert document.reference_date is None
+
+
+def test_the_document_page_links_its_commitments_and_speaks_dutch_about_progress(reviewer_client):
+    from tests.factories import CommitmentFactory
+
+    document = DocumentFactory(page_count=1, status=Document.Status.PROCESSING, stage="extracting")
+    row = CommitmentFactory(document=document)
+    page = reviewer_client.get(reverse("document-detail", args=[document.pk])).content.decode()
+    assert f'href="/toezeggingen/{row.pk}/"' in page
+    assert "1 pagina)" in page and "1 pagina's" not in page
+    assert "toezeggingen zoeken" in page and ">extracting<" not in page
+    status = reviewer_client.get(reverse("document-status", args=[document.pk])).json()
+    assert status["stage_label"] == "toezeggingen zoeken"
+
+
+def test_every_page_has_a_favicon(reviewer_client):
+    page = reviewer_client.get(reverse("document-list")).content.decode()
+    assert 'rel="icon"' in page
+    assert reviewer_client.get("/favicon.ico").status_code == 301

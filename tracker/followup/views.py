@@ -108,9 +108,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form, "filters": filters, "summary": summary, "rows": rows, "today": today,
         "due_soon_days": settings.DUE_SOON_DAYS, "list_title": title, "on_time": on_time,
         "breakdowns": [
-            (_("Per commissie"), _("Commissie"), summary.by_committee, "committee"),
-            (_("Per ministerie"), _("Ministerie"), summary.by_ministry, "ministry"),
-            (_("Per bewindspersoon"), _("Bewindspersoon"), summary.by_minister[:25], "minister"),
+            # Each drill-down link replaces its own filter rather than repeating it.
+            (_("Per commissie"), _("Commissie"), summary.by_committee, "committee",
+             _query_string(form, exclude=("pagina", "committee"))),
+            (_("Per ministerie"), _("Ministerie"), summary.by_ministry, "ministry",
+             _query_string(form, exclude=("pagina", "ministry"))),
+            (_("Per bewindspersoon"), _("Bewindspersoon"), summary.by_minister[:25], "minister",
+             _query_string(form, exclude=("pagina", "minister"))),
         ],
         "overdue_chart": charts.horizontal_bars(overdue_bars), "overdue_bars": overdue_bars,
         "on_time_chart": charts.percent_columns(on_time_columns) if on_time.delivered else "",

@@ -81,6 +81,7 @@ def document_status(request: HttpRequest, pk: int) -> JsonResponse:
     document = get_object_or_404(Document, pk=pk)
     return JsonResponse({
         "status": document.status, "status_display": document.get_status_display(), "stage": document.stage,
+        "stage_label": document.stage_label,
         "progress": document.progress, "error": document.error,
     })
 

@@ -214,7 +214,12 @@ class Commitment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.text[:100]
+        """The text on one line, cut at a word boundary (with …) when longer than about 100 characters."""
+        text = " ".join(self.text.split())
+        if len(text) <= 100:
+            return text
+        cut = text[:100].rsplit(" ", 1)[0] if " " in text[:100] else text[:99]
+        return cut.rstrip(",;:") + "…"
 
     @property
     def register_number(self) -> str:

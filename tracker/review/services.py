@@ -28,7 +28,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from motions.models import Motion, MotionCitation
 from tracker.extraction.deadlines import resolve_phrase
@@ -622,7 +622,8 @@ def commitment_add_from_source(*, document: Document, user: User | None, values:
             "Deze passage is al vastgelegd als toezegging #%(pk)s; corrigeer die in plaats van een nieuwe toe te voegen."
         ) % {"pk": overlapping[0]}})
     if page is not None and document.page_count and not 1 <= page <= document.page_count:
-        raise ValidationError({"page": _("Het document heeft %(n)s pagina's.") % {"n": document.page_count}})
+        raise ValidationError({"page": ngettext("Het document heeft %(n)s pagina.", "Het document heeft %(n)s pagina's.",
+                                                document.page_count) % {"n": document.page_count}})
 
     blank = Commitment(document=document, text="", start=start, end=end, actor="", deadline_text="",
                        precision="none")
