@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from tracker.web import views
 
@@ -13,8 +11,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("gezondheid/", views.health, name="health"),
-    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True),
-         name="favicon"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("tracker.ingest.urls")),
     path("", include("tracker.review.urls")),
     path("", include("tracker.followup.urls")),
