@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/followup.py [--rows 1000000] [--requests 60] [--keep]
 
-Creates its own scratch database (``nakoming_bench_followup`` on the server of
+Creates its own scratch database (``nakoming_bench_followup``, or ``$BENCH_DATABASE_NAME``, on the server of
 ``BENCH_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/``), migrates
 it, bulk-loads commitments with ``INSERT … SELECT generate_series`` and prints:
 
@@ -31,7 +31,8 @@ from urllib.parse import urlparse, urlunparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SCRATCH = "nakoming_bench_followup"
+# The scratch database; BENCH_DATABASE_NAME picks another (several developers on one server).
+SCRATCH = os.environ.get("BENCH_DATABASE_NAME", "nakoming_bench_followup")
 TODAY = dt.date(2026, 11, 22)
 MINISTRIES, COMMITTEES, MINISTERS, DOCUMENTS = 15, 30, 60, 2000
 FORBIDDEN = {"test", "test_test", "postgres", "template0", "template1"}

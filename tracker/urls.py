@@ -11,6 +11,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("gezondheid/", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("tracker.ingest.urls")),
     path("", include("tracker.review.urls")),
     path("", include("tracker.opendata.urls")),

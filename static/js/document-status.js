@@ -13,7 +13,7 @@
       const progress = box.querySelector("progress");
       if (progress) progress.value = data.progress;
       const stage = box.querySelector("[data-role=stage]");
-      if (stage) stage.textContent = data.stage;
+      if (stage) stage.textContent = data.stage_label || data.stage;
       if (!busy(data.status)) { window.location.reload(); return; }
     } catch (e) { /* network hiccup: try again */ }
     setTimeout(poll, 2000);

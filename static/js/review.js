@@ -51,6 +51,8 @@
   var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
   if (target && records.indexOf(target) >= 0) {
     select(records.indexOf(target), true);
+  } else if (window.location.hash === "#volgende") {
+    select(0, true);
   } else if (records.length === 1 && records[0].hasAttribute("data-single")) {
     select(0, false);
   }
@@ -67,9 +69,13 @@
     if (typing(event.target)) return;
     var record = records[current];
     switch (event.key) {
-      case "j":
+      case "j": {
+        // Past the last card, "j" goes on to the next page of the queue.
+        var nextPage = current >= records.length - 1 ? document.querySelector("a[rel=next]") : null;
+        if (nextPage) { window.location.assign(nextPage.href.split("#")[0] + "#volgende"); break; }
         select(current + 1, true);
         break;
+      }
       case "k":
         select(current < 0 ? 0 : current - 1, true);
         break;

@@ -22,10 +22,10 @@ from tests.factories import (
 from tracker.alerts.events import (
     AlertEventError,
     add_months,
-    alerts_for_commitment_event,
     collect_events,
     months_overdue,
 )
+from tracker.alerts.immediate import alerts_for_commitment_event
 from tracker.alerts.models import AlertEvent, AlertLog, Frequency
 from tracker.models import Commitment, DeadlineRevision, Person, ReviewEvent
 

@@ -51,3 +51,4 @@ def test_recording_delivery_alerts_at_once(watched):
                                fulfilled_on=dt.date(2026, 1, 5), kamerstuk="36 800 V, nr. 99",
                                expected_version=watched.version)
     assert len(sent_to_follower()) == 1
+    assert "(niet beoordeeld)" in sent_to_follower()[0].body  # nobody reviewed this record yet

@@ -40,11 +40,13 @@ def test_the_page_has_the_url_name_the_menu_looks_for():
 
 
 @pytest.mark.django_db
-def test_a_clerk_starts_with_a_weekly_digest_of_their_committee(carla_client, carla, committee, other_committee):
+def test_a_clerk_starts_with_a_weekly_digest_of_their_committee(client, carla, committee, other_committee):
     DocumentFactory.create_batch(2, uploaded_by=carla, committee=committee)
     DocumentFactory(uploaded_by=carla, committee=other_committee)
+    assert client.get(URL).status_code == 302 and not Subscription.objects.exists()
 
-    page = carla_client.get(URL)
+    client.force_login(carla)  # logging in (a POST) gives the default; showing a page writes nothing
+    page = client.get(URL)
 
     assert page.status_code == 200
     subscription = Subscription.objects.get(user=carla)
@@ -54,13 +56,15 @@ def test_a_clerk_starts_with_a_weekly_digest_of_their_committee(carla_client, ca
 
 
 @pytest.mark.django_db
-def test_the_default_is_given_once_and_not_back_after_removing_it(carla_client, carla, committee):
+def test_the_default_is_given_once_and_not_back_after_removing_it(client, carla, committee):
     DocumentFactory(uploaded_by=carla, committee=committee)
-    carla_client.get(URL)
+    client.force_login(carla)
     subscription = Subscription.objects.get(user=carla)
 
-    carla_client.post(reverse("alert-subscription-remove", args=[subscription.pk]))
-    carla_client.get(URL)
+    client.post(reverse("alert-subscription-remove", args=[subscription.pk]))
+    client.logout()
+    client.force_login(carla)
+    client.get(URL)
 
     assert not Subscription.objects.filter(user=carla).exists()
     assert apply_default_subscriptions(now=NOW) == 0
@@ -264,3 +268,21 @@ def test_pending_messages_of_that_kind_are_cancelled(carla, committee, overdue, 
     client.post(reverse("alert-unsubscribe", args=[unsubscribe_token(user_id=carla.pk, frequency=Frequency.DAILY)]))
     assert OutboxMessage.objects.get().state == OutboxMessage.State.CANCELLED
     assert send_pending(now=NOW).sent == 0
+
+
+@pytest.mark.django_db
+def test_the_form_marks_each_subject_field_and_the_confirmation_ends_on_a_whole_word(carla_client):
+    from tests.factories import CommitmentFactory
+
+    page = carla_client.get(URL).content.decode()
+    for target in Subscription.TARGET_FIELDS:
+        assert f'data-target="{target}"' in page  # subscription-form.js shows only the chosen one
+    assert "js/subscription-form.js" in page
+
+    long = CommitmentFactory(text="De minister zegt toe de Kamer voor de zomer te informeren over de uitkomsten van "
+                                  "het onderzoek naar de uitvoeringslasten van gemeenten.")
+    response = carla_client.post(URL, {"target": "commitment", "commitment": long.register_number,
+                                       "frequency": Frequency.IMMEDIATE}, follow=True)
+    [message] = [str(m) for m in response.context["messages"]]
+    shown = message.split("toezegging: ", 1)[1].split("…")[0]
+    assert long.text.startswith(shown) and long.text[len(shown)] == " ", "cut between two words"

@@ -237,10 +237,12 @@ def test_the_tallies_stay_equal_to_counting_live_on_postgresql(clerk):
     Commitment.objects.filter(pk=rows[4].pk).update(ministry=rows[5].ministry, committee=None)
     Commitment.objects.filter(pk=rows[6].pk).delete()
     Commitment.objects.filter(pk__in=[rows[7].pk, rows[8].pk]).update(due_date=days(-100))
+    Commitment.objects.filter(pk__in=[rows[8].pk, rows[9].pk]).update(review_state=Commitment.ReviewState.CONFIRMED)
     flag_overdue(today=TODAY)
 
     for filters in (Filters(), Filters(ministry=rows[5].ministry_id), Filters(committee=rows[0].committee_id),
-                    Filters(minister=minister.pk)):
+                    Filters(minister=minister.pk), Filters(reviewed_only=True),
+                    Filters(ministry=rows[5].ministry_id, reviewed_only=True)):
         assert tallied(filters) == live(filters)
     assert dashboard_summary(Filters()).total == Commitment.objects.alive().count() == 9
 
@@ -254,3 +256,32 @@ def test_exports_and_pages_keep_the_filters_the_clerk_chose(clerk_client):
     assert "?status=overdue&amp;q=rij&amp;pagina=2#lijst" in html
     second = clerk_client.get(reverse("home"), {"status": "overdue", "q": "rij", "pagina": "2"})
     assert len(rows_in_order(second.content.decode())) == 5
+
+
+def test_the_clerk_chooses_whether_counts_include_unreviewed_records_and_the_page_says_which(clerk_client):
+    make("Gevonden, niet beoordeeld", days(-3))
+    make("Bevestigd en te laat", days(-4), review_state=Commitment.ReviewState.CONFIRMED)
+    make("Gecorrigeerd, binnenkort", days(3), review_state=Commitment.ReviewState.CORRECTED)
+    flag_overdue(today=TODAY)
+
+    def tiles(html: str) -> dict[str, str]:
+        return {label: n for n, label in re.findall(
+            r'<span class="number">([^<]+)</span><span class="label">([^<]+)</span>', html)}
+
+    everything = clerk_client.get(reverse("home")).content.decode()
+    assert tiles(everything)["te laat"] == "2" and tiles(everything)["nog na te komen"] == "3"
+    assert "tellen ook niet-beoordeelde records: 1 nog na te komen record is niet beoordeeld (1 te laat)" in everything
+    assert "niet beoordeeld</span>" in everything  # the row says so
+
+    reviewed = clerk_client.get(reverse("home"), {"beoordeeld": "ja"}).content.decode()
+    assert tiles(reviewed)["te laat"] == "1" and tiles(reviewed)["nog na te komen"] == "2"
+    assert "tellen alleen records die een beoordelaar heeft bevestigd of gecorrigeerd" in reviewed
+    assert "Gevonden, niet beoordeeld" not in reviewed
+
+
+def test_drill_down_links_replace_a_filter_instead_of_repeating_it(clerk_client):
+    row = make("Brief over de voortgang", days(10))
+    html = clerk_client.get(reverse("home"), {"committee": row.committee_id, "status": "all"}).content.decode()
+    links = re.findall(r'href="\?([^"#]*)', html)
+    assert links and all(link.count("committee=") <= 1 for link in links)
+    assert f"status=all&amp;committee={row.committee_id}" in html

@@ -116,7 +116,7 @@ def test_rejected_records_cannot_be_delivered(clerk):
                                    fulfilled_on=TODAY, kamerstuk="x", expected_version=commitment.version)
 
 
-def test_withdrawn_and_closed_stop_counting_and_reopening_lets_the_job_flag_it_again(clerk):
+def test_withdrawn_and_closed_stop_counting_and_reopening_makes_it_overdue_at_once(clerk):
     commitment = overdue_commitment()
     closed = commitment_set_status(commitment=commitment, user=clerk, status=Commitment.Status.CLOSED,
                                    note="Commissie: afgedaan in procedurevergadering.", expected_version=1)
@@ -126,7 +126,8 @@ def test_withdrawn_and_closed_stop_counting_and_reopening_lets_the_job_flag_it_a
     reopened = commitment_set_status(commitment=commitment, user=clerk, status=Commitment.Status.OPEN,
                                      note="Toch niet afgedaan.", expected_version=closed.version)
     assert reopened.status == Commitment.Status.OPEN
-    assert flag_overdue(today=TODAY).became_overdue == 1
+    assert reopened.overdue_since == TODAY  # no waiting for the hourly job
+    assert flag_overdue(today=TODAY).became_overdue == 0
 
     with pytest.raises(ValidationError) as error:
         commitment_set_status(commitment=commitment, user=clerk, status=Commitment.Status.WITHDRAWN, note="",

@@ -96,3 +96,23 @@ def test_exports_use_the_same_number_of_queries_for_any_number_of_rows(clerk_cli
         return len(captured)
 
     assert queries(2) == queries(25)
+
+
+def test_a_row_names_its_source_its_question_and_its_review_state_with_the_text_on_one_line(clerk_client):
+    from tests.factories import QuestionItemFactory
+
+    document = DocumentFactory(title="Antwoorden op vragen over het\njaarverslag", kamerstuk="36 999 V, nr. 4",
+                               reference_date=dt.date(2021, 6, 14))
+    question = QuestionItemFactory(document=document, number="17", question_text="Wanneer komt\nde evaluatie?")
+    row = CommitmentFactory(document=document, question=question, promised_on=document.reference_date,
+                            text="De evaluatie\nvolgt   voor de zomer.")
+
+    exported = read_csv(clerk_client.get(reverse("followup-export-csv"), {"status": "all"}))
+
+    [line] = exported
+    assert line["Nummer"] == f"TZ202106-{row.pk:03d}" and line["Aanmaakdatum"] == "2021-06-14"
+    assert line["Tekst"] == "De evaluatie volgt voor de zomer."
+    assert line["Beoordeling"] == "niet beoordeeld"
+    assert (line["Brondocument"], line["BronKamerstuk"], line["BronDatum"]) == (
+        "Antwoorden op vragen over het jaarverslag", "36 999 V, nr. 4", "2021-06-14")
+    assert line["Vraag"] == "17. Wanneer komt de evaluatie?"

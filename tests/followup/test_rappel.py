@@ -191,3 +191,41 @@ def test_clerks_go_from_an_answer_to_the_record_but_ministries_do_not_see_that_l
     assert followup in clerk_client.get(reverse("rappel-ministry", args=[rappel.pk, item.ministry_id])).content.decode()
     token = rappel_issue_link(rappel=rappel, ministry=item.ministry, user=clerk)
     assert followup not in client.get(reverse("rappel-answer", args=[token])).content.decode()
+
+
+def test_the_rappel_says_which_records_miss_a_ministry_and_the_clerk_assigns_one_there(clerk_client, clerk):
+    nameless = CommitmentFactory(document=DocumentFactory(ministry=None), ministry=None, text="Zonder ministerie",
+                                 due_date=dt.date(2026, 4, 1), window_start=None)
+    CommitmentFactory(document=DocumentFactory(ministry=None), ministry=None, text="Ook zonder, later",
+                      due_date=dt.date(2026, 9, 1), window_start=None)
+    defence = MinistryFactory(name="Defensie", abbreviation="DEF")
+    rappel = rappel_create(title="Rappel najaar 2026", reference_date=REFERENCE, user=clerk)
+    assert not RappelItem.objects.filter(commitment=nameless).exists()
+
+    page = clerk_client.get(reverse("rappel-detail", args=[rappel.pk])).content.decode()
+    assert "2 toezeggingen ontbreken in deze rappel" in page
+    assert "1 ervan is al te laat" in page and "ministerie niet bekend" in page
+
+    response = clerk_client.post(reverse("rappel-assign-ministry", args=[rappel.pk]), {
+        "commitment": nameless.pk, "expected_version": nameless.version, "ministry": defence.pk})
+    assert response.status_code == 302
+    item = RappelItem.objects.get(commitment=nameless)
+    assert (item.ministry, item.category) == (defence, RappelItem.Category.OVERDUE)
+    page = clerk_client.get(reverse("rappel-detail", args=[rappel.pk])).content.decode()
+    assert "1 toezegging ontbreekt in deze rappel" in page
+
+
+def test_an_unreviewed_record_is_marked_as_such_in_the_rappel_page_and_pdf(clerk_client, clerk):
+    commitment("Gevonden maar niet bekeken", dt.date(2026, 3, 1))
+    commitment("Bevestigd door beoordelaar", dt.date(2026, 3, 2), review_state=Commitment.ReviewState.CONFIRMED)
+    rappel = rappel_create(title="Rappel najaar 2026", reference_date=REFERENCE, user=clerk)
+    ministry = RappelItem.objects.filter(rappel=rappel).first().ministry
+    page = clerk_client.get(reverse("rappel-ministry", args=[rappel.pk, ministry.pk])).content.decode()
+    assert re.search(r"Niet beoordeeld</strong>\s*Gevonden maar niet bekeken", page)
+    assert not re.search(r"Niet beoordeeld</strong>\s*Bevestigd", page)
+
+    pdf = clerk_client.get(reverse("rappel-ministry-pdf", args=[rappel.pk, ministry.pk]))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Niet beoordeeld: Gevonden maar niet bekeken" in text
+    assert "Niet beoordeeld: Bevestigd" not in text
+    assert "nog niet door de griffie gecontroleerd" in text

@@ -93,3 +93,19 @@ def test_it_passes_the_deployment_checklist_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_readmes_commands_run_on_a_fresh_clone_through_dev_py_manage():
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG"}}
+    done = subprocess.run(
+        [sys.executable, "dev.py", "manage", "parse_deadline", "voor de zomer", "--date", "2026-01-28"],
+        cwd=ROOT, env=clean, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"due": "2026-07-' in done.stdout and "SECRET_KEY" not in done.stderr
+
+
+def test_dev_py_run_takes_a_port():
+    done = subprocess.run([sys.executable, "dev.py", "run", "--help"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and "--port" in done.stdout

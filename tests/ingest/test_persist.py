@@ -157,3 +157,22 @@ def test_a_revision_of_an_unknown_promise_is_kept_with_its_slip_for_reviewers(do
     assert row.due_date == Q3_END
     history = DeadlineRevision.objects.get(commitment=row)
     assert (history.old_due, history.new_due) == (dt.date(2026, 3, 31), Q3_END)
+
+
+def test_the_register_number_and_timeline_start_from_the_documents_date_not_the_upload(document, client):
+    from django.contrib.auth import get_user_model
+
+    from tracker.ingest.metadata import document_update_metadata
+
+    persist(document, commitment(LETTER, due=JUNE_1, phrase="uiterlijk 1 juni"))
+    row = Commitment.objects.get()
+    assert row.promised_on == dt.date(2026, 1, 28)
+    assert row.register_number == f"TZ202601-{row.pk:03d}"
+
+    document_update_metadata(document=Document.objects.get(pk=document.pk),
+                             data={"reference_date": dt.date(2021, 6, 14)})
+    row.refresh_from_db()
+    assert row.register_number == f"TZ202106-{row.pk:03d}"
+    client.force_login(get_user_model().objects.create_superuser("beheer", "b@example.org", "x"))
+    page = client.get(f"/toezeggingen/{row.pk}/").content.decode()
+    assert "Toegezegd" in page and "14 juni 2021" in page

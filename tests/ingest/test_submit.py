@@ -78,3 +78,10 @@ def test_metadata_supplied_on_upload_is_kept():
     assert document.reference_date_source == Document.DateSource.USER
     assert document.committee.name == "Buitenlandse Zaken"
     assert document.kind == "brief"
+
+
+@pytest.mark.django_db
+def test_a_file_named_pdf_that_is_not_a_pdf_is_refused_as_such():
+    with pytest.raises(SubmissionError, match="geen geldig PDF-bestand"):
+        submit(b"Dit is gewoon tekst met een verkeerde naam.\n", name="Beleidsbrief.PDF")
+    assert not Document.objects.exists()

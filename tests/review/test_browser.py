@@ -228,3 +228,22 @@ def test_clerks_record_page_has_no_axe_violations(browser, live_server, desk, ax
     assert page.get_by_role("heading", name="Nakoming").is_visible()
     assert page.get_by_role("button", name="Bevestigen").count() == 0
     assert_accessible(page, axe_source, "the record page for a clerk")
+
+
+def test_j_on_the_last_card_goes_on_to_the_next_page(browser, live_server):
+    reviewer = UserFactory(username="rob", role="beoordelaar")
+    document = DocumentFactory(title="Lange lijst")
+    for n in range(21):
+        CommitmentFactory(document=document, text=f"Uw Kamer ontvangt uiterlijk 1 juni brief nummer {n + 1}.")
+    page = logged_in_page(browser, live_server, reviewer)
+    page.goto(f"{live_server.url}{reverse('review-queue')}")
+    cards = page.locator("article.record")
+    assert cards.count() == 20
+    page.locator("body").focus()
+    for _n in range(20):
+        page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == cards.last.get_attribute("id")
+    page.keyboard.press("j")
+    page.wait_for_url("**pagina=2*")
+    assert page.locator("article.record").count() == 1
+    assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "true"

@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC_NAMES = {"login", "logout", "accessibility", "health", "set_language"}
+PUBLIC_NAMES = {"login", "logout", "accessibility", "health", "set_language", "favicon"}
 # Secret links: no login, but a wrong token must reveal nothing.
 TOKEN_LINKS = {"rappel-answer"}
 PUBLIC_PREFIXES = ("api/", "i18n/", "static/", "media/")

@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from motions.models import Motion, MotionCitation
 from tests.factories import CommitmentFactory, DocumentFactory, UserFactory
@@ -124,7 +125,9 @@ def test_correcting_a_deadline_audits_fields_and_writes_a_revision(answered, rev
                 "precision": "day"},
     )
     assert (record.due_date, record.window_start, record.review_state) == (dt.date(2026, 6, 30), None, "corrected")
-    assert record.overdue_since is None
+    # A new due date starts a new "overdue since": the day of the correction, at once, when it lies in the past.
+    expected = timezone.localdate() if record.due_date < timezone.localdate() else None
+    assert record.overdue_since == expected
     [event] = events(record)
     assert event.action == "correct"
     assert event.changes == {

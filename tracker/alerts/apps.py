@@ -6,3 +6,8 @@ class AlertsConfig(AppConfig):
     name = "tracker.alerts"
     label = "alerts"
     verbose_name = _("Meldingen")
+
+    def ready(self) -> None:
+        from tracker.alerts.receivers import connect
+
+        connect()

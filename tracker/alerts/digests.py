@@ -98,18 +98,7 @@ def build_immediate_messages(*, now: dt.datetime | None = None) -> int:
 
 
 def build_digests(*, frequency: int, today: dt.date | None = None, now: dt.datetime | None = None) -> int:
-    """Build the daily or weekly digests for ``today`` and hand them to the sender after commit."""
+    """Build the daily or weekly digests for ``today`` (the task hands them to the sender)."""
     now = now or timezone.now()
     today = today or timezone.localdate(now)
-    with transaction.atomic():
-        built = build_messages(frequency=frequency, period=digest_period(frequency, today), now=now)
-        if built:
-            send_after_commit()
-    return built
-
-
-def send_after_commit() -> None:
-    """Queue the sender once the current transaction (if any) has committed."""
-    from tracker.alerts.tasks import send_pending_task
-
-    transaction.on_commit(send_pending_task.delay)
+    return build_messages(frequency=frequency, period=digest_period(frequency, today), now=now)

@@ -31,7 +31,7 @@ from django.utils.translation import ngettext
 
 from tracker.alerts.models import AlertEvent, AlertLog, Frequency, OutboxMessage
 from tracker.alerts.subscriptions import unsubscribe_token
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.rules import OUTSTANDING
 from tracker.models import Commitment
 
 Kind = AlertEvent.Kind

@@ -13,10 +13,9 @@ Two set-based steps, both safe to repeat and to run twice at once:
    CONFLICT DO NOTHING on the log's unique key). A crash rolls back both; a
    second worker's UPDATE skips the rows the first one claimed.
 
-``alerts_for_commitment_event`` is the entry point for services that know an
-event happened right now (delivery recorded, commitment confirmed, deadline
-moved): it records that one event with the same period the collector would
-compute, fans it out and sends immediate alerts through Celery after commit.
+``event_from_data`` computes one event from a commitment's saved data with
+the same period the collector would, for ``immediate.py`` (services that know
+an event happened right now).
 """
 
 from __future__ import annotations
@@ -30,13 +29,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from motions.models import MotionCitation
-from tracker.alerts.digests import build_immediate_messages, send_after_commit
-from tracker.alerts.models import AlertEvent, AlertLog, Subscription
-from tracker.followup.overdue import OUTSTANDING
+from tracker.alerts.coverage import COVERED_BY, covered_sql
+from tracker.alerts.models import AlertEvent, AlertLog
+from tracker.followup.rules import due_soon_horizon, is_outstanding, outstanding_q
 from tracker.models import Commitment, DeadlineRevision, ReviewEvent
 
 logger = logging.getLogger(__name__)
@@ -112,18 +110,18 @@ def _recorded(kind: str) -> Exists:
     return Exists(AlertEvent.objects.filter(commitment=OuterRef("pk"), kind=kind, due_date=OuterRef("due_date")))
 
 
-def _outstanding() -> QuerySet[Commitment]:
-    """Still to be fulfilled, exactly as flag_overdue counts it (partly delivered included)."""
-    return alertable().filter(status__in=OUTSTANDING)
+def _outstanding(scope: Q | None = None) -> QuerySet[Commitment]:
+    """Still to be fulfilled, by the one rule (``tracker.followup.rules``), within ``scope``."""
+    rows = alertable().filter(outstanding_q())
+    return rows.filter(scope) if scope is not None else rows
 
 
-def due_soon_events(*, today: dt.date, now: dt.datetime) -> list[AlertEvent]:
+def due_soon_events(*, today: dt.date, now: dt.datetime, scope: Q | None = None) -> list[AlertEvent]:
     """Outstanding commitments inside the due-soon window (never before it opens)."""
-    horizon = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
     # due_soon_since is the hint flag_overdue keeps; the dates are checked again here.
     rows = (
-        _outstanding()
-        .filter(due_soon_since__isnull=False, due_date__gte=today, due_date__lte=horizon)
+        _outstanding(scope)
+        .filter(due_soon_since__isnull=False, due_date__gte=today, due_date__lte=due_soon_horizon(today))
         .exclude(_recorded(Kind.DUE_SOON))
         .values_list("pk", "due_date", "due_soon_since")
     )
@@ -134,10 +132,10 @@ def due_soon_events(*, today: dt.date, now: dt.datetime) -> list[AlertEvent]:
     ]
 
 
-def overdue_events(*, today: dt.date, now: dt.datetime) -> list[AlertEvent]:
+def overdue_events(*, today: dt.date, now: dt.datetime, scope: Q | None = None) -> list[AlertEvent]:
     """Commitments that became overdue recently (older ones get the monthly reminder)."""
     rows = (
-        _outstanding()
+        _outstanding(scope)
         .filter(overdue_since__isnull=False, overdue_since__gte=today - dt.timedelta(days=LOOKBACK_DAYS),
                 due_date__lt=today)
         .exclude(_recorded(Kind.OVERDUE))
@@ -255,37 +253,11 @@ def collect_events(*, today: dt.date | None = None, now: dt.datetime | None = No
 
 
 def _fan_out_sql() -> str:
-    event, log, sub = AlertEvent._meta.db_table, AlertLog._meta.db_table, Subscription._meta.db_table
-    commitment, citation = Commitment._meta.db_table, MotionCitation._meta.db_table
+    event, log = AlertEvent._meta.db_table, AlertLog._meta.db_table
     user = get_user_model()._meta.db_table
-    # One branch per kind of target; UNION ALL keeps each an equi-join the
-    # planner can hash. MIN(frequency) keeps the soonest of a recipient's
-    # matching subscriptions (immediate < daily < weekly).
-    matches = f"""
-        SELECT s.user_id, s.frequency, e.id AS event_id
-          FROM {event} e JOIN {sub} s ON s.commitment_id = e.commitment_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {commitment} c ON c.id = e.commitment_id
-          JOIN {sub} s ON s.committee_id = c.committee_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {commitment} c ON c.id = e.commitment_id
-          JOIN {sub} s ON s.ministry_id = c.ministry_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {commitment} c ON c.id = e.commitment_id
-          JOIN {sub} s ON s.minister_id = c.minister_id
-         WHERE e.fanout_token = %s
-        UNION ALL
-        SELECT s.user_id, s.frequency, e.id
-          FROM {event} e JOIN {citation} mc ON mc.commitment_id = e.commitment_id AND mc.deleted_at IS NULL
-          JOIN {sub} s ON s.motion_id = mc.motion_id
-         WHERE e.fanout_token = %s
-    """
+    # MIN(frequency) keeps the soonest of a recipient's matching subscriptions
+    # (immediate < daily < weekly).
+    matches = covered_sql(event, "e.fanout_token = %s")
     return f"""
         INSERT INTO {log} (recipient_id, commitment_id, event_id, kind, period, frequency, created_at)
         SELECT m.user_id, e.commitment_id, e.id, e.kind, e.period, MIN(m.frequency), %s
@@ -313,65 +285,18 @@ def fan_out(*, now: dt.datetime | None = None) -> CollectResult:
             return CollectResult(events=0, alerts=0)
         with connection.cursor() as cursor:
             stamp = connection.ops.adapt_datetimefield_value(now)  # raw SQL: store it as the ORM would
-            cursor.execute(_fan_out_sql(), [stamp, *[token] * 5, True])
+            cursor.execute(_fan_out_sql(), [stamp, *[token] * len(COVERED_BY), True])
             alerts = cursor.rowcount
     return CollectResult(events=claimed, alerts=max(alerts, 0))
 
 
-def alerts_for_commitment_event(
-    commitment: Commitment | int,
-    kind: str,
-    *,
-    revision: DeadlineRevision | None = None,
-    today: dt.date | None = None,
-    now: dt.datetime | None = None,
-) -> CollectResult:
-    """Record that ``kind`` just happened to ``commitment`` and alert its subscribers.
-
-    For services that change a commitment (delivery, review, a moved
-    deadline): call it after saving, inside your transaction if you have one.
-    The occurrence is computed from the saved data exactly as the hourly
-    collector would, so the two never alert twice; immediate alerts are handed
-    to Celery when the transaction commits. ``slipped`` needs the
-    ``DeadlineRevision``. Raises ``AlertEventError`` when the data does not
-    show the event (e.g. ``delivered`` on an open commitment).
-    """
-    now = now or timezone.now()
-    today = today or timezone.localdate(now)
-    pk = commitment.pk if isinstance(commitment, Commitment) else commitment
-    row = alertable().filter(pk=pk).first()
-    if row is None:
-        raise AlertEventError(f"commitment {pk} does not exist, is deleted, rejected or a duplicate")
-    event = _event_from_data(row, kind, revision=revision, today=today, now=now)
-    with transaction.atomic():
-        record_events([event])
-        result = fan_out(now=now)
-        if build_immediate_messages(now=now):
-            send_after_commit()
-    return result
-
-
-def alert_change(commitment_id: int, kind: str, *, revision: DeadlineRevision | None = None) -> None:
-    """For services right after they changed a commitment (inside their
-    transaction): alert subscribers now instead of at the next hourly run.
-
-    A change that is no news (a deadline moved earlier, a record re-confirmed)
-    is simply not alerted; the alert log keeps repeats from alerting twice.
-    """
-    try:
-        alerts_for_commitment_event(commitment_id, kind, revision=revision)
-    except AlertEventError:
-        return
-
-
-def _event_from_data(
+def event_from_data(
     row: Commitment, kind: str, *, revision: DeadlineRevision | None, today: dt.date, now: dt.datetime
 ) -> AlertEvent:
-    open_ = row.status in OUTSTANDING
+    open_ = is_outstanding(row)
     base = {"commitment_id": row.pk, "kind": kind, "due_date": row.due_date, "created_at": now}
     if kind == Kind.DUE_SOON:
-        horizon = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
-        if not (open_ and row.due_date and today <= row.due_date <= horizon):
+        if not (open_ and row.due_date and today <= row.due_date <= due_soon_horizon(today)):
             raise AlertEventError(f"commitment {row.pk} is not due within {settings.DUE_SOON_DAYS} days")
         return AlertEvent(**base, period=due_period(row.due_date), occurred_on=today)
     if kind == Kind.OVERDUE:

@@ -19,6 +19,8 @@ REGISTER_NUMBER = re.compile(r"^\s*(?:TZ\d{6}-)?0*(\d+)\s*$", re.IGNORECASE)
 class SubscriptionForm(forms.Form):
     """Follow one committee, ministry, minister, motion or commitment."""
 
+    TARGET_NAMES = Subscription.TARGET_FIELDS  # the field that goes with each choice of ``target``
+
     target = forms.ChoiceField(
         label=_("Waarover wilt u meldingen?"), choices=Subscription.Target.choices, widget=forms.RadioSelect,
         initial=Subscription.Target.COMMITTEE,

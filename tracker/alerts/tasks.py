@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
+from django.db import transaction
 
-from tracker.alerts.digests import build_digests, build_immediate_messages, send_after_commit
+from tracker.alerts.digests import build_digests, build_immediate_messages
 from tracker.alerts.events import collect_events
 from tracker.alerts.models import Frequency
 from tracker.alerts.sending import send_pending
@@ -31,7 +32,11 @@ def build_digests_task(frequency: str) -> dict[str, int]:
     """Daily (weekdays) and weekly (Monday) digests; sending follows in ``send_pending``."""
     if frequency not in DIGESTS:
         raise ValueError(f"frequency must be one of {', '.join(DIGESTS)}, not {frequency!r}")
-    return {"messages": build_digests(frequency=DIGESTS[frequency])}
+    with transaction.atomic():
+        built = build_digests(frequency=DIGESTS[frequency])
+        if built:
+            send_after_commit()
+    return {"messages": built}
 
 
 @shared_task(name="tracker.alerts.send_pending", acks_late=True)
@@ -39,3 +44,8 @@ def send_pending_task() -> dict[str, int]:
     """Send what is due; stops in time for the soft time limit and hands back the rest."""
     budget = max(settings.CELERY_TASK_SOFT_TIME_LIMIT - 60, 30)
     return send_pending(budget_seconds=budget).as_dict()
+
+
+def send_after_commit() -> None:
+    """Queue the sender once the current transaction (if any) has committed."""
+    transaction.on_commit(send_pending_task.delay)

@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tracker import roles
 from tracker.alerts.forms import FrequencyForm, SubscriptionForm
 from tracker.alerts.models import Frequency, OutboxMessage, Subscription
 from tracker.alerts.subscriptions import (
     SubscriptionError,
-    apply_default_subscriptions,
     read_unsubscribe_token,
     subscription_create,
     subscription_delete,
@@ -44,8 +42,6 @@ def alert_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, text % {"s": subscription})
             return redirect("alert-settings")
     else:
-        if user.groups.filter(name=roles.CLERK).exists():
-            apply_default_subscriptions(user_ids=[user.pk])
         initial = {}
         if request.GET.get("toezegging"):
             initial = {"target": Subscription.Target.COMMITMENT, "commitment": request.GET["toezegging"],

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import TruncQuarter
 
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.rules import OUTSTANDING
 from tracker.models import Commitment, Committee, FollowupTally, Ministry, OnTimeTally, Person
 
 # The list's status filter: the Kamer's six values, plus these views.
@@ -41,6 +41,7 @@ class Filters:
     ministry: int | None = None
     minister: int | None = None
     status: str = OUTSTANDING_VIEW
+    reviewed_only: bool = False  # leave out records nobody reviewed yet (the clerk's choice)
 
 
 def _search(rows: QuerySet[Commitment], q: str) -> QuerySet[Commitment]:
@@ -70,6 +71,8 @@ def base_rows(filters: Filters) -> QuerySet[Commitment]:
         rows = rows.filter(ministry_id=filters.ministry)
     if filters.minister:
         rows = rows.filter(minister_id=filters.minister)
+    if filters.reviewed_only:
+        rows = rows.exclude(review_state=Commitment.ReviewState.UNREVIEWED)
     return _search(rows, filters.q)
 
 
@@ -123,6 +126,10 @@ class Summary:
     outstanding: int = 0
     overdue: int = 0
     due_soon: int = 0
+    # Of outstanding / overdue / due soon: not reviewed yet (0 when they are left out).
+    unreviewed: int = 0
+    unreviewed_overdue: int = 0
+    unreviewed_due_soon: int = 0
     listed: int = 0  # rows in the list (matches the status filter as well)
     by_status: list[tuple[str, str, int]] = field(default_factory=list)
     by_committee: list[Breakdown] = field(default_factory=list)
@@ -149,16 +156,27 @@ def _keyed(rows: QuerySet, filters: Filters) -> QuerySet:
     return rows
 
 
+_COUNTED = ("n", "overdue", "due_soon")
+_UNREVIEWED = ("unreviewed", "unreviewed_overdue", "unreviewed_due_soon")
+
+
 def group_counts(filters: Filters) -> list[dict[str, object]]:
-    """Alive records per (committee, ministry, minister, status), with overdue and due-soon counts."""
+    """Alive records per (committee, ministry, minister, status), with overdue and due-soon counts
+    and how many of each nobody reviewed yet (left out of the counts when ``reviewed_only``)."""
     if uses_tallies(filters):
         tallies = _keyed(FollowupTally.objects.filter(n__gt=0), filters).values_list(
-            "committee_key", "ministry_key", "minister_key", "status", "n", "overdue", "due_soon")
-        return [
-            {"committee_id": c or None, "ministry_id": m or None, "minister_id": p or None, "status": status,
-             "n": n, "overdue": overdue, "due_soon": due_soon}
-            for c, m, p, status, n, overdue, due_soon in tallies
-        ]
+            "committee_key", "ministry_key", "minister_key", "status", *_COUNTED, *_UNREVIEWED)
+        rows = []
+        for c, m, p, status, *counts in tallies:
+            row = {"committee_id": c or None, "ministry_id": m or None, "minister_id": p or None,
+                   "status": status, **dict(zip(_COUNTED + _UNREVIEWED, counts, strict=True))}
+            if filters.reviewed_only:
+                for counted, unreviewed in zip(_COUNTED, _UNREVIEWED, strict=True):
+                    row[counted] -= row[unreviewed]
+                    row[unreviewed] = 0
+            rows.append(row)
+        return [row for row in rows if row["n"]]
+    unreviewed = Q(review_state=Commitment.ReviewState.UNREVIEWED)
     return list(
         base_rows(filters)
         .order_by()
@@ -167,6 +185,9 @@ def group_counts(filters: Filters) -> list[dict[str, object]]:
             n=Count("id"),
             overdue=Count("id", filter=Q(overdue_since__isnull=False)),
             due_soon=Count("id", filter=Q(due_soon_since__isnull=False)),
+            unreviewed=Count("id", filter=unreviewed),
+            unreviewed_overdue=Count("id", filter=unreviewed & Q(overdue_since__isnull=False)),
+            unreviewed_due_soon=Count("id", filter=unreviewed & Q(due_soon_since__isnull=False)),
         )
     )
 
@@ -193,6 +214,9 @@ def dashboard_summary(filters: Filters) -> Summary:
             summary.outstanding += row["n"]
             summary.overdue += overdue
             summary.due_soon += due_soon
+            summary.unreviewed += row["unreviewed"]
+            summary.unreviewed_overdue += row["unreviewed_overdue"]
+            summary.unreviewed_due_soon += row["unreviewed_due_soon"]
         if view == OVERDUE_VIEW:
             summary.listed += overdue
         elif view == DUE_SOON_VIEW:
@@ -265,7 +289,9 @@ def on_time_figures(filters: Filters, *, today: dt.date, quarters: int = ON_TIME
     """On-time delivery per quarter and per ministry over the last ``quarters`` quarters (one query)."""
     starts = quarters_back(today, quarters)
     rows: Iterable[dict[str, object]]
-    if uses_tallies(filters):
+    # The on-time tallies do not split by review state: with only reviewed records, count live
+    # (the covering index on fulfilled_on keeps that quick).
+    if uses_tallies(filters) and not filters.reviewed_only:
         rows = (
             _keyed(OnTimeTally.objects.filter(quarter__gte=starts[0], quarter__lte=starts[-1]), filters)
             .values("quarter", ministry_id=F("ministry_key"))

@@ -15,12 +15,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tracker.alerts.events import alert_change
-from tracker.alerts.models import AlertEvent
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.changes import DELIVERED, announce, followup_changed
+from tracker.followup.rules import OUTSTANDING
 from tracker.locking import StaleRecordError, audit_value, claim, fresh
 from tracker.models import Commitment, Document, ReviewEvent
 
@@ -106,8 +106,9 @@ def commitment_record_delivery(
     if delivered:
         wanted.update(overdue_since=None, due_soon_since=None)
     saved = _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
-    alert_change(saved.pk, AlertEvent.Kind.DELIVERED)
-    return saved
+    followup_changed(Q(pk=saved.pk), today=today)
+    announce(saved.pk, DELIVERED)
+    return Commitment.objects.get(pk=saved.pk)
 
 
 @transaction.atomic
@@ -117,8 +118,8 @@ def commitment_set_status(
     """Close a commitment without delivery (Vervallen, Afgedaan, Deels afgedaan) or reopen it (Openstaand).
 
     Closing stops it counting as overdue or due soon; reopening clears the
-    recorded delivery (the audit trail keeps it) and lets the hourly job flag
-    it again.
+    recorded delivery (the audit trail keeps it) and counts it as overdue or
+    due soon again at once.
     """
     note = note.strip()
     errors: dict[str, list[str]] = {}
@@ -136,4 +137,6 @@ def commitment_set_status(
         wanted.update(fulfilled_on=None, fulfilled_by=None, fulfilled_kamerstuk="", delivery_note="")
     else:
         wanted.update(overdue_since=None, due_soon_since=None)
-    return _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
+    _write(row, expected_version=expected_version, user=user, wanted=wanted, note=note)
+    followup_changed(Q(pk=row.pk))
+    return Commitment.objects.get(pk=row.pk)

@@ -21,13 +21,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from tracker.models import Commitment
-from tracker.models.commitments import PRECISION_CHOICES
+from tracker.models.commitments import PRECISION_CHOICES, register_number
 
 _FIELDS = (
     "pk", "created_at", "text", "minister__name", "minister__function", "ministry__name", "status",
     "fulfilled_on", "fulfilled_kamerstuk", "promised_to_member", "promised_to_party", "updated_at",
     "committee__name", "deadline_text", "due_date", "window_start", "precision", "overdue_since",
-    "due_soon_since", "delivered_on_time", "delivery_note",
+    "due_soon_since", "delivered_on_time", "delivery_note", "promised_on", "review_state", "confidence",
+    "document_id", "document__title", "document__kamerstuk", "document__reference_date", "question__number",
+    "question__question_text",
 )
 COLUMNS = (
     # open-data Toezegging fields
@@ -35,10 +37,12 @@ COLUMNS = (
     "KamerbriefNakoming", "ToegezegdAanPersoon", "ToegezegdAanFractie", "GewijzigdOp",
     # ours
     "Commissie", "Termijn", "UitersteDatum", "BeginTermijn", "Precisie", "TeLaatSinds", "BinnenkortSinds",
-    "OpTijdNagekomen", "ToelichtingNakoming",
+    "OpTijdNagekomen", "ToelichtingNakoming", "Beoordeling", "Zekerheid", "Brondocument", "BronKamerstuk",
+    "BronDatum", "Vraag",
 )
 _STATUS = dict(Commitment.Status.choices)
 _PRECISION = dict(PRECISION_CHOICES)
+_REVIEW = dict(Commitment.ReviewState.choices)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -47,8 +51,11 @@ def _rows(rows: QuerySet[Commitment]) -> Iterator[list[Any]]:
         record = dict(zip(_FIELDS, values, strict=True))
         created = record["created_at"]
         on_time = record["delivered_on_time"]
+        question = " ".join(filter(None, (record["question__number"] and f"{record['question__number']}.",
+                                          one_line(record["question__question_text"]))))
         yield [
-            f"TZ{created:%Y%m}-{record['pk']:03d}", timezone.localdate(created), record["text"],
+            register_number(record["pk"], record["promised_on"], created),
+            record["promised_on"] or timezone.localdate(created), one_line(record["text"]),
             record["minister__name"] or "", record["minister__function"] or "", record["ministry__name"] or "",
             str(_STATUS.get(record["status"], record["status"])), record["fulfilled_on"],
             record["fulfilled_kamerstuk"], record["promised_to_member"], record["promised_to_party"],
@@ -56,7 +63,16 @@ def _rows(rows: QuerySet[Commitment]) -> Iterator[list[Any]]:
             record["committee__name"] or "", record["deadline_text"], record["due_date"], record["window_start"],
             str(_PRECISION.get(record["precision"], record["precision"])), record["overdue_since"],
             record["due_soon_since"], "" if on_time is None else ("ja" if on_time else "nee"), record["delivery_note"],
+            str(_REVIEW.get(record["review_state"], record["review_state"])), round(record["confidence"], 2),
+            one_line(record["document__title"]) or f"document {record['document_id']}",
+            record["document__kamerstuk"] or f"document {record['document_id']}", record["document__reference_date"],
+            question,
         ]
+
+
+def one_line(text: str | None) -> str:
+    """Text as one line: the page layout's hard line breaks and runs of spaces become single spaces."""
+    return " ".join((text or "").split())
 
 
 def _csv_cell(value: Any) -> str:
@@ -89,7 +105,8 @@ def xlsx_bytes(rows: QuerySet[Commitment], *, title: str = "Toezeggingen") -> by
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
-    widths = {"Tekst": 80, "ToelichtingNakoming": 40, "Ministerie": 30, "Commissie": 30, "Termijn": 24}
+    widths = {"Tekst": 80, "ToelichtingNakoming": 40, "Ministerie": 30, "Commissie": 30, "Termijn": 24,
+              "Brondocument": 40, "Vraag": 60}
     for n, name in enumerate(COLUMNS):
         sheet.column_dimensions[_letter(n)].width = widths.get(name, 16)
     header = []

@@ -16,8 +16,9 @@ from tracker.followup.dashboard import (
     Filters,
 )
 from tracker.models import Commitment, Committee, Document, Ministry, Person, RappelAnswer
+from tracker.widgets import IsoDateInput
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_WIDGET = IsoDateInput()
 
 STATUS_VIEWS = [
     (OUTSTANDING_VIEW, _("Nog na te komen")),
@@ -35,6 +36,9 @@ class FilterForm(forms.Form):
     ministry = forms.TypedChoiceField(label=_("Ministerie"), required=False, coerce=int, empty_value=None)
     minister = forms.TypedChoiceField(label=_("Bewindspersoon"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_VIEWS)
+    beoordeeld = forms.ChoiceField(label=_("Tellen"), required=False, choices=[
+        ("", _("alle records, ook niet beoordeeld")), ("ja", _("alleen beoordeelde records")),
+    ])
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -54,6 +58,7 @@ class FilterForm(forms.Form):
         return Filters(
             q=data.get("q") or "", committee=data.get("committee"), ministry=data.get("ministry"),
             minister=data.get("minister"), status=data.get("status") or OUTSTANDING_VIEW,
+            reviewed_only=data.get("beoordeeld") == "ja",
         )
 
 
@@ -104,6 +109,13 @@ class RappelForm(forms.Form):
         if data.get("answer_by") and data.get("reference_date") and data["answer_by"] < data["reference_date"]:
             self.add_error("answer_by", _("Deze datum ligt voor de peildatum."))
         return data
+
+
+class AssignMinistryForm(forms.Form):
+    commitment = forms.IntegerField(widget=forms.HiddenInput)
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    ministry = forms.ModelChoiceField(label=_("Ministerie"), queryset=Ministry.objects.order_by("name"),
+                                      empty_label=_("kies een ministerie"))
 
 
 class RappelAnswerForm(forms.Form):

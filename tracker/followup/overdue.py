@@ -14,12 +14,15 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from tracker.followup.rules import OUTSTANDING, due_soon_q, overdue_q
 from tracker.models import Commitment
+
+__all__ = ["OUTSTANDING", "FlagResult", "flag_overdue", "refresh_flags"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,24 +39,33 @@ class FlagResult:
         return self.became_overdue + self.no_longer_overdue + self.became_due_soon + self.no_longer_due_soon
 
 
-# Still to be fulfilled: open, or partly delivered (a partial delivery keeps
-# the record open, with a note, until the rest arrives).
-OUTSTANDING = (Commitment.Status.OPEN, Commitment.Status.PARTLY_DELIVERED)
+def refresh_flags(scope: Q, *, today: dt.date | None = None) -> int:
+    """Bring ``overdue_since`` / ``due_soon_since`` in line with the rules for the
+    records in ``scope``, in one set-based UPDATE; returns how many changed.
 
-
-def _counting() -> Q:
-    """Outstanding records that count: not deleted, not rejected."""
-    return (
-        Q(status__in=OUTSTANDING, deleted_at__isnull=True)
-        & ~Q(review_state=Commitment.ReviewState.REJECTED)
+    Services call it (through ``changes.followup_changed``) with the records
+    they just wrote, so a clerk sees the state at once; the hourly
+    ``flag_overdue`` does the same for every record as time passes. The WHERE
+    only matches rows whose state is wrong, so repeating it changes nothing.
+    """
+    today = today or timezone.localdate()
+    overdue, due_soon = overdue_q(today), due_soon_q(today)
+    wrong = (
+        (overdue & Q(overdue_since__isnull=True)) | (~overdue & Q(overdue_since__isnull=False))
+        | (due_soon & Q(due_soon_since__isnull=True)) | (~due_soon & Q(due_soon_since__isnull=False))
+    )
+    return Commitment.objects.filter(scope).filter(wrong).update(
+        overdue_since=Case(When(overdue, then=Coalesce(F("overdue_since"), Value(today))), default=None),
+        due_soon_since=Case(When(due_soon, then=Coalesce(F("due_soon_since"), Value(today))), default=None),
+        updated_at=timezone.now(),
     )
 
 
 def flag_overdue(*, today: dt.date | None = None, due_soon_days: int | None = None) -> FlagResult:
+    """The hourly sweep over every record, for the passing of time (four UPDATEs, to count each transition)."""
     today = today or timezone.localdate()
-    horizon = today + dt.timedelta(days=settings.DUE_SOON_DAYS if due_soon_days is None else due_soon_days)
-    overdue = _counting() & Q(due_date__lt=today)
-    due_soon = _counting() & Q(due_date__gte=today, due_date__lte=horizon)
+    overdue = overdue_q(today)
+    due_soon = due_soon_q(today, due_soon_days)
     now = timezone.now()
     rows = Commitment.objects
     with transaction.atomic():

@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -15,7 +16,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from tracker.followup.rappel import MinistryItems
-from tracker.models import Ministry, Rappel, RappelItem
+from tracker.models import Commitment, Ministry, Rappel, RappelItem
+
+UNREVIEWED_NOTE = _lazy(
+    "Toezeggingen gemarkeerd met ‘Niet beoordeeld’ zijn automatisch in de stukken gevonden en nog niet door "
+    "de griffie gecontroleerd. Herkent u er een niet als toezegging, geef dan een correctie."
+)
+
+
+def _unreviewed(item: RappelItem) -> bool:
+    return item.commitment.review_state == Commitment.ReviewState.UNREVIEWED
 
 
 def _date(value: object) -> str:
@@ -43,6 +53,8 @@ def rappel_pdf(rappel: Rappel, ministry: Ministry, items: MinistryItems) -> byte
             "by": (_(", uiterlijk %(date)s") % {"date": _date(rappel.answer_by)}) if rappel.answer_by else "",
         }), styles["BodyText"]),
     ]
+    if any(_unreviewed(item) for item in items.overdue + items.expiring):
+        story.append(Paragraph(escape(UNREVIEWED_NOTE), styles["BodyText"]))
     widths = [28 * mm, 120 * mm, 40 * mm, 26 * mm, 53 * mm]
     for title, rows in ((_("Termijn verstreken"), items.overdue), (_("Verloopt binnen zes maanden"), items.expiring)):
         story += [Spacer(1, 6 * mm), Paragraph(f"{escape(title)} ({len(rows)})", styles["Heading3"])]
@@ -69,7 +81,8 @@ def _row(item: RappelItem, style: ParagraphStyle) -> list[Paragraph]:
     who = " / ".join(str(x) for x in (commitment.committee, commitment.minister) if x) or "—"
     return [
         Paragraph(escape(commitment.register_number), style),
-        Paragraph(escape(commitment.text), style),
+        Paragraph((f"<b>{escape(_('Niet beoordeeld:'))}</b> " if _unreviewed(item) else "")
+                  + escape(" ".join(commitment.text.split())), style),
         Paragraph(escape(commitment.deadline_text or "—"), style),
         Paragraph(escape(_date(item.due_date)), style),
         Paragraph(escape(who), style),

@@ -20,14 +20,15 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.changes import followup_changed
+from tracker.followup.rules import is_outstanding, outstanding_q
+from tracker.locking import claim, fresh
 from tracker.models import (
     Commitment,
     DeadlineRevision,
@@ -36,6 +37,7 @@ from tracker.models import (
     RappelAnswer,
     RappelItem,
     RappelToken,
+    ReviewEvent,
 )
 
 RAPPEL_MONTHS = 6
@@ -59,8 +61,8 @@ def rappel_create(*, title: str, reference_date: dt.date, user: Any, answer_by: 
     rappel = Rappel.objects.create(title=title.strip(), reference_date=reference_date, horizon=horizon,
                                    answer_by=answer_by, created_by=user)
     selection = (
-        Commitment.objects.alive()
-        .filter(status__in=OUTSTANDING, ministry__isnull=False, due_date__isnull=False, due_date__lte=horizon)
+        Commitment.objects.filter(outstanding_q(), ministry__isnull=False, due_date__isnull=False,
+                                  due_date__lte=horizon)
         .order_by()
         .annotate(
             rappel_ref=Value(rappel.pk),
@@ -89,6 +91,50 @@ def rappel_issue_link(*, rappel: Rappel, ministry: Ministry, user: Any) -> str:
     RappelToken.objects.filter(rappel=rappel, ministry=ministry, revoked_at__isnull=True).update(revoked_at=now)
     RappelToken.objects.create(rappel=rappel, ministry=ministry, token_hash=hash_token(token), created_by=user)
     return token
+
+
+@dataclass(frozen=True)
+class MissingMinistry:
+    """Records a rappel leaves out because nobody knows the ministry to ask."""
+
+    total: int
+    overdue: int
+    first: list[Commitment]
+
+
+MISSING_SHOWN = 50
+
+
+def missing_ministry(rappel: Rappel) -> MissingMinistry:
+    """Outstanding, dated records without a ministry that the rappel would otherwise hold (two queries)."""
+    rows = Commitment.objects.filter(outstanding_q(), ministry__isnull=True, due_date__isnull=False,
+                                     due_date__lte=rappel.horizon)
+    counts = rows.aggregate(total=Count("id"), overdue=Count("id", filter=Q(due_date__lt=rappel.reference_date)))
+    first = list(rows.select_related("committee").defer("extracted", "deliverables")
+                 .order_by("due_date", "id")[:MISSING_SHOWN]) if counts["total"] else []
+    return MissingMinistry(total=counts["total"], overdue=counts["overdue"], first=first)
+
+
+@transaction.atomic
+def rappel_assign_ministry(*, rappel: Rappel, commitment: int, ministry: Ministry, user: Any,
+                           expected_version: int) -> RappelItem | None:
+    """Give a record its ministry from the rappel page and, when the rappel covers it, add it there."""
+    row = fresh(commitment, expected_version)
+    if row.ministry_id is not None:
+        raise ValidationError(_("Deze toezegging heeft al een ministerie."))
+    claim(row.pk, expected_version, ministry=ministry)
+    ReviewEvent.objects.create(commitment_id=row.pk, user=user, action=ReviewEvent.Action.CORRECT,
+                               changes={"ministry": [None, ministry.pk]},
+                               note=_("Ministerie toegewezen vanuit %(rappel)s") % {"rappel": rappel.title})
+    if not (is_outstanding(row) and row.due_date and row.due_date <= rappel.horizon):
+        return None
+    category = (RappelItem.Category.OVERDUE if row.due_date < rappel.reference_date
+                else RappelItem.Category.EXPIRING)
+    item, _created = RappelItem.objects.get_or_create(
+        rappel=rappel, commitment_id=row.pk,
+        defaults={"ministry": ministry, "category": category, "due_date": row.due_date},
+    )
+    return item
 
 
 def rappel_token_lookup(token: str) -> RappelToken | None:
@@ -148,8 +194,7 @@ def rappel_answer(
 
 def _move_deadline(pk: int, new_due: dt.date, *, reason: str, rappel: Rappel, today: dt.date) -> DeadlineRevision:
     row = Commitment.objects.select_for_update().get(pk=pk)
-    if (row.status not in OUTSTANDING or row.deleted_at is not None
-            or row.review_state == Commitment.ReviewState.REJECTED):
+    if not is_outstanding(row):
         raise ValidationError(_("Deze toezegging is intussen afgesloten; een prognose is niet meer nodig. "
                                 "Geef zo nodig een correctie."))
     new_text = _("prognose ministerie: %(date)s") % {"date": dateformat.format(new_due, "j F Y")}
@@ -160,13 +205,11 @@ def _move_deadline(pk: int, new_due: dt.date, *, reason: str, rappel: Rappel, to
         old_precision=row.precision, new_text=new_text[:300], new_due=new_due, new_window_start=None,
         new_precision="day",
     )
-    soon = new_due <= today + dt.timedelta(days=settings.DUE_SOON_DAYS)
     Commitment.objects.filter(pk=pk).update(
         deadline_text=new_text[:300], due_date=new_due, window_start=None, precision="day",
-        deadline_assumed=False, overdue_since=None,
-        due_soon_since=(row.due_soon_since or today) if soon else None,
-        version=F("version") + 1, updated_at=timezone.now(),
+        deadline_assumed=False, version=F("version") + 1, updated_at=timezone.now(),
     )
+    followup_changed(Q(pk=pk), today=today)
     return revision
 
 
@@ -208,6 +251,11 @@ def rappel_overview(rappel: Rappel) -> list[MinistryRow]:
 class MinistryItems:
     overdue: list[RappelItem]
     expiring: list[RappelItem]
+
+    @property
+    def has_unreviewed(self) -> bool:
+        return any(i.commitment.review_state == Commitment.ReviewState.UNREVIEWED
+                   for i in self.overdue + self.expiring)
 
 
 def rappel_ministry_items(rappel: Rappel, ministry: Ministry) -> MinistryItems:

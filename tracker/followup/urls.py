@@ -11,6 +11,7 @@ urlpatterns = [
     path("rappel/", views.rappel_list, name="rappel-list"),
     path("rappel/<int:pk>/", views.rappel_detail, name="rappel-detail"),
     path("rappel/<int:pk>/ministerie/<int:ministry_pk>/", views.rappel_ministry, name="rappel-ministry"),
+    path("rappel/<int:pk>/ministerie-toewijzen/", views.rappel_assign, name="rappel-assign-ministry"),
     path("rappel/<int:pk>/ministerie/<int:ministry_pk>.pdf", views.rappel_ministry_pdf, name="rappel-ministry-pdf"),
     path("rappel/<int:pk>/ministerie/<int:ministry_pk>/link/", views.rappel_link, name="rappel-link"),
     path("rappel/antwoord/<str:token>/", views.rappel_answer_page, name="rappel-answer"),

@@ -39,6 +39,7 @@ from tracker.followup.delivery import (
 )
 from tracker.followup.exports import csv_lines, xlsx_bytes
 from tracker.followup.forms import (
+    AssignMinistryForm,
     DeliveryForm,
     FilterForm,
     RappelAnswerForm,
@@ -46,17 +47,19 @@ from tracker.followup.forms import (
     StatusForm,
 )
 from tracker.followup.history import deadline_history, slipped_rows
-from tracker.followup.overdue import OUTSTANDING
-from tracker.followup.pdf import rappel_pdf
+from tracker.followup.pdf import UNREVIEWED_NOTE, rappel_pdf
 from tracker.followup.rappel import (
     MinistryItems,
+    missing_ministry,
     rappel_answer,
+    rappel_assign_ministry,
     rappel_create,
     rappel_issue_link,
     rappel_ministry_items,
     rappel_overview,
     rappel_token_lookup,
 )
+from tracker.followup.rules import OUTSTANDING
 from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Ministry, Rappel, RappelItem
 
@@ -105,9 +108,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form, "filters": filters, "summary": summary, "rows": rows, "today": today,
         "due_soon_days": settings.DUE_SOON_DAYS, "list_title": title, "on_time": on_time,
         "breakdowns": [
-            (_("Per commissie"), _("Commissie"), summary.by_committee, "committee"),
-            (_("Per ministerie"), _("Ministerie"), summary.by_ministry, "ministry"),
-            (_("Per bewindspersoon"), _("Bewindspersoon"), summary.by_minister[:25], "minister"),
+            # Each drill-down link replaces its own filter rather than repeating it.
+            (_("Per commissie"), _("Commissie"), summary.by_committee, "committee",
+             _query_string(form, exclude=("pagina", "committee"))),
+            (_("Per ministerie"), _("Ministerie"), summary.by_ministry, "ministry",
+             _query_string(form, exclude=("pagina", "ministry"))),
+            (_("Per bewindspersoon"), _("Bewindspersoon"), summary.by_minister[:25], "minister",
+             _query_string(form, exclude=("pagina", "minister"))),
         ],
         "overdue_chart": charts.horizontal_bars(overdue_bars), "overdue_bars": overdue_bars,
         "on_time_chart": charts.percent_columns(on_time_columns) if on_time.delivered else "",
@@ -275,7 +282,31 @@ def rappel_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rappel = get_object_or_404(Rappel, pk=pk)
     return render(request, "followup/rappel_detail.html", {
         "rappel": rappel, "rows": rappel_overview(rappel), "can_change": request.user.has_perm(CHANGE),
+        "missing": missing_ministry(rappel), "ministries": Ministry.objects.order_by("name").only("pk", "name"),
     })
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+@require_POST
+def rappel_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give a record left out of the rappel its ministry (and put it in the rappel)."""
+    rappel = get_object_or_404(Rappel, pk=pk)
+    form = AssignMinistryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een ministerie."))
+        return redirect(reverse("rappel-detail", args=[pk]) + "#zonder-ministerie")
+    data = form.cleaned_data
+    try:
+        item = rappel_assign_ministry(rappel=rappel, commitment=data["commitment"], ministry=data["ministry"],
+                                      user=request.user, expected_version=data["expected_version"])
+    except (ValidationError, StaleRecordError, Commitment.DoesNotExist) as exc:
+        messages.error(request, exc.message if isinstance(exc, StaleRecordError)
+                       else _("Dat lukte niet: %(why)s") % {"why": " ".join(getattr(exc, "messages", [str(exc)]))})
+    else:
+        messages.success(request, _("Ministerie toegewezen; de toezegging staat nu in de rappel aan %(m)s.")
+                         % {"m": data["ministry"].name} if item else _("Ministerie toegewezen."))
+    return redirect(reverse("rappel-detail", args=[pk]) + "#zonder-ministerie")
 
 
 @login_required
@@ -283,8 +314,10 @@ def rappel_ministry(request: HttpRequest, pk: int, ministry_pk: int) -> HttpResp
     """The printable rappel letter for one ministry, with its answers so far."""
     rappel = get_object_or_404(Rappel, pk=pk)
     ministry = get_object_or_404(Ministry, pk=ministry_pk)
+    items = rappel_ministry_items(rappel, ministry)
     return render(request, "followup/rappel_ministry.html", {
-        "rappel": rappel, "ministry": ministry, "sections": _sections(rappel_ministry_items(rappel, ministry)),
+        "rappel": rappel, "ministry": ministry, "sections": _sections(items),
+        "unreviewed_note": UNREVIEWED_NOTE if items.has_unreviewed else "",
     })
 
 
@@ -345,7 +378,7 @@ def rappel_answer_page(request: HttpRequest, token: str) -> HttpResponse:
         item.failed = str(item.pk) == failed_item  # type: ignore[attr-defined]  # reopen its form with the errors
     response = render(request, "followup/rappel_answer.html", {
         "rappel": link.rappel, "ministry": link.ministry, "sections": _sections(items), "form": form,
-        "today": timezone.localdate(),
+        "today": timezone.localdate(), "unreviewed_note": UNREVIEWED_NOTE if items.has_unreviewed else "",
     }, status=400 if form.errors else 200)
     # The token is in the URL: never send it to another site. (Not "no-referrer":
     # browsers then send "Origin: null" and Django's CSRF check refuses the answer.)

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Document
+from tracker.widgets import IsoDateInput
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Bestand"), help_text=_("PDF, Word (docx), HTML of platte tekst"))
     reference_date = forms.DateField(
         label=_("Datum van het document"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_("Laat leeg om de datum uit het document te halen."),
     )
     kind = forms.ChoiceField(label=_("Soort"), choices=[("", _("automatisch bepalen")), *Document.Kind.choices],
@@ -20,7 +21,7 @@ class UploadForm(forms.Form):
 
 
 class MetadataForm(forms.Form):
-    reference_date = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reference_date = forms.DateField(label=_("Datum"), required=False, widget=IsoDateInput())
     kind = forms.ChoiceField(label=_("Soort"), choices=Document.Kind.choices)
     title = forms.CharField(label=_("Titel"), required=False, max_length=500)
     kamerstuk = forms.CharField(label=_("Kamerstuk"), required=False, max_length=100)
@@ -35,3 +36,7 @@ class MetadataForm(forms.Form):
             "ministry": document.ministry.name if document.ministry else "",
         }
         return cls(data=data, initial=initial)
+
+    def changes(self) -> dict[str, object]:
+        """Only what the user changed: a field left as it was is not written (not even as empty)."""
+        return {name: self.cleaned_data[name] for name in self.changed_data}

@@ -7,10 +7,12 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tracker.extraction.deadlines import resolve_phrase
+from tracker.followup.changes import followup_changed
+from tracker.ingest.persist import date_promises
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry
 from tracker.recesses import parliamentary_calendar
 
@@ -19,7 +21,11 @@ METADATA_FIELDS = ("reference_date", "kind", "title", "kamerstuk", "committee", 
 
 @transaction.atomic
 def document_update_metadata(*, document: Document, data: dict[str, Any], user=None) -> list[str]:  # type: ignore[no-untyped-def]
-    """Apply the uploader's corrections; returns the names of changed fields."""
+    """Apply the uploader's corrections; returns the names of changed fields.
+
+    Only the fields in ``data`` are touched: a field the user left alone keeps
+    its value (an empty value in ``data`` does clear it).
+    """
     document = Document.objects.select_for_update().get(pk=document.pk)
     changed: list[str] = []
     committee = data.get("committee")
@@ -32,6 +38,7 @@ def document_update_metadata(*, document: Document, data: dict[str, Any], user=N
         "committee": Committee.objects.get_or_create(name=committee.strip())[0] if committee else None,
         "ministry": Ministry.objects.get_or_create(name=ministry.strip())[0] if ministry else None,
     }
+    new_values = {name: value for name, value in new_values.items() if name in data}
     for name, value in new_values.items():
         if getattr(document, name) != value:
             setattr(document, name, value)
@@ -46,6 +53,9 @@ def document_update_metadata(*, document: Document, data: dict[str, Any], user=N
         )
     if "reference_date" in changed and document.reference_date:
         reresolve_deadlines(document=document, reference_date=document.reference_date, user=user)
+    if "reference_date" in changed:
+        date_promises(document)
+    followup_changed(Q(document_id=document.pk))
     return changed
 
 

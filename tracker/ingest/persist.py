@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from motions.models import Motion, MotionCitation
 from tracker.extraction import types as ex
 from tracker.extraction.motions import split_key
+from tracker.followup.changes import followup_changed
 from tracker.models import (
     Commitment,
     Committee,
@@ -247,6 +248,15 @@ def _sync_citations(
     ])
 
 
+def date_promises(document: Document) -> int:
+    """A document's commitments were promised on its date (one UPDATE, only rows that differ)."""
+    rows = Commitment.objects.filter(document_id=document.pk)
+    if document.reference_date is None:
+        return rows.filter(promised_on__isnull=False).update(promised_on=None)
+    return rows.filter(Q(promised_on__isnull=True) | ~Q(promised_on=document.reference_date)).update(
+        promised_on=document.reference_date)
+
+
 @transaction.atomic
 def extraction_persist(*, document: Document, extraction: ex.Extraction) -> PersistResult:
     result = PersistResult()
@@ -306,4 +316,6 @@ def extraction_persist(*, document: Document, extraction: ex.Extraction) -> Pers
     Commitment.objects.filter(pk__in=reviewed_gone).update(not_found_by_version=version, updated_at=now)
     result.tombstoned, result.flagged = unreviewed_gone, reviewed_gone
     _sync_citations(document, extraction, pairs)
+    date_promises(document)
+    followup_changed(Q(document_id=document.pk))
     return result

@@ -81,6 +81,13 @@ def document_submit(
         file_format = detect_format(head)
     except ExtractionError as exc:  # the reader's message names what it found
         raise SubmissionError(exc.message_nl) from exc
+    if name.lower().endswith(".pdf") and file_format == "txt":
+        # Read as plain text it would fail later with a puzzling "not Dutch". (A web page
+        # saved under a .pdf name is still read, as HTML: the bytes decide.)
+        raise SubmissionError(_(
+            "%(name)s is geen geldig PDF-bestand: het begint niet zoals een PDF. Is het goed opgeslagen of "
+            "gedownload? Lever de PDF opnieuw aan."
+        ) % {"name": name})
     if overrides.kind and overrides.kind not in Document.Kind.values:
         raise SubmissionError(_("Onbekende soort document: %(kind)s") % {"kind": overrides.kind})
 

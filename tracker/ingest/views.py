@@ -68,7 +68,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form is None:
             return HttpResponse(status=403)
         if form.is_valid():
-            changed = document_update_metadata(document=document, data=form.cleaned_data, user=request.user)
+            changed = document_update_metadata(document=document, data=form.changes(), user=request.user)
             if changed:
                 messages.success(request, _("Gegevens bijgewerkt."))
             return redirect("document-detail", pk=pk)
@@ -84,6 +84,7 @@ def document_status(request: HttpRequest, pk: int) -> JsonResponse:
     document = get_object_or_404(Document, pk=pk)
     return JsonResponse({
         "status": document.status, "status_display": document.get_status_display(), "stage": document.stage,
+        "stage_label": document.stage_label,
         "progress": document.progress, "error": document.error,
     })
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0008_drop_followup_counts_index'),
+        ('tracker', '0009_api_owner_due_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

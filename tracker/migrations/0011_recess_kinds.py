@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0008_drop_followup_counts_index'),
+        ('tracker', '0010_tk_open_data'),
     ]
 
     operations = [

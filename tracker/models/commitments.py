@@ -104,6 +104,10 @@ class Commitment(models.Model):
         help_text=_("Een voorgestelde standaardtermijn die een beoordelaar moet bevestigen."),
     )
 
+    promised_on = models.DateField(
+        _("toegezegd op"), null=True, blank=True,
+        help_text=_("De datum van het brondocument: wanneer de toezegging is gedaan (niet wanneer hij is ingelezen)."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     overdue_since = models.DateField(_("te laat sinds"), null=True, blank=True)
     due_soon_since = models.DateField(_("binnenkort verwacht sinds"), null=True, blank=True)
@@ -214,17 +218,24 @@ class Commitment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.text[:100]
+        """The text on one line, cut at a word boundary (with …) when longer than about 100 characters."""
+        text = " ".join(self.text.split())
+        if len(text) <= 100:
+            return text
+        cut = text[:100].rsplit(" ", 1)[0] if " " in text[:100] else text[:99]
+        return cut.rstrip(",;:") + "…"
 
     @property
     def register_number(self) -> str:
-        """The register number in the Kamer's shape, ``TZ<yyyymm>-<nnn>``."""
-        return register_number(self.created_at, self.pk)
+        """The register number in the Kamer's shape, ``TZ<yyyymm>-<nnn>``: the month the promise
+        was made (the document's date), or the month it was recorded when that date is unknown."""
+        return register_number(self.pk, self.promised_on, self.created_at)
 
 
-def register_number(created_at: dt.datetime | None, pk: int | None) -> str:
-    """``TZ<yyyymm>-<nnn>``: month of registration (UTC) and id; also for rows read without a model."""
-    return f"TZ{created_at.year}{created_at.month:02d}-{pk:03d}" if created_at and pk else ""
+def register_number(pk: int | None, promised_on: dt.date | None, created_at: dt.datetime | None) -> str:
+    """``TZ<yyyymm>-<nnn>`` (see :attr:`Commitment.register_number`), for callers holding only the values."""
+    month = promised_on or created_at
+    return f"TZ{month:%Y%m}-{pk:03d}" if month and pk else ""
 
 
 class DeadlineRevision(models.Model):

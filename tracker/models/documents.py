@@ -8,6 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.reference import Committee, Ministry
 
+# Processing stages (Document.stage) as the progress bar names them.
+STAGE_LABELS = {
+    "queued": _("in de wachtrij"),
+    "reading": _("bestand lezen"),
+    "repairing": _("tekst herstellen"),
+    "structure": _("opbouw bepalen"),
+    "extracting": _("toezeggingen zoeken"),
+    "saving": _("opslaan"),
+    "done": _("klaar"),
+    "failed": _("mislukt"),
+}
+
 
 class Document(models.Model):
     """A source document: a list of questions and answers, written answers, a letter …"""
@@ -107,6 +119,11 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.original_name or f"document {self.pk}"
+
+    @property
+    def stage_label(self) -> str:
+        """The processing stage in words a user reads (``stage`` holds the code)."""
+        return str(STAGE_LABELS.get(self.stage, self.stage))
 
 
 class QuestionItem(models.Model):

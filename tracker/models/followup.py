@@ -154,6 +154,10 @@ class FollowupTally(models.Model):
     n = models.BigIntegerField(default=0)
     overdue = models.BigIntegerField(default=0)
     due_soon = models.BigIntegerField(default=0)
+    # Of those, not reviewed yet (migration 0009), so counts can leave them out.
+    unreviewed = models.BigIntegerField(default=0)
+    unreviewed_overdue = models.BigIntegerField(default=0)
+    unreviewed_due_soon = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("telling")

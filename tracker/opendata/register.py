@@ -27,12 +27,11 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from motions.importing import TkImportError
-from tracker.alerts.events import alert_change
-from tracker.alerts.models import AlertEvent
 from tracker.extraction.calendar import ParliamentaryCalendar
 from tracker.extraction.commitments import find_commitments
 from tracker.extraction.deadlines import find_deadlines
 from tracker.extraction.types import Deadline
+from tracker.followup.changes import SLIPPED, announce, followup_changed
 from tracker.followup.delivery import (
     DELIVERY_STATUSES,
     commitment_record_delivery,
@@ -179,6 +178,7 @@ def _commitment_values(record: ToezeggingRecord, ministries: dict[str, int], min
     actor = record.minister_function or record.minister_name or "de regering"
     return {
         "text": record.text, "end": len(record.text), "actor": actor[:1].lower() + actor[1:200],
+        "promised_on": record.created_on,
         "deliverables": deliverables_of(record.text, record.created_on, calendar),
         "minister_id": ministers.get((record.minister_name, _role(record.minister_function))),
         "ministry_id": ministries.get(record.ministry_name.casefold()),
@@ -249,6 +249,7 @@ def import_register(records: list[dict[str, Any]], *, source: str) -> RegisterRe
         RegisterEntry.objects.bulk_update(tombstoned, ["deleted_at", "tk_modified_at", "updated_at"])
         Commitment.objects.filter(pk__in=[e.commitment_id for e in tombstoned], deleted_at__isnull=True).update(
             deleted_at=now, updated_at=now, version=F("version") + 1)
+        followup_changed(Q(pk__in=[e.commitment_id for e in tombstoned]))
     result.deleted = len(tombstoned)
     if not live:
         return result
@@ -267,7 +268,9 @@ def import_register(records: list[dict[str, Any]], *, source: str) -> RegisterRe
     result.updated = len(changed)
     result.unchanged += len(live) - result.created - result.updated
     result.status_changes = _apply_statuses(status_work)
-    _apply_amendments([r.tk_id for r, _e in live], now)
+    amended = _apply_amendments([r.tk_id for r, _e in live], now)
+    # Overdue / due soon are right the moment the register's records arrive, not at the next sweep.
+    followup_changed(Q(pk__in=[*created_ids, *changed, *amended]))
     return result
 
 
@@ -400,7 +403,7 @@ def _apply_statuses(work: list[tuple[ToezeggingRecord, RegisterEntry]]) -> int:
     return applied
 
 
-def _apply_amendments(tk_ids: list[str], now: dt.datetime) -> None:
+def _apply_amendments(tk_ids: list[str], now: dt.datetime) -> set[int]:
     """``IsWijzigingVan``: the changed record's deadline moves to the new record's, as a revision
     (source: later document), so a later deadline shows in the slipped list and alerts as slipped."""
     pairs = list(
@@ -408,8 +411,9 @@ def _apply_amendments(tk_ids: list[str], now: dt.datetime) -> None:
         .exclude(amends_tk_id="").filter(deleted_at__isnull=True)
         .values_list("commitment_id", "number", "amends_tk_id", "commitment__document_id")
     )
+    amended: set[int] = set()
     if not pairs:
-        return
+        return amended
     targets = {e.tk_id: e.commitment for e in RegisterEntry.objects.filter(
         tk_id__in={p[2] for p in pairs}, deleted_at__isnull=True).select_related("commitment")}
     done = set(DeadlineRevision.objects.filter(
@@ -434,7 +438,9 @@ def _apply_amendments(tk_ids: list[str], now: dt.datetime) -> None:
         Commitment.objects.filter(pk=target.pk).update(
             deadline_text=new[0], deadline_start=None, deadline_end=None, due_date=new[1], window_start=new[2],
             precision=new[3], overdue_since=None, due_soon_since=None, updated_at=now, version=F("version") + 1)
-        alert_change(target.pk, AlertEvent.Kind.SLIPPED, revision=revision)
+        amended.add(target.pk)
+        announce(target.pk, SLIPPED, revision=revision)
+    return amended
 
 
 def import_register_bytes(raw: bytes, *, source: str) -> RegisterResult:

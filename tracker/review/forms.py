@@ -20,6 +20,7 @@ from tracker.review.services import (
     RejectReason,
     deadline_errors,
 )
+from tracker.widgets import IsoDateInput
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 
@@ -100,15 +101,8 @@ class LinesField(forms.CharField):
         return self.to_python(initial or []) != self.to_python(data)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
 def _date_field(label: str, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=False, widget=DateInput(), input_formats=DATE_FORMATS,
+    return forms.DateField(label=label, required=False, widget=IsoDateInput(), input_formats=DATE_FORMATS,
                            help_text=help_text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.fields.json import KT
@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce, Greatest, Least, Length, Substr
 from django.utils.safestring import SafeString
 
 from motions.models import MotionCitation
+from tracker.extraction.pipeline import default_actor
 from tracker.models import Commitment, Committee, Document, Ministry, QuestionItem, ReviewEvent
 from tracker.review.highlight import COMMITMENT, DEADLINE, MOTION, OTHER, Mark, render_passage
 from tracker.review.presentation import (
@@ -28,7 +29,7 @@ from tracker.review.presentation import (
     display,
     question_label,
 )
-from tracker.review.services import CORRECTABLE_FIELDS
+from tracker.review.services import CORRECTABLE_FIELDS, RejectReason
 from tracker.similarity import content_words, jaccard
 
 # Characters of text around a commitment that answers no numbered question.
@@ -358,3 +359,37 @@ __all__ = [
     "missed_by_version", "queue_filter_options", "record_history", "reject_reasons", "review_queue",
     "with_passage",
 ]
+
+
+class QualityFigures(NamedTuple):
+    """Everything the quality page shows (``/beoordelen/kwaliteit/``)."""
+
+    versions: list[PrecisionRow]
+    corrections: list[dict[str, Any]]
+    reasons: list[dict[str, Any]]
+    missed: list[dict[str, Any]]
+
+
+def quality_figures() -> QualityFigures:
+    """Precision per extractor version, and per field how often reviewers corrected it, as a share
+    of the records they kept (confirmed or corrected)."""
+    versions = extraction_precision()
+    corrections = field_corrections()
+    kept_by_version = {row.version: row.confirmed + row.corrected for row in versions}
+    for item in corrections:
+        kept = kept_by_version.get(item["version"], 0)
+        item["kept"] = kept
+        item["fields"] = [(label, n, (n / kept) if kept else None) for label, n in item["fields"]]
+    labels = dict(RejectReason.choices)
+    reasons = [{**row, "label": labels.get(row["reject_reason"], row["reject_reason"] or "—")}
+               for row in reject_reasons()]
+    return QualityFigures(versions, corrections, reasons, missed_by_version())
+
+
+def likely_actor(document: Document) -> str:
+    """Who a commitment added by hand to ``document`` most likely comes from: the actor of its
+    other commitments, or the minister of its ministry."""
+    return (
+        document.commitments.alive().values_list("actor", flat=True).first()
+        or default_actor(document.ministry.name if document.ministry else None, None)
+    )

@@ -25,16 +25,15 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from motions.models import Motion, MotionCitation
-from tracker.alerts.events import alert_change
-from tracker.alerts.models import AlertEvent
 from tracker.extraction.deadlines import resolve_phrase
 from tracker.extraction.motions import key_from_text, split_key
+from tracker.followup.changes import CONFIRMED, SLIPPED, announce, followup_changed
 from tracker.locking import audit_value as _json
 from tracker.locking import claim as _claim
 from tracker.locking import fresh as _fresh
@@ -342,7 +341,8 @@ def commitment_confirm(*, commitment: Commitment, user: User | None, expected_ve
         changes["deadline_assumed"] = [True, False]
     _claim(row.pk, expected_version, **values)
     _event(row, user, ReviewEvent.Action.CONFIRM, changes, note.strip())
-    alert_change(row.pk, AlertEvent.Kind.CONFIRMED)
+    followup_changed(Q(pk=row.pk))
+    announce(row.pk, CONFIRMED)
     return _reload(row.pk)
 
 
@@ -373,9 +373,10 @@ def commitment_correct(*, commitment: Commitment, user: User | None, expected_ve
         _set_motions(row, before=plan.keys_before, after=plan.keys_after)
     revision = _revision(row, plan.values, user=user, reason=note.strip()) if plan.deadline_changed else None
     _event(row, user, ReviewEvent.Action.CORRECT, plan.changes, note.strip())
-    alert_change(row.pk, AlertEvent.Kind.CONFIRMED)
+    followup_changed(Q(pk=row.pk))
+    announce(row.pk, CONFIRMED)
     if revision is not None:
-        alert_change(row.pk, AlertEvent.Kind.SLIPPED, revision=revision)
+        announce(row.pk, SLIPPED, revision=revision)
     return _reload(row.pk)
 
 
@@ -403,6 +404,7 @@ def commitment_reject(*, commitment: Commitment, user: User | None, expected_ver
         changes["duplicate_of"] = [row.duplicate_of_id, duplicate_of.pk]
     _claim(row.pk, expected_version, **values)
     _event(row, user, ReviewEvent.Action.REJECT, changes, note.strip())
+    followup_changed(Q(pk=row.pk))
     return _reload(row.pk)
 
 
@@ -467,6 +469,7 @@ def commitments_merge(*, keep: Commitment, duplicates: Sequence[Commitment], use
     events.append(ReviewEvent(commitment_id=keep.pk, user=user, action=ReviewEvent.Action.MERGE,
                               changes=keep_changes, note=note.strip()))
     ReviewEvent.objects.bulk_create(events)
+    followup_changed(Q(pk__in=ids))
     return _reload(keep.pk)
 
 
@@ -516,6 +519,7 @@ def commitment_split(*, commitment: Commitment, user: User | None, expected_vers
         document_id=row.document_id, page=row.page, minister_id=row.minister_id,
         committee_id=row.committee_id, ministry_id=row.ministry_id, certainty=row.certainty,
         status=row.status, confidence=row.confidence, review_state=Commitment.ReviewState.CORRECTED,
+        promised_on=row.promised_on,
         deadline_assumed=row.deadline_assumed and not second_plan.deadline_changed,
         extractor_version="", extracted={}, **second_new,
     )
@@ -543,6 +547,7 @@ def commitment_split(*, commitment: Commitment, user: User | None, expected_vers
         ReviewEvent(commitment_id=child.pk, user=user, action=ReviewEvent.Action.SPLIT, changes=child_changes,
                     note=note.strip()),
     ])
+    followup_changed(Q(pk__in=[row.pk, child.pk]))
     return _reload(row.pk), _reload(child.pk)
 
 
@@ -615,7 +620,8 @@ def commitment_add_from_source(*, document: Document, user: User | None, values:
             "Deze passage is al vastgelegd als toezegging #%(pk)s; corrigeer die in plaats van een nieuwe toe te voegen."
         ) % {"pk": overlapping[0]}})
     if page is not None and document.page_count and not 1 <= page <= document.page_count:
-        raise ValidationError({"page": _("Het document heeft %(n)s pagina's.") % {"n": document.page_count}})
+        raise ValidationError({"page": ngettext("Het document heeft %(n)s pagina.", "Het document heeft %(n)s pagina's.",
+                                                document.page_count) % {"n": document.page_count}})
 
     blank = Commitment(document=document, text="", start=start, end=end, actor="", deadline_text="",
                        precision="none")
@@ -638,6 +644,7 @@ def commitment_add_from_source(*, document: Document, user: User | None, values:
     row = Commitment.objects.create(
         document=document, committee_id=document.committee_id, ministry_id=document.ministry_id,
         minister_id=minister_id, page=page, review_state=Commitment.ReviewState.CONFIRMED, confidence=1.0,
+        promised_on=document.reference_date,
         extractor_version="", extracted={}, **fields,
     )
     inside = list(
@@ -655,6 +662,7 @@ def commitment_add_from_source(*, document: Document, user: User | None, values:
     if wanted:
         changes["motions"] = [None, wanted]
     _event(row, user, ReviewEvent.Action.CREATE, changes, note.strip())
+    followup_changed(Q(pk=row.pk))
     return _reload(row.pk)
 
 

@@ -7,8 +7,6 @@ shortcuts and turns a text selection into offsets.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -21,7 +19,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tracker.extraction.pipeline import default_actor
 from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Document
 from tracker.review import selectors
@@ -313,12 +310,8 @@ def add_from_source(request: HttpRequest, document_pk: int) -> HttpResponse:
         document, source = selectors.document_for_adding(document_pk)
     except Document.DoesNotExist as exc:
         raise Http404 from exc
-    actor = (
-        document.commitments.alive().values_list("actor", flat=True).first()
-        or default_actor(document.ministry.name if document.ministry else None, None)
-    )
     form = AddForm(request.POST or None, document=document,
-                   initial={"actor": actor, "kind": Commitment.Kind.INFORM})
+                   initial={"actor": selectors.likely_actor(document), "kind": Commitment.Kind.INFORM})
     status = 200
     if request.method == "POST":
         status = 400
@@ -345,19 +338,5 @@ def add_from_source(request: HttpRequest, document_pk: int) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 @require_GET
 def stats(request: HttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {
-        "versions": selectors.extraction_precision(),
-        "corrections": selectors.field_corrections(),
-        "reasons": [
-            {**row, "label": dict(RejectReason.choices).get(row["reject_reason"], row["reject_reason"] or "—")}
-            for row in selectors.reject_reasons()
-        ],
-        "missed": selectors.missed_by_version(),
-    }
-    reviewed_kept = {row.version: row.confirmed + row.corrected for row in context["versions"]}
-    for item in context["corrections"]:
-        kept = reviewed_kept.get(item["version"], 0)
-        item["kept"] = kept
-        item["fields"] = [(label, n, (n / kept) if kept else None) for label, n in item["fields"]]
-    return render(request, "review/stats.html", context)
+    return render(request, "review/stats.html", selectors.quality_figures()._asdict())
 

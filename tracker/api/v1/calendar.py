@@ -18,8 +18,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from motions.models import MotionCitation
-from tracker.alerts.models import Subscription
+from tracker.alerts.coverage import covered_q
 from tracker.api.auth import SignedIn
 from tracker.api.ical import AllDayEvent, calendar
 from tracker.api.models import CalendarFeed
@@ -32,32 +31,13 @@ from tracker.api.v1.serializers import (
     MinistryRefSerializer,
     ModelSerializer,
 )
+from tracker.followup.rules import outstanding_q
 from tracker.models import Commitment, Committee, Ministry, Person
-
-OPEN_STATES = (Commitment.Status.OPEN, Commitment.Status.PARTLY_DELIVERED)
-
-
-def followed_by(user_id: int | None) -> Q:
-    """Commitments the user follows through alert subscriptions (nothing for no user)."""
-    if user_id is None:
-        return Q(pk__in=[])
-    targets: dict[str, list[int]] = {field: [] for field in Subscription.TARGET_FIELDS}
-    for row in Subscription.objects.filter(user_id=user_id).values(*(f"{f}_id" for f in Subscription.TARGET_FIELDS)):
-        for field in Subscription.TARGET_FIELDS:
-            if row[f"{field}_id"] is not None:
-                targets[field].append(row[f"{field}_id"])
-    citing = MotionCitation.objects.filter(motion_id__in=targets["motion"], deleted_at__isnull=True,
-                                           commitment__isnull=False).values("commitment_id")
-    return (
-        Q(committee_id__in=targets["committee"]) | Q(ministry_id__in=targets["ministry"])
-        | Q(minister_id__in=targets["minister"]) | Q(pk__in=targets["commitment"])
-        | Q(pk__in=citing)
-    )
 
 
 def feed_commitments(feed: CalendarFeed) -> QuerySet:
     """Open (and partly delivered) live commitments with a due date that the feed selects."""
-    selection = followed_by(feed.owner_id) if feed.subscriptions else Q()
+    selection = covered_q(feed.owner_id) if feed.subscriptions else Q()
     if feed.committee_id:
         selection &= Q(committee_id=feed.committee_id)
     if feed.ministry_id:
@@ -65,11 +45,10 @@ def feed_commitments(feed: CalendarFeed) -> QuerySet:
     if feed.minister_id:
         selection &= Q(minister_id=feed.minister_id)
     return (
-        Commitment.objects.alive()
-        .filter(selection, status__in=OPEN_STATES, due_date__isnull=False)
+        Commitment.objects.filter(selection, outstanding_q(), due_date__isnull=False)
         .select_related("committee", "ministry")
         .only("id", "created_at", "updated_at", "version", "text", "deliverables", "deadline_text", "due_date",
-              "status", "committee__name", "ministry__name")
+              "status", "review_state", "committee__name", "ministry__name")
         .order_by("due_date", "id")
     )
 
@@ -82,6 +61,7 @@ def _event(commitment: Commitment, host: str) -> AllDayEvent:
         "",
         _("Termijn: %(text)s") % {"text": commitment.deadline_text or commitment.due_date.isoformat()},
         _("Status: %(status)s") % {"status": commitment.get_status_display()},
+        _("Beoordeling: %(state)s") % {"state": commitment.get_review_state_display()},
     ]
     if commitment.committee:
         facts.append(_("Commissie: %(name)s") % {"name": commitment.committee.name})

@@ -25,10 +25,10 @@ from tracker.api.v1.rows import Computed, Row, RowContext, RowFormat
 from tracker.api.v1.serializers import (
     CommitmentSerializer,
     DeadlineRevisionSerializer,
-    is_overdue,
     tombstone,
 )
 from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
+from tracker.followup.rules import overdue_from_fields
 from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry, Person
 from tracker.models.commitments import PRECISION_CHOICES, register_number, slip_days
@@ -84,7 +84,7 @@ def row_status_label(row: Row, context: RowContext | None = None) -> str:
 
 
 def row_register_number(row: Row, context: RowContext | None = None) -> str:
-    return register_number(row["created_at"], row["id"])
+    return register_number(row["id"], row["promised_on"], row["created_at"])
 
 
 TOMBSTONE_COLUMNS = ("deleted_at", "review_state")
@@ -92,13 +92,13 @@ TOMBSTONE_COLUMNS = ("deleted_at", "review_state")
 COMMITMENT_ROWS = RowFormat(
     CommitmentSerializer,
     computed={
-        "register_number": Computed(("created_at",), row_register_number),
+        "register_number": Computed(("promised_on", "created_at"), row_register_number),
         "deleted": Computed(TOMBSTONE_COLUMNS, row_deleted),
         "status_label": Computed(("status",), row_status_label),
         "overdue": Computed(
             ("status", "due_date", *TOMBSTONE_COLUMNS),
-            lambda row, context: is_overdue(status=row["status"], due_date=row["due_date"],
-                                            deleted=row_deleted(row), today=context.today),
+            lambda row, context: overdue_from_fields(status=row["status"], due_date=row["due_date"],
+                                                     counts=not row_deleted(row), today=context.today),
         ),
         "motions": Computed((), lambda row, context: context.page.get(row["id"], [])),
     },

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motions.models import Motion, MotionCitation
-from tracker.api.v1.serializers import overdue_q
+from tracker.followup.rules import overdue_q
 from tracker.models import Commitment, DeadlineRevision, Document, Person, QuestionItem
 
 MAX_ID = 2**63 - 1

@@ -6,14 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motions.models import Motion, MotionCitation
-from tracker.followup.overdue import OUTSTANDING
+from tracker.followup.rules import is_overdue
 from tracker.models import (
     Commitment,
     Committee,
@@ -84,19 +83,6 @@ def is_tombstone(commitment: Commitment) -> bool:
     return tombstone(commitment.deleted_at, commitment.review_state)
 
 
-# Overdue as the dashboard counts it (tracker.followup): outstanding, i.e. open or
-# partly delivered, not a tombstone, and due before today; today itself is not late.
-def is_overdue(*, status: str, due_date: dt.date | None, deleted: bool, today: dt.date) -> bool:
-    return status in OUTSTANDING and not deleted and due_date is not None and due_date < today
-
-
-def overdue_q(today: dt.date) -> Q:
-    """``is_overdue`` as a filter."""
-    return Q(status__in=OUTSTANDING, due_date__lt=today, deleted_at__isnull=True) & ~Q(
-        review_state=Commitment.ReviewState.REJECTED
-    )
-
-
 class CommitmentSerializer(ModelSerializer):
     """A commitment. ``deleted: true`` marks a tombstone (deleted, or rejected by a reviewer)."""
 
@@ -131,8 +117,7 @@ class CommitmentSerializer(ModelSerializer):
         return is_tombstone(obj)
 
     def get_overdue(self, obj: Commitment) -> bool:
-        today = self.context.get("today") or timezone.localdate()
-        return is_overdue(status=obj.status, due_date=obj.due_date, deleted=is_tombstone(obj), today=today)
+        return is_overdue(obj, self.context.get("today") or timezone.localdate())
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_motions(self, obj: Commitment) -> list[str]:

@@ -147,7 +147,7 @@ class ToezeggingList(CommitmentList):
     serializer_class = ToezeggingSerializer
     row_format = RowFormat(ToezeggingSerializer, model=Commitment, computed={
         "Id": Computed((), lambda row, context: toezegging_guid(row["id"])),
-        "Nummer": Computed(("created_at",), row_register_number),
+        "Nummer": Computed(("promised_on", "created_at"), row_register_number),
         "Aanmaakdatum": Computed(("created_at",), lambda row, context: utc(row["created_at"])),
         "ActiviteitNummer": Computed((), lambda row, context: None),
         "Naam": Computed(("minister__name",), lambda row, context: row["minister__name"]),

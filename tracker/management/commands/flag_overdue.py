@@ -20,7 +20,8 @@ class Command(BaseCommand):
             today=parse_date_option(options["today"], "--today"),  # type: ignore[arg-type]
             due_soon_days=options["due_soon_days"],  # type: ignore[arg-type]
         )
-        self.stdout.write(
-            f"{result.became_overdue} te laat geworden, {result.no_longer_overdue} niet meer te laat, "
-            f"{result.became_due_soon} binnenkort verwacht, {result.no_longer_due_soon} niet meer binnenkort"
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                f"{result.became_overdue} te laat geworden, {result.no_longer_overdue} niet meer te laat, "
+                f"{result.became_due_soon} binnenkort verwacht, {result.no_longer_due_soon} niet meer binnenkort"
+            )
