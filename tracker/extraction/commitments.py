@@ -169,6 +169,7 @@ from typing import NamedTuple
 
 from tracker.extraction.deadlines import find_deadlines
 from tracker.extraction.sentences import block_spans, split_sentences
+from tracker.extraction.turns import GOVERNMENT, MEMBER, Turn
 from tracker.extraction.types import Commitment, Deadline, Revision
 
 __all__ = ["CERTAINTIES", "KINDS", "find_commitments"]
@@ -244,12 +245,13 @@ _MEMBERS_RE = re.compile(
 _INFORM_TRUE_RE = _rx(
     r"\b(?:informeren|informeer|informeert|ge[iï]nformeerd|op\s+de\s+hoogte\s+(?:te\s+)?(?:houden|"
     r"stellen|brengen|gehouden|gesteld|gebracht|houd|hou|houdt|stel|stelt|breng|brengt)|berichten|"
-    r"briefen|gebrieft|inlichten|ingelicht|terugkomen|terugkom|terugkomt|teruggekomen)\b"
+    r"briefen|gebrieft|inlichten|ingelicht|terugkomen|terugkom|terugkomt|teruggekomen|bericht|"
+    r"beantwoorden|beantwoord|beantwoordt)\b"
 )
 _INFORM_SEND_RE = _rx(
     r"\b(?:(?:toe)?sturen|stuur|stuurt|(?:toe)?gestuurd|toezenden|zenden|zend|zendt|(?:toe)?gezonden|"
     r"verzenden|verzonden|versturen|verstuurd|verstuur|verstuurt|(?:doen\s+)?toekomen|toekomt|"
-    r"toegaan|toegaat|ontvangen|ontvangt|aanbieden|aangeboden|bied|biedt|rapporteren|rapporteer|"
+    r"toegaan|toegaat|ontvangen|ontvangt|krijgt|krijgen|hoort|aanbieden|aangeboden|bied|biedt|rapporteren|rapporteer|"
     r"rapporteert|gerapporteerd|verslag\s+(?:uit)?brengen|verslag\s+uit|tegemoet\s*zien|"
     r"tegemoetzien|tegemoet\s+kunt\s+zien|verwachten|voorleggen|voorgelegd|leg|legt|"
     r"terugkoppelen|teruggekoppeld|melden|meld|meldt|inzicht\s+(?:geven|bieden|verschaffen)|"
@@ -264,11 +266,13 @@ _PRODUCT_VERB_RE = _rx(
     r"(?:laten\s+)?uitvoeren|uitgevoerd|vaststellen|vastgesteld|ontwikkelen|ontwikkeld|"
     r"actualiseren|geactualiseerd|herzien|consultatie|schrijven|geschreven|opzetten|opgezet|"
     r"ingaan|ingegaan|stel|stelt|rond|rondt|lever|levert|werk|werkt|breng|brengt|maken|maak|maakt|"
-    r"volgt|volgen|komt|komen|kom)\b"
+    r"volgt|volgen|komt|komen|kom|plaatsvinden|plaatsvindt|plaatshebben|plaatsheeft)\b"
 )
 # Product verbs that only count with a product in the sentence ("er komt een
 # evaluatie", "een reactie volgt", "een inventarisatie maken").
-_NEEDS_PRODUCT = _words("maken maak maakt volgt volgen komt komen kom")
+_NEEDS_PRODUCT = _words(
+    "maken maak maakt volgt volgen komt komen kom plaatsvinden plaatsvindt plaatshebben plaatsheeft"
+)
 # Finite forms of separable verbs count only with their particle later on.
 _SEPARABLE = {
     "stel": "op", "stelt": "op", "rond": "af", "rondt": "af", "lever": "op", "levert": "op",
@@ -363,7 +367,8 @@ _EXPECT_RE = _rx(
 _INTENT_RE = _rx(
     r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
     r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
-    r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b"
+    r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b|"
+    r"\balles\s+in\s+het\s+werk\b"
 )
 _QUALIFIER_RE = _rx(
     r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"
@@ -400,7 +405,8 @@ _PRESENT_ACT_RE = _rx(
     r"rapporteer|rapporteert|verstuur|verstuurt|publiceer|publiceert|presenteer|presenteert|stel|"
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
-    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt)$"
+    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
+    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft)$"
 )
 # Present tense describing a habit, not a promise ("ontvangt doorgaans in september").
 # Recurring reporting in the present tense ("informeer ik uw Kamer jaarlijks").
@@ -413,6 +419,7 @@ _FORMULA_RE = re.compile(
     r"\b(?:houd|houdt|(?<=wij )houden|(?<=we )houden)\b[^;:]{0,60}?\bop\s+de\s+hoogte\b|"
     r"\bop\s+de\s+hoogte\s+(?:houd|houdt)\b|"
     r"\b(?:kom|komt)\b[^;:]{0,80}?\b(?:hier|daar|er)?op\s+terug\b|"
+    r"\b(?:kom|komt)\s+(?:ik|wij|we|het\s+kabinet)?\s*(?:[^;:,.]{0,60}?\s)?terug\s+op\b|"
     r"\b(?:hier|daar)op\s+(?:kom|komt)\b[^;:]{0,60}?\bterug\b|"
     r"\b(?:informeer|informeert|bericht)\b[^;:]{0,40}?\bnader\b|\bnader\s+(?:informeer|informeert|bericht)\b"
 )
@@ -512,7 +519,7 @@ _CONTENT_CONT_RE = _rx(
     r"rapportage|rapport|update|briefing)|daarin|hierin)\b"
 )
 _ADVERBIAL_START_RE = _rx(
-    r"^\s*(?:hiertoe|daartoe|daarom|daarnaast|tevens|verder|ook|zo|dan|nu|voorts|bovendien|"
+    r"^\s*(?:daar|hier|hiertoe|daartoe|daarom|daarnaast|tevens|verder|ook|zo|dan|nu|voorts|bovendien|"
     r"tegelijkertijd|vervolgens|binnenkort|uiteraard|wel|echter|hierover|daarover|hiervoor|"
     r"daarvoor|hierop|daarop|aanvullend|graag|om\s+die\s+reden|zoals\s+\w+(?:\s+\w+)?|in|op|bij|over|"
     r"voor|na|met|via|tijdens|naar|uiterlijk|begin|eind|medio|later|dit|deze|volgend\w*|komend\w*|"
@@ -528,7 +535,8 @@ _SUBJ_AFTER_RE = re.compile(
 _FINITE_RE = _rx(
     r"\b(?:zal|zullen|zult|ga|gaat|gaan|ben|is|zijn|wordt|worden|ontvangt|informeer|informeert|"
     r"stuur|stuurt|zend|zendt|bied|biedt|kunt|verwacht|komt|heeft|hebben|doet|verschijnt|"
-    r"rapporteert|presenteert|publiceert|stelt|levert|rondt|werkt|brengt|legt|organiseert)\b"
+    r"rapporteert|presenteert|publiceert|stelt|levert|rondt|werkt|brengt|legt|organiseert|doe|"
+    r"krijgt|hoort|bericht)\b"
 )
 _DOOR_RE = _rx(r"\bdoor\s+(?P<agent>(?:de|het)\s+[^,.;()]{2,80})")
 _COMPLEMENT_RE = _rx(
@@ -544,8 +552,9 @@ _NEXT_ACT_RE = _rx(r"\s+en\s+(?=(?:\S+\s+){0,6}?(?:sturen|toesturen|zenden|opste
 _OVER_RE = _rx(r"\bover\s+(?P<t>[^,.;:()«»]{3,140})")
 _TOPIC_END_RE = _rx(
     r"\s+(?:zal|zullen|wordt|worden|is|zijn|te|om|nader|uitvoeriger|verwacht|blijven|informe\w*|"
-    r"ge[iï]nformeerd|berichten|sturen|toesturen|en\s+(?:over|\w+\s+nader))\b"
+    r"ge[iï]nformeerd|bericht\w*|sturen|toesturen|en\s+(?:over|\w+\s+nader))\b"
 )
+_BACK_ON_RE = _rx(r"\bterug\s+op\s+(?P<t>[^,.;:()«»]{3,140})")
 _HIER_RE = _rx(r"\b(?:hierover|daarover)\b")
 
 # The trigger: a sentence is a candidate only when it holds one of these.
@@ -558,7 +567,8 @@ _TRIGGER_RE = _rx(
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
-    r"volgt|volgen|inzage|komt|komen|terug)\b"
+    r"volgt|volgen|inzage|komt|komen|terug|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
+    r"werk)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -653,6 +663,17 @@ _UNCERTAIN_HINT_RE = re.compile(r"duidelijk|afhang|hangt|besluit|is aan ")
 _REVISION_HINT_RE = re.compile(
     r"maar in|maar voor|maar na|anders dan|eerder|oorspronkelijk|aanvankelijk|destijds|vertra|later|uitgesteld|verscho|verschuift|schuift|"
     r"speling|meer tijd|haalbaar|gehaald|plaats van"
+)
+# "Uw Kamer ontvangt …", "ontvangt u …", "Daar krijgt u een brief over", "U hoort dat in mei".
+_KAMER_RECEIVES_RE = re.compile(
+    r"(?:\b(?:uw|de)\s+kamer|(?<!\w)u)\s+(?:ontvangt|krijgt|hoort)\b"
+    r"|\b(?:ontvangt|krijgt|hoort)\s+(?:\w+\s+){0,2}?(?:u|uw\s+kamer|de\s+kamer)\b"
+)
+_I_REPORT_RE = re.compile(r"\b(?:ik|wij|we)\s+bericht(?:en)?\b|\bbericht(?:en)?\s+(?:ik|wij|we)\b")
+# First-person effort promises that bind: "Ik streef ernaar de vragen … te beantwoorden".
+_OWN_EFFORT_RE = re.compile(
+    r"\b(?:ik|wij|we)\s+(?:stre(?:ef|ven)\s+ernaar|zet(?:ten)?\s+alles\s+in\s+het\s+werk)\b"
+    r"|\bstre(?:ef|ven)\s+(?:ik|wij|we)\s+ernaar\b"
 )
 _WITH_KAMER_LOW_RE = re.compile(r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b")
 _YOU_CAN_RE = re.compile(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b")
@@ -803,6 +824,7 @@ def find_commitments(
     calendar: object = None,
     default_actor: str = "het kabinet",
     spans: Sequence[tuple[int, int]] | None = None,
+    turns: Sequence[Turn] | None = None,
 ) -> list[Commitment]:
     """Find the commitments in ``text`` (see the module documentation).
 
@@ -816,12 +838,18 @@ def find_commitments(
         text, reference_date, calendar, default_actor, find_deadlines,
         lower if len(lower) == len(text) else None,
     )
+    speakers = _Speakers(text, turns, default_actor) if turns else None
+    regions = speakers.regions(spans) if speakers else _regions(text, spans)
     found: list[_Found] = []
     items_done = -1
-    for s, e, sents, pos in _candidate_sentences(text, ctx.lower, _regions(text, spans)):
+    for s, e, sents, pos in _candidate_sentences(text, ctx.lower, regions):
         if s < items_done:
             continue
-        hit = _analyse(ctx, s, e)
+        hit = None
+        if speakers is not None:
+            ctx.default_actor = speakers.actor_at(s)
+            hit = _answer_promise(ctx, s, e, speakers.question_before(s))
+        hit = hit or _analyse(ctx, s, e)
         if hit is None:
             # "Het kabinet zal de komende maanden:" followed by list items.
             items = _list_items(ctx, s, e, sents, pos)
@@ -834,6 +862,93 @@ def find_commitments(
         if hit.kind:
             found.append(hit)
     return [_to_commitment(text, f) for f in _merge(ctx, found)]
+
+
+# --------------------------------------------------------------------------
+# Debate transcripts
+# --------------------------------------------------------------------------
+
+
+class _Speakers:
+    """Who speaks where in a transcript: only government turns are read, and
+    "ik" is the speaker; text before the first label is read as a letter."""
+
+    def __init__(self, text: str, turns: Sequence[Turn], default_actor: str) -> None:
+        self.text = text
+        self.turns = list(turns)
+        self.starts = [t.start for t in self.turns]
+        self.default_actor = default_actor
+
+    def regions(self, spans: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+        first = self.turns[0].label_start
+        out = _regions(self.text[:first], spans) if first > 0 else []
+        out += [(t.start, t.end) for t in self.turns if t.role == GOVERNMENT and t.end > t.start]
+        return out
+
+    def _index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def actor_at(self, pos: int) -> str:
+        i = self._index(pos)
+        return self.turns[i].actor if i >= 0 else self.default_actor
+
+    def question_before(self, pos: int) -> tuple[int, int] | None:
+        """The member turn just before the government turn holding ``pos``
+        (when ``pos`` opens that turn: a bare yes answers what was just asked)."""
+        i = self._index(pos)
+        if i <= 0 or self.turns[i - 1].role != MEMBER or pos - self.turns[i].start > _ANSWER_REACH:
+            return None
+        prev = self.turns[i - 1]
+        return prev.start, prev.end
+
+
+# How far into a government turn a bare yes still answers the member's question.
+_ANSWER_REACH = 240
+# "Ja, dat zeg ik toe." / "Dat zal ik doen." / "Die toezegging doe ik graag.":
+# a promise whose content is the question just asked.
+_ANSWER_PROMISE_RE = re.compile(
+    r"^(?![^.?!]*\b(?:niet|geen|nooit)\b)"
+    r"(?:(?:ja|jazeker|zeker|akkoord|prima|goed|natuurlijk|uiteraard|dank\s+u\s+wel|voorzitter)\b[,.!]?\s*)*"
+    r"(?:(?:dat|die|het|deze)\s+(?:toezegging\s+)?(?:zeg|doe|wil|kan|ga|zal)\s+ik\s+"
+    r"(?:\w+\s+){0,3}?(?:toe|toezeggen|doen|graag)\b|"
+    r"(?:dat|die|het)\s+(?:zeg|doe)\s+ik\s+(?:u\s+|bij\s+dezen\s+|graag\s+|hierbij\s+)*toe\b|"
+    r"(?:ik\s+)?zeg\s+(?:ik\s+)?(?:dat|dit)\s+(?:graag\s+)?toe\b)"
+    r"[^.?!]{0,40}[.!]?\s*$",
+    re.IGNORECASE,
+)
+# "Kan de minister toezeggen dat …?", "Is de minister bereid om …?": the ask, without the asking.
+_ASK_RE = re.compile(
+    r"^(?:(?:en|maar|dus|voorzitter)[,]?\s+)*(?:kan|wil|is|zou|gaat)\s+(?:de\s+)?(?:minister|staatssecretaris|"
+    r"premier|regering|het\s+kabinet|u|zij|hij)\b(?:[\w\s-]{0,30}?)\s*(?:toezeggen|bereid(?:\s+zijn)?|"
+    r"beloven)?\s*(?:om|dat|te)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _answer_promise(ctx: _Ctx, s: int, e: int, question: tuple[int, int] | None) -> _Found | None:
+    """A government speaker's bare yes to a member's question: the content and
+    any deadline come from the question."""
+    if question is None or not _ANSWER_PROMISE_RE.match(ctx.text[s:e].strip()):
+        return None
+    qa, qb = question
+    qtext = ctx.text[qa:qb]
+    asks = [m for m in re.finditer(r"[^.?!]*\?", qtext)]
+    if asks:
+        last = asks[-1]
+        qa, qb = qa + last.start(), qa + last.end()
+    ask = _WS_RE.sub(" ", ctx.text[qa:qb]).strip()
+    ask_body = _ASK_RE.sub("", ask).rstrip(" ?")
+    deadlines = [d for d in ctx.deadlines(qa, qb) if not ctx.is_past(d)]
+    deadline = deadlines[0] if deadlines else None
+    spans = [(d.start - qa, d.end - qa) for d in deadlines if d.start is not None and d.end is not None]
+    what = _clip(_strip_te(_without_spans(ctx.text[qa:qb], ask.find(ask_body[:20]) if ask_body else 0,
+                                          qb - qa, spans)), 14) if ask_body else ""
+    return _Found(
+        start=s, end=e, kind="toezegging", certainty="clear",
+        confidence=_confidence("clear", "toezegging", deadline, "toezeg", True),
+        actor=ctx.default_actor, deliverables=[what.rstrip(" ?")] if what else [],
+        deadline=deadline, act_pos=s, marker="toezeg",
+    )
 
 
 # --------------------------------------------------------------------------
@@ -975,6 +1090,8 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
             found.append((fam, m.start(), m.end(), _WS_RE.sub(" ", m.group())))
         found.sort(key=lambda f: (f[1], -f[2]))
     for family, start, end, w in found:
+        if w == "bericht" and not _I_REPORT_RE.search(low):
+            continue  # the noun "een bericht"
         particle = _SEPARABLE.get(w)
         if particle and family in ("product", "send") and not _word_positions(low[end:], particle):
             continue
@@ -998,6 +1115,8 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
                 continue
             if w == "verwachten" and not _YOU_CAN_RE.search(low):
                 continue
+            if w in ("krijgt", "krijgen", "hoort") and not _KAMER_RECEIVES_RE.search(low):
+                continue
             if w in _PRODUCT_SEND:
                 acts.append(_Act("product", start, end, w))
             family = "inform"
@@ -1005,6 +1124,7 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
     return acts
 
 
+_RECEIVE_WORDS = frozenset({"ontvangt", "krijgt", "hoort"})
 # Sending verbs that also deliver a product ("een onderzoek toekomen").
 _PRODUCT_SEND = frozenset({"toekomen", "toekomt"})
 _ACT_RANK = {"motion": 0, "inform": 1, "product": 2, "action": 3, "pseudo": 4}
@@ -1140,11 +1260,12 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return None
 
     delivery = marker == "present" and _delivery_passive(sent, act)
+    receives = marker == "present" and act.word in _RECEIVE_WORDS and bool(_KAMER_RECEIVES_RE.search(low))
     recurring = (
         marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
         and bool(_KAMER_RE.search(sent))
     )
-    needs_time = marker == "present" and not delivery and not recurring
+    needs_time = marker == "present" and not delivery and not recurring and not receives
     if needs_time and not _TIME_HINT_RE.search(sent):
         return None
     deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
@@ -1158,7 +1279,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         if deadline is not None:
             deadlines = [*deadlines, deadline]
     if marker == "present" and not delivery and (
-        (deadline is None and not recurring) or _past_tense(sent, act) or _HABITUAL_RE.search(low)
+        (deadline is None and not recurring and not receives) or _past_tense(sent, act) or _HABITUAL_RE.search(low)
     ):
         return None
     if marker == "intent" and deadline is None and act.kind == "action":
@@ -1176,7 +1297,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         if d and d not in deliverables:
             deliverables.append(d)
     other_recipient = (
-        act.kind == "inform" and not kamer and not act.word.startswith(("terugkom", "op de hoogte"))
+        act.kind == "inform" and not kamer and not act.word.startswith(("terugkom", "op de hoogte", "beantwoord"))
     ) or bool(re.search(r"ter\s+beschikking", act.word, _I))
     intent = _L_INTENT.search(low)
     hedged = (
@@ -1186,6 +1307,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
     if marker == "restated" and "voornemen" in sent.lower():
         hedged = True
+    if marker == "intent" and act.word.startswith("beantwoord") and _OWN_EFFORT_RE.search(low):
+        hedged = False  # the standard promise of a delay letter
     content_only = act.kind == "product" and act.word in ("uitwerken", "uitgewerkt", "ingaan", "ingegaan") and not any(
         _NAMED_PRODUCT_RE.match(p[2]) for p in products
     )
@@ -1300,6 +1423,8 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             continue
         if _PRESENT_ACT_RE.match(a.word) and sent[max(0, a.start - 3):a.start].lower() != "te ":
             return "present", a.start, a
+        if a.word == "toekomen" and re.search(r"\b(?:doe|doet)\b", low[seg_a:a.start]):
+            return "present", a.start, a  # "In mei doe ik u … toekomen"
         if _PASSIVE_PRESENT_RE.search(sent, seg_a, a.start) or _PASSIVE_PRESENT_RE.match(sent[a.end:].lstrip()):
             return "present", a.start, a
     return None, 0, None
@@ -1676,6 +1801,11 @@ def _deliverables(
             what = _without_spans(sent, t.start("what"), t.end("what"), spans)
             what = re.sub(r"\b(?:alvast|graag|voor\s+\d{4}(?:\s+en\s+\d{4})?)\b", " ", what, flags=_I)
             return [_clip(what, 9) + " " + t.group("verb")]
+    if act.word.startswith("beantwoord"):
+        what = _clip(_without_spans(sent, _segment(sent, act.start)[0], act.start, spans), 12)
+        what = re.sub(r"^(?:.*?\b)?((?:de|het|deze|die|alle|uw|zijn|haar|hun)\s)", r"\1", what, flags=_I)
+        what = re.sub(r"\s*\bte$", "", what)
+        return ["beantwoording van " + what if what else "beantwoording"]
     if kind == "informeren" or (act.kind == "inform" and kind != "product"):
         objects = _objects(sent, products)
         letters = [p for p in objects if _LETTER_RE.search(p.head)]
@@ -1753,6 +1883,8 @@ def _inform_topic(sent: str, act: _Act, spans: list[tuple[int, int]]) -> str:
     clause = _without_spans(sent, a, b, [(x - a, y - a) for x, y in spans if a <= x < b])
     rel = act.start - a
     overs = [m for m in _OVER_RE.finditer(clause) if not _HIER_RE.search(m.group())]
+    if not overs:
+        overs = list(_BACK_ON_RE.finditer(clause))
     after = [m for m in overs if m.start() >= rel - 5]
     m = after[0] if after else (overs[0] if overs else None)
     if m:
