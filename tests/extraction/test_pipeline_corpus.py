@@ -15,7 +15,7 @@ D = dt.date
 EXPECTED = {
     "000": ("lijst_van_vragen", D(2025, 5, 27), "inferred", 11, 0, 0, 0),
     "001": ("lijst_van_vragen", D(2022, 4, 26), "inferred", 75, 3, 6, 0),
-    "002": ("schriftelijke_antwoorden", D(2021, 6, 16), "inferred", 31, 4, 3, 0),
+    "002": ("schriftelijke_antwoorden", D(2021, 6, 16), "inferred", 31, 4, 2, 0),
     "003": ("schriftelijke_antwoorden", D(2026, 1, 28), "document", 59, 15, 6, 1),
     "004": ("brief", D(2022, 3, 8), "document", 0, 17, 8, 0),
 }

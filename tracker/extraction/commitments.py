@@ -165,14 +165,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import NamedTuple
 
 from tracker.extraction.deadlines import find_deadlines
+from tracker.extraction.lexicon import actors, deliverables, verbs
 from tracker.extraction.sentences import block_spans, split_sentences
 from tracker.extraction.turns import GOVERNMENT, MEMBER, Turn
 from tracker.extraction.types import Commitment, Deadline, Revision
 
-__all__ = ["CERTAINTIES", "KINDS", "find_commitments"]
+__all__ = ["CERTAINTIES", "KINDS", "Rejection", "explain", "find_commitments"]
 
 KINDS = ("informeren", "product", "motie", "toezegging", "actie")
 CERTAINTIES = ("clear", "borderline")
@@ -186,6 +188,16 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+def _phrase(form: str) -> str:
+    """A lexicon form as a regex: " ?" is optional space, " " one or more."""
+    return form.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+def _family(family: dict[str, tuple[str, ...]]) -> str:
+    """One word alternation of all forms of a verb family."""
+    return r"\b(?:" + "|".join(_phrase(f) for forms in family.values() for f in forms) + r")\b"
 
 
 def _lc(rx: re.Pattern[str]) -> re.Pattern[str]:
@@ -222,16 +234,14 @@ _KAMER_RE = re.compile(
     r"\b(?:[Uu]w|[Dd]e|[Dd]er|Tweede|Eerste)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bparlement\b"
 )
 _KAMER_SUBJECT_RE = _rx(r"^(?:uw|de|de\s+Tweede)\s+Kamer\b|^u\b")
-# Organisations, states and people that are not the government.
+# Bodies and people that are not the government (other states: any proper name, see _is_other_party).
 _NON_GOV_RE = re.compile(
-    r"\b(?:EU|Europese\s+(?:Unie|Commissie|Raad|Parlement|Dienst)|Commissie|NAVO|NATO|VN|Verenigde"
-    r"\s+Naties|AIV|CAVV|OESO|OECD|WHO|IMF|Wereldbank|Rekenkamer|Raad\s+van\s+State|IOB|CPB|CBS|"
-    r"AIVD|MIVD|NCTV|Strafhof|Hof|Frankrijk|Duitsland|België|VS|Verenigde\s+Staten|VK|Rusland|China|"
-    r"Oekraïne|Israël|Iran|Turkije|Suriname|Australië|Canada|Japan|India|lidstaten|partners|"
-    r"bondgenoten|landen|organisaties|bedrijven|gemeenten|provincies|fracties?|leden|lid|"
-    r"Kamerleden|rapporteur|onderzoekers|commissie|projectleider|SIPRI|OHCHR|UNHCR|IOM|gemeente|"
-    r"provincie|rechter|rechtbank|politie|OM|sector|werkgevers|vakbonden|ngo's|NGO's|bedrijfsleven|"
-    r"universiteiten|kennisinstellingen|Europees\s+Parlement)\b"
+    r"\b(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in actors.NON_GOVERNMENT_BODIES) + r")\b"
+)
+# A capitalised name that is the government or the Kamer, not another party.
+_OWN_NAMES_RE = re.compile(
+    r"(?:Nederland|Koninkrijk|Kamer|Tweede|Eerste|Rijk|Rijksoverheid|Minister\w*|Staatssecretaris|Kabinet|"
+    r"Regering|Ministerie)\b"
 )
 # A paragraph written by Kamer members (verslag of a schriftelijk overleg).
 _MEMBER_START_RE = re.compile(
@@ -241,87 +251,28 @@ _MEMBERS_RE = re.compile(
     r"\b(?:[Dd]e|[Dd]eze)\s+leden\b|\bleden\s+van\s+de\b|-fractie\b|\bfractieleden\b"
 )
 
-# Acts. Each family is one regex; the family decides the act's class.
-_INFORM_TRUE_RE = _rx(
-    r"\b(?:informeren|informeer|informeert|ge[iï]nformeerd|op\s+de\s+hoogte\s+(?:te\s+)?(?:houden|"
-    r"stellen|brengen|gehouden|gesteld|gebracht|houd|hou|houdt|stel|stelt|breng|brengt)|berichten|"
-    r"briefen|gebrieft|inlichten|ingelicht|terugkomen|terugkom|terugkomt|teruggekomen|bericht|"
-    r"beantwoorden|beantwoord|beantwoordt)\b"
-)
-_INFORM_SEND_RE = _rx(
-    r"\b(?:(?:toe)?sturen|stuur|stuurt|(?:toe)?gestuurd|toezenden|zenden|zend|zendt|(?:toe)?gezonden|"
-    r"verzenden|verzonden|versturen|verstuurd|verstuur|verstuurt|(?:doen\s+)?toekomen|toekomt|"
-    r"toegaan|toegaat|ontvangen|ontvangt|krijgt|krijgen|hoort|aanbieden|aangeboden|bied|biedt|rapporteren|rapporteer|"
-    r"rapporteert|gerapporteerd|verslag\s+(?:uit)?brengen|verslag\s+uit|tegemoet\s*zien|"
-    r"tegemoetzien|tegemoet\s+kunt\s+zien|verwachten|voorleggen|voorgelegd|leg|legt|"
-    r"terugkoppelen|teruggekoppeld|melden|meld|meldt|inzicht\s+(?:geven|bieden|verschaffen)|"
-    r"delen|gedeeld|deel|deelt|geven|geeft|geef|gegeven|verstrekken|verstrek|verstrekt|verschaffen|"
-    r"ter\s+inzage\s+(?:te\s+)?(?:leggen|gelegd|leg|legt))\b"
-)
-_PRODUCT_VERB_RE = _rx(
-    r"\b(?:opstellen|opgesteld|afronden|afgerond|opleveren|opgeleverd|publiceren|gepubliceerd|"
-    r"publiceer|publiceert|presenteren|gepresenteerd|presenteer|presenteert|uitwerken|uitgewerkt|"
-    r"formuleren|geformuleerd|verschijnen|verschijnt|gereed|klaar|uitbrengen|uitgebracht|"
-    r"evalueren|ge[eë]valueerd|evalueer|evalueert|(?:laten\s+)?onderzoeken|onderzocht|"
-    r"(?:laten\s+)?uitvoeren|uitgevoerd|vaststellen|vastgesteld|ontwikkelen|ontwikkeld|"
-    r"actualiseren|geactualiseerd|herzien|consultatie|schrijven|geschreven|opzetten|opgezet|"
-    r"ingaan|ingegaan|stel|stelt|rond|rondt|lever|levert|werk|werkt|breng|brengt|maken|maak|maakt|"
-    r"volgt|volgen|komt|komen|kom|plaatsvinden|plaatsvindt|plaatshebben|plaatsheeft)\b"
-)
+# Acts. Each family is one regex generated from the lexicon; the family decides the act's class.
+_INFORM_TRUE_RE = _rx(_family(verbs.INFORM))
+_INFORM_SEND_RE = _rx(_family(verbs.SEND))
+_PRODUCT_VERB_RE = _rx(_family(verbs.PRODUCT))
 # Product verbs that only count with a product in the sentence ("er komt een
 # evaluatie", "een reactie volgt", "een inventarisatie maken").
-_NEEDS_PRODUCT = _words(
-    "maken maak maakt volgt volgen komt komen kom plaatsvinden plaatsvindt plaatshebben plaatsheeft"
-)
+_NEEDS_PRODUCT = verbs.NEEDS_PRODUCT
 # Finite forms of separable verbs count only with their particle later on.
-_SEPARABLE = {
-    "stel": "op", "stelt": "op", "rond": "af", "rondt": "af", "lever": "op", "levert": "op",
-    "werk": "uit", "werkt": "uit", "breng": "uit", "brengt": "uit", "bied": "aan", "biedt": "aan",
-    "leg": "voor", "legt": "voor",
-}
-_MOTION_ACT_RE = _rx(
-    r"\b(?:invulling\s+(?:\w+\s+){0,2}?(?:geven|gegeven|geeft|geef)|uitvoering\s+(?:\w+\s+){0,2}?"
-    r"(?:geven|gegeven|geeft|geef)|uitvoeren|uitgevoerd|uitvoert|opvolging\s+(?:\w+\s+){0,2}?(?:geven|"
-    r"gegeven|geeft))\b"
-)
+_SEPARABLE = verbs.SEPARABLE
+_MOTION_ACT_RE = _rx(_family(verbs.MOTION))
 _MOTIE_RE = _rx(r"\bmotie")
-_ACTION_RE = _rx(
-    r"\b(?:organiseren|organiseer|organiseert|georganiseerd|deelnemen|deelneemt|toetreden|toetreedt|"
-    r"besluiten|beslissen|(?:aandacht|steun)\s+(?:\w+\s+){0,5}?vragen|agenderen|geagendeerd|"
-    r"aankaarten|aangekaart|opbrengen|bespreken|besproken|bespreekt|(?:het\s+)?initiatief\s+nemen|"
-    r"oprichten|opgericht|inrichten|ingericht|benoemen|benoemd|openen|geopend|verstrekken|"
-    r"financieren|leveren|geleverd|beoordelen|beoordeeld|bezien|verkennen|verkend|doorberekenen|"
-    r"doorberekend|corrigeren|gecorrigeerd|herstellen|uitbreiden|uitgebreid|implementeren|"
-    r"ge[iï]mplementeerd|overleggen|bijwonen|bezoeken|ondertekenen|ratificeren|"
-    r"aanpassen|aangepast|starten|invoeren|ingevoerd|realiseren|gerealiseerd|hervatten|hervat|"
-    r"intrekken|beschikbaar\s+(?:te\s+)?stellen|ter\s+beschikking\s+(?:\w+\s+){0,2}?(?:stellen|"
-    r"gesteld)|reserveren|contact\s+(?:op\s*)?nemen|in\s+overleg\s+(?:te\s+)?(?:gaan|treden)|"
-    r"aanvragen|verlengen|verlengd|instellen|ingesteld|toekennen|vrijmaken|vrijgemaakt|"
-    r"voor\s+te\s+leggen|meedoen|aansluiten|nagaan|bekijken|afschaffen|opheffen|aanscherpen|"
-    r"uitbetalen|aanleveren|voor\s+te\s+bereiden|voorbereiden|indienen|ingediend|verrichten|"
-    r"onderzoek\s+(?:laten\s+)?(?:doen|verrichten|uitvoeren)|(?:een\s+)?besluit\s+(?:\w+\s+){0,3}?"
-    r"(?:nemen|neemt|genomen))\b"
-)
+_ACTION_RE = _rx(_family(verbs.ACTION))
 _TRUE_INFORM_WORDS = ("inform", "op de", "bericht", "brief", "inlicht", "ingelicht", "gebrieft")
 # Product nouns (heads) and named products.
-_PRODUCT_HEAD = (
-    r"[\w-]*(?:strategie|nota|notitie|brief|briefing|onderzoek|evaluatie|plan|wetsvoorstel|"
-    r"kabinetsreactie|reactie|rapportage|rapport|verslag|visie|agenda|kader|analyse|verkenning|"
-    r"appreciatie|overzicht|monitor|inventarisatie|handreiking|routekaart|standpunt|voorstel|"
-    r"voorstellen|fiche|doorlichting|studie|update|beleidslijn|wet|regeling|aanpak|programma|"
-    r"advies|adviesaanvraag|maatregelen|maatregel|beantwoording|uitwerking)"
-)
+_PRODUCT_HEAD = r"[\w-]*(?:" + "|".join(deliverables.PRODUCT_HEADS) + ")"
 _PRODUCT_RE = _rx(rf"\b{_PRODUCT_HEAD}\b")
 _NAMED_PRODUCT_RE = re.compile(
     r"\b(?:[Jj]aarlijkse\s+)?Staat\s+van\s+(?:de|het)\s+[A-Z]\w+(?:\s+\d{4})?"
-    r"|\b[A-Z][\w-]*(?:rapportage|nota|strategie|notitie|wet|plan|agenda)\b(?:\s+\d{4})?"
+    r"|\b[A-Z][\w-]*(?:" + "|".join(deliverables.NAMED_HEADS) + r")\b(?:\s+\d{4})?"
 )
-_WEAK_PRODUCTS = frozenset(
-    {"maatregelen", "maatregel", "aanpak", "programma", "advies", "voorstel", "uitwerking",
-     "voorstellen", "kader", "agenda", "update", "regeling", "wet", "analyse", "overzicht",
-     "plan", "onderzoek"}
-)
-_STRONG_ALONE = frozenset({"plan", "onderzoek", "wet", "overzicht", "analyse", "update"})
+_WEAK_PRODUCTS = deliverables.WEAK
+_STRONG_ALONE = deliverables.STRONG_ALONE
 # Actions that deliver their object when it is a product ("een wetsvoorstel indienen").
 # "aan de Europese Commissie", "naar Brussel": a recipient other than the Kamer.
 _OTHER_RECIPIENT_RE = re.compile(r"\b(?:aan|naar)\s+(?!de\s+kamer|uw\s+kamer|u\b)(?:de\s+|het\s+)?[a-z]")
@@ -333,12 +284,7 @@ _DELIVERY_ACTIONS = _words(
     "laten uitvoeren"
 )
 # Acts that are a product by themselves: "zal … evalueren", "zal onderzoeken of …".
-_IMPLIED_PRODUCT = {
-    **dict.fromkeys(("evalueren", "geëvalueerd", "geevalueerd", "evalueer", "evalueert"), "evaluatie"),
-    **dict.fromkeys(("onderzoeken", "laten onderzoeken", "onderzoek laten doen", "onderzoek laten uitvoeren",
-                     "onderzoek doen", "onderzoek verrichten", "onderzoek laten verrichten"), "onderzoek"),
-    **dict.fromkeys(("verkennen",), "verkenning"),
-}
+_IMPLIED_PRODUCT = deliverables.IMPLIED
 _EVALUATE_RE = _rx(r"^(?:evalueren|ge[eë]valueerd|evalueer|evalueert)$")
 _LETTER_RE = _rx(r"(?:brief|briefing)$")
 
@@ -743,6 +689,27 @@ _DeadlineFinder = Callable[..., list[Deadline]]
 # --------------------------------------------------------------------------
 
 
+class Rejection(StrEnum):
+    """Why a candidate sentence is not a promise (``explain`` returns it)."""
+
+    QUESTION = "question"  # a question, including "Kunt u toezeggen …?"
+    MEMBERS_TEXT = "members_text"  # written by Kamer members ("De leden van de …-fractie")
+    OPEN_OUTCOME = "open_outcome"  # "het zal afhangen van", "onduidelijk"
+    NO_ACT = "no_act"  # nothing checkable is done
+    NO_UNDERTAKING = "no_undertaking"  # an act, but nobody undertakes it
+    PERFORMED_NOW = "performed_now"  # "Hierbij informeer ik u": done by this very letter
+    REPORTED_QUESTION = "reported_question"  # "De heer X vroeg of ik bereid ben …"
+    CONDITIONAL = "conditional"  # "Mocht de Kamer dat wensen, dan …"
+    NEGATED = "negated"  # "zal niet", "niet bereid"
+    OBLIGATION = "obligation"  # "zal … moeten": a duty, not an undertaking
+    LASTING_POLICY = "lasting_policy"  # "Nederland blijft zich inzetten voor …"
+    OTHER_ACTOR = "other_actor"  # what someone other than the government plans
+    NO_TIME = "no_time"  # a present tense without a future time phrase: a description
+    PAST_ACT = "past_act"  # "heeft … gestuurd"
+    HABITUAL = "habitual"  # "ontvangt doorgaans in september"
+    VAGUE_INTENT = "vague_intent"  # an intended action with no date
+
+
 class _NP(NamedTuple):
     """A product noun phrase: offsets in the sentence, its text, its head noun."""
 
@@ -787,6 +754,11 @@ class _Ctx:
     finder: _DeadlineFinder | None
     lower: str | None = None
     cache: dict[tuple[int, int], list[Deadline]] = field(default_factory=dict)
+    rejection: Rejection | None = None
+
+    def reject(self, reason: Rejection) -> None:
+        """Note why the sentence under analysis is no promise."""
+        self.rejection = reason
 
     def deadlines(self, start: int, end: int) -> list[Deadline]:
         """Time phrases of ``text[start:end]``, offsets into the full text."""
@@ -864,6 +836,18 @@ def find_commitments(
     return [_to_commitment(text, f) for f in _merge(ctx, found)]
 
 
+def explain(sentence: str, *, reference_date: date | None = None) -> Rejection | None:
+    """Why ``sentence`` is no promise, or None when it is one (for reviewers
+    and tests: the named reason of each rejection)."""
+    ctx = _Ctx(sentence, reference_date, None, "het kabinet", find_deadlines, sentence.lower())
+    if len(ctx.lower or "") != len(sentence):
+        ctx.lower = None
+    if not _L_TRIGGER.search(sentence.lower()):
+        return Rejection.NO_UNDERTAKING
+    hit = _analyse(ctx, 0, len(sentence.rstrip()))
+    return None if hit is not None else ctx.rejection or Rejection.NO_UNDERTAKING
+
+
 # --------------------------------------------------------------------------
 # Debate transcripts
 # --------------------------------------------------------------------------
@@ -932,7 +916,7 @@ def _answer_promise(ctx: _Ctx, s: int, e: int, question: tuple[int, int] | None)
         return None
     qa, qb = question
     qtext = ctx.text[qa:qb]
-    asks = [m for m in re.finditer(r"[^.?!]*\?", qtext)]
+    asks = list(re.finditer(r"[^.?!]*\?", qtext))
     if asks:
         last = asks[-1]
         qa, qb = qa + last.start(), qa + last.end()
@@ -1208,29 +1192,33 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     if len(low) != len(sent):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sent)
     if _is_question(sent):
-        return None
+        return ctx.reject(Rejection.QUESTION)
     if ("leden" in low or "fractie" in low) and _MEMBERS_RE.search(sent) and not _GOV_ACTOR_RE.search(sent):
-        return None
+        return ctx.reject(Rejection.MEMBERS_TEXT)
     if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
-        return None
+        return ctx.reject(Rejection.OPEN_OUTCOME)
     if _REVISION_HINT_RE.search(low) and (_L_EARLIER.search(low) or _L_SLIP_WORD.search(low)):
         rev = _analyse_revision(ctx, s, e, sent)
         if rev is not None:
             return rev
     acts = _find_acts(sent, low)
     if not acts:
-        return None
+        return ctx.reject(Rejection.NO_ACT)
     if lead_actor is not None:
         # A list item under "Ik zal:": the lead's undertaking governs its act.
         marker, anchor, act = "future", 0, min(acts, key=lambda a: (_ACT_RANK[a.kind], a.start))
     else:
         marker, anchor, act = _undertaking(sent, low, acts)
     if marker is None or act is None:
-        return None
+        return ctx.reject(_no_undertaking(sent, acts))
     if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive", "restated"):
-        return None
+        return ctx.reject(Rejection.PERFORMED_NOW)
     if marker in ("future", "gaan") and _THIS_LETTER_RE.search(sent):
-        return None  # "… zal worden geïnformeerd via deze brief": done now
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
+    if lead_actor is None and _reported_question(sent, anchor):
+        return ctx.reject(Rejection.REPORTED_QUESTION)
+    if _LEADING_CONDITION_RE.match(sent):
+        return ctx.reject(Rejection.CONDITIONAL)
 
     seg_a, seg_b = _segment(sent, anchor)
     lo, hi = sorted((anchor, act.start))
@@ -1238,26 +1226,26 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     if marker not in ("toezeg",):
         window = _NEG_OK_RE.sub(" ", span_text)
         if _NEG_RE.search(window) or _NEG_RE.search(sent[max(seg_a, act.start - 14):act.start]):
-            return None
+            return ctx.reject(Rejection.NEGATED)
     if marker in ("future", "gaan", "intent") and _OBLIGATION_RE.search(span_text):
-        return None
+        return ctx.reject(Rejection.OBLIGATION)
     if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
-        return None
+        return ctx.reject(Rejection.OBLIGATION)
     blijven = _BLIJVEN_RE.search(span_text)
     if blijven and (act.kind != "inform" or re.search(
         r"\b(?:inzetten|inspannen|zorgen|pleiten|streven|dat)\b", span_text[blijven.end():], _I
     )):
-        return None  # lasting policy; "blijven informeren" is a promise
+        return ctx.reject(Rejection.LASTING_POLICY)  # "blijven informeren" is a promise
 
     products = _products(sent)
     kamer = bool(_KAMER_RE.search(sent))
     act = _settle_act_class(sent, act, products, marker)
     if act is None:
-        return None
+        return ctx.reject(Rejection.NO_ACT)
 
     actor = lead_actor or _actor(ctx, sent, marker, anchor, act)
     if actor is None:
-        return None
+        return ctx.reject(Rejection.OTHER_ACTOR)
 
     delivery = marker == "present" and _delivery_passive(sent, act)
     receives = marker == "present" and act.word in _RECEIVE_WORDS and bool(_KAMER_RECEIVES_RE.search(low))
@@ -1267,7 +1255,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
     needs_time = marker == "present" and not delivery and not recurring and not receives
     if needs_time and not _TIME_HINT_RE.search(sent):
-        return None
+        return ctx.reject(Rejection.NO_TIME)
     deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
     usable = deadlines
     if marker == "restated":
@@ -1278,12 +1266,15 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         deadline = _event_clause(sent, s, act.start, anchor)
         if deadline is not None:
             deadlines = [*deadlines, deadline]
-    if marker == "present" and not delivery and (
-        (deadline is None and not recurring and not receives) or _past_tense(sent, act) or _HABITUAL_RE.search(low)
-    ):
-        return None
+    if marker == "present" and not delivery:
+        if _past_tense(sent, act):
+            return ctx.reject(Rejection.PAST_ACT)
+        if _HABITUAL_RE.search(low):
+            return ctx.reject(Rejection.HABITUAL)
+        if deadline is None and not recurring and not receives:
+            return ctx.reject(Rejection.NO_TIME)
     if marker == "intent" and deadline is None and act.kind == "action":
-        return None
+        return ctx.reject(Rejection.VAGUE_INTENT)
 
     # Drop product phrases inside a time phrase ("bij de Voorjaarsnota"); cut
     # those that run into one ("het wetsvoorstel op korte termijn").
@@ -1322,6 +1313,45 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         deliverables=deliverables, deadline=deadline, act_pos=s + act.start, hedged=hedged,
         marker=marker,
     )
+
+
+# "De heer X vroeg of ik bereid ben …", "Mevrouw Y heeft gevraagd om …", "wil weten wanneer …".
+_REPORTED_ASK_RE = re.compile(
+    r"\b(?:vroeg|vroegen|vraagt|vragen|gevraagd|verzocht|verzoekt|wil(?:de|den)?\s+weten|informeerde|"
+    r"informeerden)\b[^.;:?]{0,80}?\b(?:of|om|wanneer|hoe|waarom|welke|wat)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with a condition: "Mocht …", "Indien …", "Als … , dan".
+_LEADING_CONDITION_RE = re.compile(
+    r"\s*(?:Mocht(?:en)?\b|Indien\b(?!\s+(?:mogelijk|nodig)\b)|Ingeval\b|In\s+het\s+geval\s+dat\b|"
+    r"Als\b(?=[^,]{3,120}\b(?:is|zijn|wordt|worden|blijkt|blijken|heeft|hebben|kan|kunnen|wil|wilt|"
+    r"willen|wenst|wensen|mocht|komt|gaat|lukt)\b[^,]*,))"
+)
+
+
+def _no_undertaking(sent: str, acts: list[_Act]) -> Rejection:
+    """Name the reason when no undertaking governs the acts."""
+    if _BLIJVEN_RE.search(sent):
+        return Rejection.LASTING_POLICY
+    first = acts[0].start
+    if _PAST_AUX_RE.search(sent, 0, first) or _PAST_AUX_RE.match(sent[acts[0].end:].lstrip()):
+        return Rejection.PAST_ACT
+    return Rejection.NO_UNDERTAKING
+
+
+def _reported_question(sent: str, anchor: int) -> bool:
+    """Is the undertaking part of a question someone else asked ("X vroeg of
+    ik bereid ben …")? The asked clause runs to the next comma or semicolon."""
+    for m in _REPORTED_ASK_RE.finditer(sent, 0, anchor + 1):
+        if m.start() > anchor:
+            break
+        stop = re.search(r"[,;:]", sent[m.end():])
+        clause_end = m.end() + stop.start() if stop else len(sent)
+        if m.end() <= anchor + 1 and anchor < clause_end and not re.search(
+            r"\b(?:ik|wij|we)\s+(?:vroeg|vraag|heb\s+gevraagd)\b", sent[max(0, m.start() - 12):m.end()], re.I
+        ):
+            return True
+    return False
 
 
 def _list_items(
@@ -1582,7 +1612,9 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
         if _KAMER_SUBJECT_RE.match(inside.strip()):
             return ctx.default_actor
         head = re.sub(r"^(?:de|het|deze|die|dit)\s+", "", inside.strip(), flags=_I)
-        if _NON_GOV_RE.match(head) or (_NON_GOV_RE.search(inside) and not _PRODUCT_RE.search(inside)):
+        if _NON_GOV_RE.match(head) or _is_other_party(head) or (
+            _NON_GOV_RE.search(inside) and not _PRODUCT_RE.search(inside)
+        ):
             return None  # "dat de Commissie in juni een voorstel presenteert"
         if re.search(r"\bvan\s+de\s+(?:NAVO|EU|VN|OESO|Europese\s+\w+|Commissie|WHO)\b", antecedent):
             return None
@@ -1595,6 +1627,8 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
         if subj:
             return _subject_actor(ctx, subj.group("subj"))
         tail = after.lstrip()[:60]
+        if _is_other_party(tail):
+            return None  # "In juni presenteert Duitsland een plan"
         others = _NON_GOV_RE.match(tail) or (
             re.match(r"(?:de|het)\s+(?:[A-Z][\w-]*\s*){1,3}", tail) and _NON_GOV_RE.search(tail[:30])
         )
@@ -1602,6 +1636,19 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
             return None
         return ctx.default_actor
     return _subject_actor(ctx, before_s)
+
+
+def _is_other_party(phrase: str) -> bool:
+    """A subject that is a proper name of someone else: another state, an
+    organisation ("Frankrijk", "de Onderwijsraad") — not the government, the
+    Kamer or a product ("de Klimaatstrategie")."""
+    words = phrase.split(None, 2)
+    if words and words[0].lower() in ("de", "het"):
+        words = words[1:]
+    if not words or not words[0][:1].isupper() or _OWN_NAMES_RE.match(words[0]):
+        return False
+    head = words[0].strip(",.;:")
+    return not (_GOV_ACTOR_RE.match(head) or _PRODUCT_RE.search(head) or _NAMED_PRODUCT_RE.match(head))
 
 
 def _finite_for(sent: str, marker: str, anchor: int, act: _Act) -> int:
