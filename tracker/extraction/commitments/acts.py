@@ -28,7 +28,7 @@ from tracker.extraction.commitments.phrases import (
     _products,
     _segment,
 )
-from tracker.extraction.commitments.records import _Act
+from tracker.extraction.commitments.records import MARKERS, _Act
 from tracker.extraction.commitments.tables import (
     _ACT_KEYS,
     _ACT_WORDS,
@@ -204,7 +204,7 @@ def _settle_act_class(sent: str, act: _Act, products: list[tuple[int, int, str]]
     if act.kind == "product":
         strong = [p for p in products if _product_is_strong(p)]
         anaphoric = re.match(r"\s*(?:deze|dit|die|het)\b", sent, _I)
-        if not strong and not anaphoric and marker not in ("bereid", "toezeg", "restated", "tegemoet"):
+        if not strong and not anaphoric and not MARKERS[marker].explicit:
             return _Act("action", act.start, act.end, act.word)
     return act
 
@@ -234,8 +234,8 @@ def _past_tense(sent: str, act: _Act) -> bool:
 
 
 def _kind(sent: str, act: _Act, marker: str, products: list[tuple[int, int, str]]) -> str:
-    if marker in ("bereid", "toezeg", "tegemoet"):
-        return "toezegging"
+    if MARKERS[marker].kind:
+        return MARKERS[marker].kind
     if marker == "restated" and act.kind != "inform" and re.search(r"\btoegezegd\b|\bbeloofd\b", sent, _I):
         return "toezegging"
     if act.kind == "motion":

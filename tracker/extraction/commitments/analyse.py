@@ -44,7 +44,7 @@ from tracker.extraction.commitments.patterns import (
     _TIME_HINT_RE,
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
-from tracker.extraction.commitments.records import Rejection, _Act, _Ctx, _Found
+from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
 from tracker.extraction.commitments.revisions import _analyse_revision
 from tracker.extraction.commitments.tables import (
     _KAMER_RECEIVES_RE,
@@ -87,9 +87,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         marker, anchor, act = _undertaking(sent, low, acts)
     if marker is None or act is None:
         return ctx.reject(_no_undertaking(sent, acts))
-    if _PERFORMATIVE_RE.search(sent) and marker in ("present", "kamer_passive", "restated"):
+    row = MARKERS[marker]
+    if row.now_cue == "performative" and _PERFORMATIVE_RE.search(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)
-    if marker in ("future", "gaan") and _THIS_LETTER_RE.search(sent):
+    if row.now_cue == "this_letter" and _THIS_LETTER_RE.search(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
     if lead_actor is None and _reported_question(sent, anchor):
         return ctx.reject(Rejection.REPORTED_QUESTION)
@@ -99,11 +100,11 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     seg_a, seg_b = _segment(sent, anchor)
     lo, hi = sorted((anchor, act.start))
     span_text = sent[lo:max(hi + len(act.word), lo)]
-    if marker not in ("toezeg",):
+    if not row.negation_checked:
         window = _NEG_OK_RE.sub(" ", span_text)
         if _NEG_RE.search(window) or _NEG_RE.search(sent[max(seg_a, act.start - 14):act.start]):
             return ctx.reject(Rejection.NEGATED)
-    if marker in ("future", "gaan", "intent") and _OBLIGATION_RE.search(span_text):
+    if row.obligation and _OBLIGATION_RE.search(span_text):
         return ctx.reject(Rejection.OBLIGATION)
     if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
         return ctx.reject(Rejection.OBLIGATION)
@@ -129,7 +130,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
         and bool(_KAMER_RE.search(sent))
     )
-    needs_time = marker == "present" and not delivery and not recurring and not receives
+    needs_time = row.needs_time and not delivery and not recurring and not receives
     if needs_time and not _TIME_HINT_RE.search(sent):
         return ctx.reject(Rejection.NO_TIME)
     deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
@@ -142,14 +143,14 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         deadline = _event_clause(sent, s, act.start, anchor)
         if deadline is not None:
             deadlines = [*deadlines, deadline]
-    if marker == "present" and not delivery:
+    if row.needs_time and not delivery:
         if _past_tense(sent, act):
             return ctx.reject(Rejection.PAST_ACT)
         if _HABITUAL_RE.search(low):
             return ctx.reject(Rejection.HABITUAL)
         if deadline is None and not recurring and not receives:
             return ctx.reject(Rejection.NO_TIME)
-    if marker == "intent" and deadline is None and act.kind == "action":
+    if row.hedged and deadline is None and act.kind == "action":
         return ctx.reject(Rejection.VAGUE_INTENT)
 
     # Drop product phrases inside a time phrase ("bij de Voorjaarsnota"); cut
@@ -168,13 +169,13 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     ) or bool(re.search(r"ter\s+beschikking", act.word, _I))
     intent = _L_INTENT.search(low)
     hedged = (
-        marker == "intent"
+        row.hedged
         or bool(intent and not re.search(r"\bvan\s+(?:de|het)\b", low[intent.end():intent.end() + 12]))
         or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
     )
     if marker == "restated" and "voornemen" in sent.lower():
         hedged = True
-    if marker == "intent" and act.word.startswith("beantwoord") and _OWN_EFFORT_RE.search(low):
+    if row.hedged and act.word.startswith("beantwoord") and _OWN_EFFORT_RE.search(low):
         hedged = False  # the standard promise of a delay letter
     content_only = act.kind == "product" and act.word in ("uitwerken", "uitgewerkt", "ingaan", "ingegaan") and not any(
         _NAMED_PRODUCT_RE.match(p[2]) for p in products
@@ -224,7 +225,7 @@ def _confidence(certainty: str, kind: str, deadline: Deadline | None, marker: st
             c += 0.12 if deadline.due is not None else 0.07
         if kind in ("product", "motie", "toezegging") or kamer:
             c += 0.03
-        if marker in ("restated", "expect", "present"):
+        if MARKERS[marker].indirect:
             c -= 0.03
         return round(min(c, 0.97), 2)
     c = 0.45

@@ -33,6 +33,40 @@ class Rejection(StrEnum):
     VAGUE_INTENT = "vague_intent"  # an intended action with no date
 
 
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One row of the marker table: how a kind of undertaking behaves."""
+
+    name: str
+    example: str
+    kind: str | None = None  # the record's kind whatever the act ("toezegging"), else from the act
+    explicit: bool = False  # a product verb needs no product noun ("Ik ben bereid … op te stellen")
+    hedged: bool = False  # an intention or expectation: borderline
+    needs_time: bool = False  # only a promise with a future time phrase (or a delivery)
+    now_cue: str | None = None  # "performative" / "this_letter": done by this very letter
+    negation_checked: bool = False  # its own finder already refused "niet"
+    obligation: bool = False  # "zal … moeten" makes it a duty
+    indirect: bool = False  # said about the promise rather than making it: a little less sure
+
+
+# The undertaking markers, in the order they are tried (see ``markers.undertaking``).
+MARKERS: dict[str, Marker] = {m.name: m for m in (
+    Marker("toezeg", "Ik zeg toe de Kamer te informeren", kind="toezegging", explicit=True, negation_checked=True),
+    Marker("bereid", "Ik ben bereid een evaluatie te laten uitvoeren", kind="toezegging", explicit=True),
+    Marker("tegemoet", "Het kabinet komt de Kamer tegemoet door … te sturen", kind="toezegging", explicit=True),
+    Marker("future", "Ik zal uw Kamer voor de zomer informeren", now_cue="this_letter", obligation=True),
+    Marker("gaan", "Het kabinet gaat een plan opstellen", now_cue="this_letter", obligation=True),
+    Marker("expect", "Ik verwacht u in juni te kunnen informeren", indirect=True),
+    Marker("restated", "Het kabinet heeft toegezegd de wet te evalueren", explicit=True, now_cue="performative",
+           indirect=True),
+    Marker("kamer_passive", "Uw Kamer wordt voor de zomer geïnformeerd", now_cue="performative"),
+    Marker("intent", "Het streven is de nota in juni te publiceren", hedged=True, obligation=True),
+    Marker("formula", "Ik kom hierop terug"),
+    Marker("present", "Uw Kamer ontvangt in juni een brief", needs_time=True, now_cue="performative",
+           indirect=True),
+)}
+
+
 class _NP(NamedTuple):
     """A product noun phrase: offsets in the sentence, its text, its head noun."""
 
