@@ -48,11 +48,13 @@ from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ct
 from tracker.extraction.commitments.revisions import _analyse_revision
 from tracker.extraction.commitments.tables import (
     _KAMER_RECEIVES_RE,
+    _L_BEREID,
     _L_EARLIER,
     _L_FUT,
     _L_GAAN,
     _L_INTENT,
     _L_SLIP_WORD,
+    _L_TOEZEG,
     _L_UNCERTAIN,
     _OWN_EFFORT_RE,
     _REVISION_HINT_RE,
@@ -78,8 +80,12 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         if rev is not None:
             return rev
     acts = _find_acts(sent, low)
-    if not acts:
-        return ctx.reject(Rejection.NO_ACT)
+    explicit = (("toe" in low and _L_TOEZEG.search(low)) or ("bereid" in low and _L_BEREID.search(low))
+                or "toegezegd" in low or "beloofd" in low) and (
+        _TO_DO_RE.search(low)
+    )
+    if not acts and not (explicit and not sent.rstrip().endswith(":")):
+        return ctx.reject(Rejection.NO_ACT)  # an explicit "zeg toe"/"bereid" promises whatever it names
     if lead_actor is not None:
         # A list item under "Ik zal:": the lead's undertaking governs its act.
         marker, anchor, act = "future", 0, min(acts, key=lambda a: (_ACT_RANK[a.kind], a.start))
@@ -190,6 +196,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         deliverables=deliverables, deadline=deadline, act_pos=s + act.start, hedged=hedged,
         marker=marker,
     )
+
+
+# "toe (om) … te <verb>", "bereid (om) … te <verb>": an explicit promise names its act as an infinitive.
+_TO_DO_RE = re.compile(r"\b(?:toe|bereid|toegezegd|beloofd)\s*,?\s+(?:om\s+)?(?!dat\b)[^;?]{0,220}?\bte\s+\w+")
 
 
 def _list_items(

@@ -36,6 +36,13 @@ from tracker.extraction.commitments.phrases import (
 from tracker.extraction.commitments.records import _NP, _Act
 from tracker.extraction.commitments.tables import _WS_RE
 
+# The infinitive clause of "zegt … toe (om) … te <verb>".
+_TOE_TE_RE = re.compile(
+    r"\btoe\s*,?\s+(?:om\s+)?(?P<what>(?!dat\b)[^;?]{3,220}?\bte\s+(?:zullen\s+)?(?:laten\s+)?\w+(?:\s+(?:en|of)\s+"
+    r"[^;?]{0,80}?\bte\s+\w+)?)",
+    re.IGNORECASE,
+)
+
 
 def _coordinated_deliverable(
     sent: str, main: _Act, other: _Act, products: list[_NP], spans: list[tuple[int, int]]
@@ -120,6 +127,11 @@ def _deliverables(
                 parts = what.split()
                 return [_clip(" ".join(parts[:-1]), 9) + " " + parts[-1] + m.group("verb")]
             return [_clip(what, 9) + " " + m.group("verb")]
+        m = _TOE_TE_RE.search(sent)
+        if m:  # "zegt (de Kamer, …,) toe (om) X te doen": X doen
+            what = _without_spans(sent, m.start("what"), m.end("what"), spans)
+            what = re.sub(r"\bte\s+zullen\s+", "te ", what, flags=_I)
+            return [_clip(_strip_te(what), 14)]
         m = _TOEZEG_WHAT_RE.search(sent)
         if names:
             return _dedupe([_strip_np(p[2]) for p in names[:2]])

@@ -45,12 +45,15 @@ _LEADING_CONDITION_RE = re.compile(
 )
 
 
+# "Ik heb (u) toegezegd", "heb ik toegezegd": the speaker's own promise, restated.
+_OWN_PROMISE_RE = re.compile(r"\b(?:ik\s+heb|heb\s+ik|wij\s+hebben|we\s+hebben|hebben\s+wij)\b")
+
+
 def _no_undertaking(sent: str, acts: list[_Act]) -> Rejection:
     """Name the reason when no undertaking governs the acts."""
     if _BLIJVEN_RE.search(sent):
         return Rejection.LASTING_POLICY
-    first = acts[0].start
-    if _PAST_AUX_RE.search(sent, 0, first) or _PAST_AUX_RE.match(sent[acts[0].end:].lstrip()):
+    if acts and (_PAST_AUX_RE.search(sent, 0, acts[0].start) or _PAST_AUX_RE.match(sent[acts[0].end:].lstrip())):
         return Rejection.PAST_ACT
     return Rejection.NO_UNDERTAKING
 
@@ -111,6 +114,10 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
         inf = "inf" if m.group("inf") else "inf2"
         pos = m.start(inf)
         act = next((a for a in acts if pos - 12 <= a.start <= pos + 4 or a.start <= pos < a.end), None)
+        if act is None and m.group("verb") in ("toegezegd", "beloofd") and _OWN_PROMISE_RE.search(
+            low, max(0, m.start() - 30), m.start() + 1
+        ):
+            act = _Act("pseudo", pos, m.end(inf), m.group(inf))  # "Ik heb toegezegd te kijken of …"
         if act is None:
             continue
         return "restated", m.start(), act

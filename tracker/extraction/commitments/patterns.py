@@ -117,7 +117,8 @@ _FUT_RE = _rx(r"\b(?:zal|zullen|zult)\b")
 _GAAN_RE = _rx(r"\b(?:ga|gaat|gaan)\b")
 _BEREID_RE = _rx(r"\bbereid\b")
 _TOEZEG_RE = _rx(
-    r"\b(?:zeg|zegt|zeggen)\b[^;?]{0,120}?\btoe\b|\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
+    r"\b(?:zeg|zegt|zeggen)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
+    r"\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
     r"\btoezegging\s+(?:doe|doen)\b"
 )
 # A promise reported as made earlier: "heeft toegezegd … te …",
@@ -162,7 +163,7 @@ _NEG_OK_RE = _rx(
 )
 _PERFORMATIVE_RE = _rx(
     r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
-    r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
+    r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
 )
 _THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b")
 # The letter fulfils the promise just restated: "Met deze brief kom ik die toezegging na."

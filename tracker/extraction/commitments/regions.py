@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from tracker.extraction.commitments.patterns import (
@@ -13,6 +14,9 @@ from tracker.extraction.commitments.patterns import (
 )
 from tracker.extraction.commitments.tables import _L_TRIGGER
 from tracker.extraction.sentences import block_spans, split_sentences
+
+# The end of the paragraph that follows a question heading.
+_PARAGRAPH_END_RE = re.compile(r"\S[\s\S]*?(?:\n[ \t\xa0]*\n|\Z)")
 
 
 def _regions(text: str, spans: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
@@ -30,8 +34,13 @@ def _regions(text: str, spans: Sequence[tuple[int, int]] | None) -> list[tuple[i
         if q.start() < pos:
             continue
         a = _ANSWER_HEAD_RE.search(text, q.end())
+        nxt = _QUESTION_HEAD_RE.search(text, q.end())
         regions.append((pos, q.start()))
-        pos = a.end() if a else len(text)
+        if a and (nxt is None or a.start() < nxt.start()):
+            pos = a.end()
+        else:  # a question without its answer here (a delay letter): only its own paragraph
+            body = _PARAGRAPH_END_RE.search(text, q.end() + 1)
+            pos = body.end() if body else len(text)
     regions.append((pos, len(text)))
     return [(a, b) for a, b in regions if b > a]
 
