@@ -164,6 +164,7 @@ from datetime import date
 
 from tracker.extraction.commitments.analyse import _analyse, _list_items
 from tracker.extraction.commitments.debate import _answer_promise, _Speakers
+from tracker.extraction.commitments.markers import _no_undertaking
 from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_CONT_RE
 from tracker.extraction.commitments.records import Rejection, _Ctx, _Found
 from tracker.extraction.commitments.regions import _candidate_sentences, _regions
@@ -235,6 +236,6 @@ def explain(sentence: str, *, reference_date: date | None = None) -> Rejection |
     if len(ctx.lower or "") != len(sentence):
         ctx.lower = None
     if not _L_TRIGGER.search(sentence.lower()):
-        return Rejection.NO_UNDERTAKING
+        return _no_undertaking(sentence, [])
     hit = _analyse(ctx, 0, len(sentence.rstrip()))
     return None if hit is not None else ctx.rejection or Rejection.NO_UNDERTAKING

@@ -39,7 +39,7 @@ from tracker.extraction.commitments.tables import _WS_RE
 # The infinitive clause of "zegt … toe (om) … te <verb>".
 _TOE_TE_RE = re.compile(
     r"\btoe\s*,?\s+(?:om\s+)?(?P<what>(?!dat\b)[^;?]{3,220}?\bte\s+(?:zullen\s+)?(?:laten\s+)?\w+(?:\s+(?:en|of)\s+"
-    r"[^;?]{0,80}?\bte\s+\w+)?)",
+    r"[^;?]{0,80}?\bte\s+\w+)?(?:\s+(?:over|aan|naar|op|met)\s+[^,;:?.()]{2,80})?)",
     re.IGNORECASE,
 )
 

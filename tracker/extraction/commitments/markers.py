@@ -49,11 +49,17 @@ _LEADING_CONDITION_RE = re.compile(
 _OWN_PROMISE_RE = re.compile(r"\b(?:ik\s+heb|heb\s+ik|wij\s+hebben|we\s+hebben|hebben\s+wij)\b")
 
 
+# A perfect or past auxiliary: the act is done.
+_DONE_RE = re.compile(r"\b(?:heb|heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn|ben)\b", re.IGNORECASE)
+
+
 def _no_undertaking(sent: str, acts: list[_Act]) -> Rejection:
     """Name the reason when no undertaking governs the acts."""
+    if _REPORTED_ASK_RE.search(sent):
+        return Rejection.REPORTED_QUESTION
     if _BLIJVEN_RE.search(sent):
         return Rejection.LASTING_POLICY
-    if acts and (_PAST_AUX_RE.search(sent, 0, acts[0].start) or _PAST_AUX_RE.match(sent[acts[0].end:].lstrip())):
+    if acts and (_DONE_RE.search(sent, 0, acts[0].start) or _DONE_RE.match(sent[acts[0].end:].lstrip())):
         return Rejection.PAST_ACT
     return Rejection.NO_UNDERTAKING
 
