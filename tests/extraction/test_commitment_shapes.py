@@ -64,6 +64,11 @@ def test_each_way_of_promising_makes_one_record(text: str, deliverable: str, due
     assert (found.deadline.due if found.deadline else None) == due
 
 
+def test_gaan_after_a_fronted_time_phrase_credits_the_cabinet() -> None:
+    [found] = find("Volgend jaar gaat het kabinet een plan opstellen voor de leesvaardigheid.")
+    assert (found.actor, found.deliverables, found.deadline.due) == ("het kabinet", ["plan"], date(2027, 12, 31))
+
+
 def test_the_standard_sentence_of_a_delay_letter_is_clear() -> None:
     [found] = find("Ik streef ernaar de vragen binnen drie weken te beantwoorden.")
     assert found.certainty == "clear"
@@ -85,6 +90,8 @@ REJECTED = [
     ("Ik heb de Kamer vorig jaar een brief gestuurd over de subsidies.", Rejection.PAST_ACT),
     ("Frankrijk zal in juni een plan presenteren voor de landbouw.", Rejection.OTHER_ACTOR),
     ("In juni presenteert Duitsland een plan voor de energievoorziening.", Rejection.OTHER_ACTOR),
+    ("Ook gaat de inspectie de maatregelen beoordelen die het schoolbestuur heeft genomen.",
+     Rejection.OTHER_ACTOR),
     ("Hierbij informeer ik uw Kamer over de stand van zaken.", Rejection.PERFORMED_NOW),
     ("Parallel aan deze brief ontvangt u van de minister voor Sport een aparte brief.", Rejection.PERFORMED_NOW),
     ("Ik zal de Kamer niet opnieuw informeren over dit onderwerp.", Rejection.NEGATED),

@@ -6,7 +6,23 @@ the deadline" and "Revisions" of ``shared/spec/deadlines.md``.
 Public API
 ----------
 ``find_commitments(text, *, reference_date, calendar=None,
-default_actor="het kabinet", spans=None) -> list[Commitment]``
+default_actor="het kabinet", spans=None, turns=None) -> list[Commitment]``;
+``explain(sentence) -> Rejection | None`` (why a sentence is no promise).
+
+With ``turns`` (:func:`tracker.extraction.turns.find_turns`) only government
+speakers' turns are read, "ik" is the speaker, and a bare ``Ja, dat zeg ik
+toe`` takes its content from the member's question just before it.
+
+Layout
+------
+The words are data in :mod:`tracker.extraction.lexicon` (``verbs``,
+``deliverables``, ``actors``); ``patterns`` generates the regexes from them;
+``records.MARKERS`` is the table of undertaking markers and ``records.Rejection``
+the named reasons for a no. ``regions`` picks the sentences, ``analyse`` judges
+one (with ``markers``, ``acts``, ``actors``, ``timing``, ``deliverables``),
+``revisions`` handles slips, neighbours and merging, ``debate`` the bare yes.
+Adding a cue: one row in the lexicon or the marker table, one test row in
+``tests/extraction/test_commitment_shapes.py``.
 
 ``KINDS`` and ``CERTAINTIES`` are the closed vocabularies of
 ``Commitment.kind`` and ``Commitment.certainty``. Records come back in text

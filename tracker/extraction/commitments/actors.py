@@ -84,6 +84,9 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
         tail = after.lstrip()[:60]
         if _is_other_party(tail):
             return None  # "In juni presenteert Duitsland een plan"
+        bare = re.sub(r"^(?:de|het)\s+", "", tail)
+        if bare != tail and _NON_GOV_RE.match(bare) and not _GOV_ACTOR_RE.match(tail):
+            return None  # "Ook gaat de inspectie … beoordelen"
         others = _NON_GOV_RE.match(tail) or (
             re.match(r"(?:de|het)\s+(?:[A-Z][\w-]*\s*){1,3}", tail) and _NON_GOV_RE.search(tail[:30])
         )

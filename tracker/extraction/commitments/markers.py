@@ -102,8 +102,8 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             return "future", m.start(), act
     for m in _L_GAAN.finditer(low):
         before = sent[max(0, m.start() - 4):m.start()].lower()
-        after = sent[m.end():m.end() + 14].lower()
-        if before.endswith("te ") or re.match(r"\s*(?:er\s*van\s*uit|ervanuit|over|om|het|naar|uit|er)\b", after):
+        after = sent[m.end():m.end() + 24].lower()
+        if before.endswith("te ") or re.match(r"\s*(?:er\s*van\s*uit|ervanuit|over|om|het(?!\s+kabinet)|naar|uit|er)\b", after):
             continue
         act = _pick_act(sent, acts, m.start(), after_only=True, infinitive=True)
         if act is not None:
