@@ -52,6 +52,8 @@ PROMISES = [
     ("De evaluatie van de wet wordt in het voorjaar van 2027 aan uw Kamer gezonden.", "evaluatie",
      date(2027, 5, 31)),
     ("Ik zal trachten de antwoorden voor het kerstreces aan uw Kamer te sturen.", "", date(2026, 12, 18)),
+    ("Ik kom nog voor de zomer met een brief aan de Kamer over de toewijzing, maar deze motie moet ik ontraden.",
+     "brief", date(2026, 7, 3)),
 ]
 
 
@@ -207,6 +209,23 @@ def test_a_bare_yes_takes_its_content_and_deadline_from_the_question() -> None:
     assert (yes.question.member, yes.question.party) == ("Pietersen", "CDA")
 
 
+@pytest.mark.parametrize(("answer", "promised"), [
+    ("Dat zal ik doen.", True),
+    ("Ja, dat doe ik.", True),
+    ("Die toezegging doe ik graag.", True),
+    ("Dat wil ik niet doen.", False),
+    ("Nee, dat lijkt me niet verstandig.", False),
+])
+def test_a_short_answer_promises_only_when_it_says_yes(answer: str, promised: bool) -> None:
+    text = ("De heer Pietersen (CDA):\n\nWil de minister de Kamer voor de zomer informeren over de "
+            f"leesbevordering?\n\nMinister Van der Berg:\n\n{answer}\n")
+    found = extract_pages([text], reference_date=REF).commitments
+    assert [c.text for c in found] == ([answer] if promised else [])
+    if promised:
+        assert "leesbevordering" in found[0].deliverables[0]
+        assert found[0].deadline.due == date(2026, 7, 3)
+
+
 # ---------------------------------------------------------------------------
 # Actors of letters
 # ---------------------------------------------------------------------------
@@ -242,6 +261,15 @@ def test_a_delay_letter_after_unanswered_questions_still_promises() -> None:
             "Ik streef ernaar de vragen binnen drie weken te beantwoorden.\n")
     [found] = find(text)
     assert found.text == "Ik streef ernaar de vragen binnen drie weken te beantwoorden."
+
+
+def test_an_answer_to_kamervragen_is_credited_to_the_answering_staatssecretaris() -> None:
+    text = ("Vragen van het lid Jansen aan de staatssecretaris van Financiën over de leskluis.\n\n"
+            "Mededeling van staatssecretaris De Vries (Financiën) (ontvangen 20 februari 2026).\n\n"
+            "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord, omdat de inbreng van de "
+            "scholen nodig is. Ik streef ernaar de vragen binnen drie weken te beantwoorden.\n")
+    [found] = extract_pages([text], reference_date=REF).commitments
+    assert found.actor == "staatssecretaris van Financiën"
 
 
 def test_a_bare_paragraph_is_read_as_a_letter() -> None:

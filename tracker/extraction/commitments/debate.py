@@ -57,7 +57,8 @@ _ANSWER_PROMISE_RE = re.compile(
     r"(?:(?:dat|die|het|deze)\s+(?:toezegging\s+)?(?:zeg|doe|wil|kan|ga|zal)\s+ik\s+"
     r"(?:\w+\s+){0,3}?(?:toe|toezeggen|doen|graag)\b|"
     r"(?:dat|die|het)\s+(?:zeg|doe)\s+ik\s+(?:u\s+|bij\s+dezen\s+|graag\s+|hierbij\s+)*toe\b|"
-    r"(?:ik\s+)?zeg\s+(?:ik\s+)?(?:dat|dit)\s+(?:graag\s+)?toe\b)"
+    r"(?:ik\s+)?zeg\s+(?:ik\s+)?(?:dat|dit)\s+(?:graag\s+)?toe\b|"
+    r"(?:dat|die|het)\s+(?:doe|zal|ga)\s+ik(?:\s+(?:zeker|graag|zo|ook|dan))?(?=\s*[.!]?\s*$))"
     r"[^.?!]{0,40}[.!]?\s*$",
     re.IGNORECASE,
 )

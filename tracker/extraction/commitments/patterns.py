@@ -338,7 +338,7 @@ _TRIGGER_RE = _rx(
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
-    r"volgt|volgen|inzage|komt|komen|terug|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
+    r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
     r"werk)\b"
 )
 _QUESTION_HEAD_RE = re.compile(

@@ -83,6 +83,13 @@ def _committee(head: str) -> str | None:
     return _norm(name) or None
 
 
+# "Antwoord van minister X (Ministry)", "Mededeling van staatssecretaris Y (Ministry)".
+_ANSWERED_BY = re.compile(
+    r"\b(?:Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?P<f>[Mm]inister|[Ss]taatssecretaris)\s+"
+    r"(?P<name>[A-Z][^\n()]{1,50}?)\s*\((?P<x>[A-Z][^()\n]{2,80})\)"
+)
+
+
 def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None]:
     ministry: str | None = None
     minister: str | None = None
@@ -95,6 +102,13 @@ def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None
                 ministry = _norm(sig["x"])
         minister = f"{name}, {function}"
         break
+    if minister is None:
+        # Answers to Kamervragen: "Antwoord van staatssecretaris De Vries (Financiën)".
+        ans = _ANSWERED_BY.search(head)
+        if ans:
+            x = _norm(ans["x"])
+            minister = f"{_norm(ans['name'])}, {_capitalise(ans['f'].lower())} van {x}"
+            ministry = ministry or x
     if minister is None:
         pre = _PREAMBLE_MINISTER.search(head)
         if pre:
