@@ -45,6 +45,7 @@ PROMISES = [
     ("In mei doe ik u de resultaten van het onderzoek naar de wachtlijsten toekomen.", "onderzoek",
      date(2026, 5, 31)),
     ("Daar krijgt u voor de zomer een brief over.", "brief", date(2026, 7, 3)),
+    ("U hoort dat eind april van mij.", "", date(2026, 4, 30)),
     ("Ik kom in het najaar terug op de uitkomsten van de evaluatie.", "uitkomsten van de evaluatie",
      date(2026, 11, 30)),
     ("U kunt de kabinetsreactie op het advies in het voorjaar tegemoet zien.", "kabinetsreactie",

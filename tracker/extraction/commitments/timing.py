@@ -94,6 +94,8 @@ def _in_other_clause(sent: str, ds: int, de: int, act_pos: int, anchor: int) -> 
     sub = subs[-1]
     if _TEMPORAL_SUB_RE.match(sub.group()):
         return False
+    if sub.group().lower() in ("dat", "die", "wat") and not sent[sub.end():ds].strip():
+        return False  # a pronoun object right before the phrase: "U hoort dat half mei"
     c_start = sub.start()
     nxt = sent.find(",", de)
     c_end = len(sent) if nxt < 0 else nxt
