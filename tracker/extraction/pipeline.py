@@ -18,6 +18,7 @@ from tracker.extraction.motions import find_citations
 from tracker.extraction.readers import read_pages
 from tracker.extraction.repair import repair
 from tracker.extraction.structure import document_info, segment
+from tracker.extraction.turns import find_turns, question_items
 from tracker.extraction.types import Commitment, Deadline, Extraction, MotionCitation, QAItem
 
 StageCallback = Callable[[str], None]
@@ -33,7 +34,17 @@ def _noop(stage: str) -> None:
 
 
 def default_actor(ministry: str | None, minister: str | None) -> str:
-    """Who "ik" is in a minister's answer, or the cabinet when unsigned."""
+    """Who "ik" is in a signed letter or answer, or the cabinet when unsigned.
+
+    ``minister`` is ``"<name>, <Function>"`` from the signature: a letter signed
+    by a staatssecretaris (or a minister voor …) is credited to that function.
+    """
+    function = minister.rsplit(", ", 1)[-1] if minister else ""
+    role = function.split(" ", 1)[0].lower()
+    if role == "staatssecretaris" or (function and " voor " in function):
+        if " van " in function or " voor " in function:
+            return role + function[len(role):]
+        return f"{role} van {ministry}" if ministry else role
     if ministry:
         return f"minister van {ministry}"
     return minister or "het kabinet"
@@ -65,12 +76,15 @@ def extract_pages(
     if reference_date is not None:
         info.reference_date, info.reference_date_source = reference_date, "user"
     items = segment(text)
+    turns = find_turns(text) if not items else []
+    if turns:
+        items = question_items(text, turns)
 
     on_stage("extracting")
-    spans = [(item.answer_start, item.answer_end) for item in items] or None
+    spans = None if turns else [(item.answer_start, item.answer_end) for item in items] or None
     commitments = find_commitments(
         text, reference_date=info.reference_date, calendar=calendar,
-        default_actor=default_actor(info.ministry, info.minister), spans=spans,
+        default_actor=default_actor(info.ministry, info.minister), spans=spans, turns=turns or None,
     )
     footnotes = {note.number: note.text for note in repaired.footnotes}
     citations = find_citations(text, footnotes)

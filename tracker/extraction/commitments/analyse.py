@@ -1,0 +1,246 @@
+"""One sentence: undertaking + act + actor + deadline, or a named rejection."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.commitments.actors import _actor
+from tracker.extraction.commitments.acts import (
+    _ACT_RANK,
+    _RECEIVE_WORDS,
+    _coordinated_acts,
+    _delivery_passive,
+    _find_acts,
+    _kind,
+    _past_tense,
+    _settle_act_class,
+)
+from tracker.extraction.commitments.deliverables import _coordinated_deliverable, _deliverables
+from tracker.extraction.commitments.markers import (
+    _LEADING_CONDITION_RE,
+    _no_undertaking,
+    _reported_question,
+    _undertaking,
+)
+from tracker.extraction.commitments.patterns import (
+    _BLIJVEN_RE,
+    _COND_RE,
+    _GOV_ACTOR_RE,
+    _HABITUAL_RE,
+    _I,
+    _ITEM_START_RE,
+    _KAMER_RE,
+    _LEAD_MARKER_RE,
+    _MEMBERS_RE,
+    _NAMED_PRODUCT_RE,
+    _NEG_BEFORE_RE,
+    _NEG_OK_RE,
+    _NEG_RE,
+    _OBLIGATION_RE,
+    _PERFORMATIVE_RE,
+    _QUALIFIER_RE,
+    _RECURRING_RE,
+    _THIS_LETTER_RE,
+    _TIME_HINT_RE,
+)
+from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
+from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
+from tracker.extraction.commitments.revisions import _analyse_revision
+from tracker.extraction.commitments.tables import (
+    _KAMER_RECEIVES_RE,
+    _L_BEREID,
+    _L_EARLIER,
+    _L_FUT,
+    _L_GAAN,
+    _L_INTENT,
+    _L_SLIP_WORD,
+    _L_TOEZEG,
+    _L_UNCERTAIN,
+    _OWN_EFFORT_RE,
+    _REVISION_HINT_RE,
+    _UNCERTAIN_HINT_RE,
+)
+from tracker.extraction.commitments.timing import _event_clause, _governing
+from tracker.extraction.types import Deadline
+
+
+def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found | None:
+    sent = ctx.text[s:e]
+    low = ctx.lower[s:e] if ctx.lower is not None else sent.lower()
+    if len(low) != len(sent):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sent)
+    if _is_question(sent):
+        return ctx.reject(Rejection.QUESTION)
+    if ("leden" in low or "fractie" in low) and _MEMBERS_RE.search(sent) and not _GOV_ACTOR_RE.search(sent):
+        return ctx.reject(Rejection.MEMBERS_TEXT)
+    if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
+        return ctx.reject(Rejection.OPEN_OUTCOME)
+    if _REVISION_HINT_RE.search(low) and (_L_EARLIER.search(low) or _L_SLIP_WORD.search(low)):
+        rev = _analyse_revision(ctx, s, e, sent)
+        if rev is not None:
+            return rev
+    acts = _find_acts(sent, low)
+    explicit = (("toe" in low and _L_TOEZEG.search(low)) or ("bereid" in low and _L_BEREID.search(low))
+                or "toegezegd" in low or "beloofd" in low) and (
+        _TO_DO_RE.search(low)
+    )
+    if not acts and not (explicit and not sent.rstrip().endswith(":")):
+        return ctx.reject(Rejection.NO_ACT)  # an explicit "zeg toe"/"bereid" promises whatever it names
+    if lead_actor is not None:
+        # A list item under "Ik zal:": the lead's undertaking governs its act.
+        marker, anchor, act = "future", 0, min(acts, key=lambda a: (_ACT_RANK[a.kind], a.start))
+    else:
+        marker, anchor, act = _undertaking(sent, low, acts)
+    if marker is None or act is None:
+        return ctx.reject(_no_undertaking(sent, acts))
+    row = MARKERS[marker]
+    if row.now_cue == "performative" and _PERFORMATIVE_RE.search(sent):
+        return ctx.reject(Rejection.PERFORMED_NOW)
+    if row.now_cue == "this_letter" and _THIS_LETTER_RE.search(sent):
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
+    if lead_actor is None and _reported_question(sent, anchor):
+        return ctx.reject(Rejection.REPORTED_QUESTION)
+    if _LEADING_CONDITION_RE.match(sent):
+        return ctx.reject(Rejection.CONDITIONAL)
+
+    seg_a, seg_b = _segment(sent, anchor)
+    lo, hi = sorted((anchor, act.start))
+    span_text = sent[lo:max(hi + len(act.word), lo)]
+    if not row.negation_checked:
+        window = _NEG_OK_RE.sub(" ", span_text)
+        if _NEG_RE.search(window) or _NEG_RE.search(sent[max(seg_a, act.start - 14):act.start]):
+            return ctx.reject(Rejection.NEGATED)
+    if row.obligation and _OBLIGATION_RE.search(span_text):
+        return ctx.reject(Rejection.OBLIGATION)
+    if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
+        return ctx.reject(Rejection.OBLIGATION)
+    blijven = _BLIJVEN_RE.search(span_text)
+    if blijven and (act.kind != "inform" or re.search(
+        r"\b(?:inzetten|inspannen|zorgen|pleiten|streven|dat)\b", span_text[blijven.end():], _I
+    )):
+        return ctx.reject(Rejection.LASTING_POLICY)  # "blijven informeren" is a promise
+
+    products = _products(sent)
+    kamer = bool(_KAMER_RE.search(sent))
+    act = _settle_act_class(sent, act, products, marker)
+    if act is None:
+        return ctx.reject(Rejection.NO_ACT)
+
+    actor = lead_actor or _actor(ctx, sent, marker, anchor, act)
+    if actor is None:
+        return ctx.reject(Rejection.OTHER_ACTOR)
+
+    delivery = marker == "present" and _delivery_passive(sent, act)
+    receives = marker == "present" and act.word in _RECEIVE_WORDS and bool(_KAMER_RECEIVES_RE.search(low))
+    recurring = (
+        marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
+        and bool(_KAMER_RE.search(sent))
+    )
+    needs_time = row.needs_time and not delivery and not recurring and not receives
+    if needs_time and not _TIME_HINT_RE.search(sent):
+        return ctx.reject(Rejection.NO_TIME)
+    deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
+    usable = deadlines
+    if marker == "restated":
+        # Phrases before "heeft … toegezegd" date the announcement itself.
+        usable = [d for d in deadlines if d.start is not None and d.start - s > anchor]
+    deadline = _governing(ctx, sent, s, usable, act.start, anchor)
+    if deadline is None:
+        deadline = _event_clause(sent, s, act.start, anchor)
+        if deadline is not None:
+            deadlines = [*deadlines, deadline]
+    if row.needs_time and not delivery:
+        if _past_tense(sent, act):
+            return ctx.reject(Rejection.PAST_ACT)
+        if _HABITUAL_RE.search(low):
+            return ctx.reject(Rejection.HABITUAL)
+        if deadline is None and not recurring and not receives:
+            return ctx.reject(Rejection.NO_TIME)
+    if row.hedged and deadline is None and act.kind == "action":
+        return ctx.reject(Rejection.VAGUE_INTENT)
+
+    # Drop product phrases inside a time phrase ("bij de Voorjaarsnota"); cut
+    # those that run into one ("het wetsvoorstel op korte termijn").
+    spans = [(d.start - s, d.end - s) for d in deadlines if d.start is not None and d.end is not None]
+    products = [_cut_np(sent, p, spans) for p in products if not any(a <= p.start < b for a, b in spans)]
+
+    kind = _kind(sent, act, marker, products)
+    deliverables = _deliverables(sent, act, kind, products, marker, anchor, spans)
+    for other in _coordinated_acts(sent, acts, act, anchor):
+        d = _coordinated_deliverable(sent, act, other, products, spans)
+        if d and d not in deliverables:
+            deliverables.append(d)
+    other_recipient = (
+        act.kind == "inform" and not kamer and not act.word.startswith(("terugkom", "op de hoogte", "beantwoord"))
+    ) or bool(re.search(r"ter\s+beschikking", act.word, _I))
+    intent = _L_INTENT.search(low)
+    hedged = (
+        row.hedged
+        or bool(intent and not re.search(r"\bvan\s+(?:de|het)\b", low[intent.end():intent.end() + 12]))
+        or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
+    )
+    if marker == "restated" and "voornemen" in sent.lower():
+        hedged = True
+    if row.hedged and act.word.startswith("beantwoord") and _OWN_EFFORT_RE.search(low):
+        hedged = False  # the standard promise of a delay letter
+    content_only = act.kind == "product" and act.word in ("uitwerken", "uitgewerkt", "ingaan", "ingegaan") and not any(
+        _NAMED_PRODUCT_RE.match(p[2]) for p in products
+    )
+    cond = bool(_COND_RE.search(sent))
+    certainty = "clear"
+    if hedged or cond or other_recipient or kind == "actie" or content_only or (recurring and deadline is None):
+        certainty = "borderline"
+    conf = _confidence(certainty, kind, deadline, marker, kamer)
+    return _Found(
+        start=s, end=e, kind=kind, certainty=certainty, confidence=conf, actor=actor,
+        deliverables=deliverables, deadline=deadline, act_pos=s + act.start, hedged=hedged,
+        marker=marker,
+    )
+
+
+# "toe (om) … te <verb>", "bereid (om) … te <verb>": an explicit promise names its act as an infinitive.
+_TO_DO_RE = re.compile(r"\b(?:toe|bereid|toegezegd|beloofd)\s*,?\s+(?:om\s+)?(?!dat\b)[^;?]{0,220}?\bte\s+\w+")
+
+
+def _list_items(
+    ctx: _Ctx, s: int, e: int, sents: list[tuple[int, int]], pos: int
+) -> list[_Found]:
+    """List items that complete a lead sentence ending in a colon with an
+    undertaking ("Ik zal:" / "Het kabinet zal de volgende stappen zetten:")."""
+    text = ctx.text
+    lead = text[s:e].rstrip()
+    if not lead.endswith(":") or pos + 1 >= len(sents):
+        return []
+    low = lead.lower()
+    marker = _L_FUT.search(low) or _L_GAAN.search(low) or _LEAD_MARKER_RE.search(low)
+    if marker is None or _NEG_BEFORE_RE.search(low, marker.start(), len(low)):
+        return []
+    actor = _actor(ctx, lead, "future", marker.start(), _Act("pseudo", len(lead) - 1, len(lead), ""))
+    if actor is None:
+        return []
+    out = []
+    for is_, ie in sents[pos + 1:]:
+        if not _ITEM_START_RE.match(text, is_):
+            break
+        hit = _analyse(ctx, is_, ie, lead_actor=actor)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _confidence(certainty: str, kind: str, deadline: Deadline | None, marker: str, kamer: bool) -> float:
+    if certainty == "clear":
+        c = 0.8
+        if deadline is not None:
+            c += 0.12 if deadline.due is not None else 0.07
+        if kind in ("product", "motie", "toezegging") or kamer:
+            c += 0.03
+        if MARKERS[marker].indirect:
+            c -= 0.03
+        return round(min(c, 0.97), 2)
+    c = 0.45
+    if kind != "actie":
+        c += 0.1
+    if deadline is not None:
+        c += 0.08
+    return round(min(c, 0.69), 2)

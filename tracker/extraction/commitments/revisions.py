@@ -1,0 +1,251 @@
+"""Revisions of earlier promises, neighbouring sentences and merging."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.commitments.patterns import (
+    _ANAPHOR_START_RE,
+    _CONTENT_CONT_RE,
+    _EARLIER_RE,
+    _FOR_YEAR_RE,
+    _FULFIL_RE,
+    _FUT_RE,
+    _FUTURE_FORM_RE,
+    _I,
+    _NOW_RE,
+    _OLD_PLAN_RE,
+    _SLIP_NEXT_RE,
+    _SLIP_WORD_RE,
+    _TIME_HINT_RE,
+    _WITH_VIEW_RE,
+)
+from tracker.extraction.commitments.phrases import (
+    _has_strong_product,
+    _is_question,
+    _product_is_strong,
+    _products,
+    _strip_np,
+)
+from tracker.extraction.commitments.records import _Ctx, _Found
+from tracker.extraction.commitments.timing import _dates_topic_event
+from tracker.extraction.types import Commitment, Deadline, Revision
+
+
+def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
+    """A sentence that moves an earlier promise (old plan and/or slip)."""
+    earlier = _EARLIER_RE.search(sent)
+    if earlier and re.search(r"\bzoals\s+$", sent[max(0, earlier.start() - 8):earlier.start()], _I):
+        earlier = None
+    slip = _SLIP_WORD_RE.search(sent)
+    if earlier is None and slip is None:
+        return None
+    products = _products(sent)
+    names = [p for p in products if _product_is_strong(p)]
+    anaphoric = re.search(r"\b(?:deze|dit|die)\b", sent, _I)
+    if not (names or anaphoric):
+        return None
+    deadlines = ctx.deadlines(s, e)
+    previous: Deadline | None = None
+    new: Deadline | None = None
+    for d in deadlines:
+        if d.start is None:
+            continue
+        ds = d.start - s
+        cut = max(sent.rfind(",", 0, ds), sent.rfind(";", 0, ds), 0)
+        clause_left = sent[cut:ds]
+        old_clause = _OLD_PLAN_RE.search(clause_left) or (
+            earlier and earlier.start() < ds and not re.search(r"[,;]", sent[earlier.end():ds])
+        )
+        if old_clause and not _NOW_RE.search(clause_left) and previous is None:
+            previous = d
+        elif not ctx.is_past(d) and not _WITH_VIEW_RE.search(sent[max(0, ds - 20):ds]):
+            new = d
+    if earlier is None:
+        # A slip word alone: about a promised product, with a future date or
+        # a future form ("verschijnt nu", "zal later").
+        if slip is None or not names or re.search(r"\b(?:zou|zouden)\b", sent, _I):
+            return None
+        if new is None and not _FUT_RE.search(sent) and not _NOW_RE.search(sent):
+            return None
+        if re.search(r"\b(?:heeft|hebben|had|hadden)\b[^.;]*\bopgelopen\b", sent, _I) and new is None:
+            return None
+    elif previous is None and not (names or anaphoric):
+        return None
+    slip_here = bool(slip) or (new is not None and previous is not None)
+    deliverables = [_strip_np(names[0][2])] if names else []
+    return _Found(
+        start=s, end=e, kind="product", certainty="clear",
+        confidence=0.88 if previous is not None else 0.8,
+        actor=ctx.default_actor, deliverables=deliverables, deadline=new, act_pos=s,
+        revision=Revision(previous=previous, text=sent, start=s, end=e),
+        slip_pending=not slip_here,
+    )
+
+
+
+
+def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
+    text = ctx.text
+    if hit.revision is not None:
+        _complete_revision(ctx, hit, sents, pos)
+        return
+    if hit.marker == "restated" and pos + 1 < len(sents):
+        ns, ne = sents[pos + 1]
+        nxt = text[ns:ne]
+        if _FULFIL_RE.search(nxt) and re.search(r"\b(?:na|dat|invulling|uitvoering|gevolg|voldoe|doe|informeer)\b", nxt, _I):
+            hit.kind = ""  # "Met deze brief kom ik die toezegging na": fulfilled, not open
+            return
+    if hit.anaphoric and pos > 0 and not _has_strong_product(text[hit.start:hit.end]):
+        # "Momenteel wordt de Amerikastrategie opgesteld. Naar verwachting is
+        # dit in het derde kwartaal afgerond.": the product is in the sentence before.
+        ps, pe = sents[pos - 1]
+        prev = text[ps:pe]
+        names = [p for p in _products(prev) if _product_is_strong(p)]
+        if names and not _is_question(prev) and _adjacent(text, pe, hit.start):
+            hit.start = ps
+            hit.deliverables = [_strip_np(names[-1][2])]
+            if hit.kind == "actie":
+                hit.kind = "product"
+    if hit.deadline is not None or pos + 1 >= len(sents):
+        return
+    ns, ne = sents[pos + 1]
+    nxt = text[ns:ne]
+    if not _ANAPHOR_START_RE.match(nxt) or _is_question(nxt) or not _TIME_HINT_RE.search(nxt):
+        return
+    if _FUT_RE.search(nxt) and not _is_same_promise(nxt):
+        return
+    cands = [
+        d for d in ctx.deadlines(ns, ne)
+        if not ctx.is_past(d) and d.start is not None and not _dates_topic_event(nxt, d.start - ns)
+        and not _FOR_YEAR_RE.match(d.text)
+    ]
+    if cands:
+        hit.deadline = cands[0]
+        hit.end = ne
+        if hit.certainty == "clear":
+            hit.confidence = round(min(0.95, hit.confidence + (0.08 if cands[0].due else 0.04)), 2)
+
+
+def _complete_revision(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
+    text = ctx.text
+    assert hit.revision is not None
+    if not hit.deliverables:
+        hit.deliverables = _antecedent_product(text, sents, pos)
+    if hit.slip_pending and pos + 1 < len(sents):
+        ns, ne = sents[pos + 1]
+        nxt = text[ns:ne]
+        if not _is_question(nxt) and (_SLIP_NEXT_RE.search(nxt) or (
+            _NOW_RE.search(nxt) and _TIME_HINT_RE.search(nxt)
+        )):
+            hit.slip_pending = False
+            hit.end = ne
+            new = [
+                d for d in ctx.deadlines(ns, ne)
+                if not ctx.is_past(d) and d.start is not None
+                and not _WITH_VIEW_RE.search(text[max(0, d.start - 20):d.start])
+                and not re.search(r"\baantreden\b", d.text, _I)
+            ]
+            if new and hit.deadline is None:
+                hit.deadline = new[0]
+            hit.revision = Revision(hit.revision.previous, text[hit.start:ne], hit.start, ne)
+    if hit.slip_pending:
+        # No slip: an earlier promise restated with its date (or, without a
+        # date, only a reference to an earlier letter: dropped by the caller).
+        hit.deadline = hit.revision.previous
+        hit.revision = None
+        hit.confidence = 0.8
+        hit.slip_pending = False
+        if hit.deadline is None or not _FUTURE_FORM_RE.search(text, hit.start, hit.end):
+            hit.kind = ""
+
+
+def _is_same_promise(nxt: str) -> bool:
+    return bool(re.match(
+        r"\s*(?:dit|dat|deze|die|het)\s+(?:\w+\s+){0,2}?(?:zal|zullen|wordt|is|gebeurt|doet)\b", nxt, _I
+    ))
+
+
+def _antecedent_product(text: str, sents: list[tuple[int, int]], pos: int) -> list[str]:
+    best = ""
+    for k in range(pos - 1, max(-1, pos - 4), -1):
+        s, e = sents[k]
+        for p in _products(text[s:e]):
+            np = _strip_np(p.text)
+            if _product_is_strong(p) and len(np.split()) > len(best.split()):
+                best = np
+        if len(best.split()) > 1:
+            break
+    return [best] if best else []
+
+
+def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
+    text = ctx.text
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and f.start < prev.end:
+            # Already absorbed as the previous record's neighbour.
+            if prev.deadline is None and f.deadline is not None:
+                prev.deadline = f.deadline
+            if f.revision is None and _more_specific(f.deliverables, prev.deliverables):
+                prev.deliverables = f.deliverables
+            prev.end = max(prev.end, f.end)
+            continue
+        if (
+            prev is not None and f.anaphoric and f.revision is None and prev.revision is None
+            and _adjacent(text, prev.end, f.start)
+        ):
+            content = bool(_CONTENT_CONT_RE.match(text, f.start))
+            dated = prev.deadline is None and f.deadline is not None and (
+                _same_head(prev.deliverables, f.deliverables) or f.kind == prev.kind
+            )
+            if content or dated:
+                prev.end = f.end
+                if prev.deadline is None:
+                    prev.deadline = f.deadline
+                if dated and _more_specific(f.deliverables, prev.deliverables):
+                    prev.deliverables = f.deliverables
+                if prev.certainty == "borderline" and f.certainty == "clear" and not prev.hedged:
+                    prev.certainty = "clear"
+                prev.confidence = max(prev.confidence, f.confidence)
+                continue
+        out.append(f)
+    return out
+
+
+def _adjacent(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return b >= a and not gap.strip() and gap.count("\n") <= 1
+
+
+def _heads(items: list[str]) -> set[str]:
+    out: set[str] = set()
+    for it in items:
+        m = re.search(
+            r"(strategie|nota|notitie|brief|onderzoek|evaluatie|plan|rapportage|rapport|wetsvoorstel)\b",
+            it, _I,
+        )
+        if m:
+            out.add(m.group(1).lower())
+    return out
+
+
+def _same_head(a: list[str], b: list[str]) -> bool:
+    return bool(_heads(a) & _heads(b))
+
+
+def _more_specific(new: list[str], old: list[str]) -> bool:
+    if not new or any(x.lower().startswith(("informatie", "uitvoering")) for x in new):
+        return False
+    if not old:
+        return True
+    return _same_head(new, old) and len(" ".join(new)) > len(" ".join(old))
+
+
+def _to_commitment(text: str, f: _Found) -> Commitment:
+    return Commitment(
+        text=text[f.start:f.end], start=f.start, end=f.end, page=None, actor=f.actor,
+        deliverables=f.deliverables, kind=f.kind, certainty=f.certainty, confidence=f.confidence,
+        deadline=f.deadline, revision=f.revision,
+    )

@@ -1,0 +1,116 @@
+"""Which time phrase of a sentence is the deadline of the promised act."""
+
+from __future__ import annotations
+
+from tracker.extraction.commitments.patterns import (
+    _EVENT_CLAUSE_RE,
+    _EVENT_NOUN_RE,
+    _FOR_YEAR_RE,
+    _PAST_WORD_RE,
+    _STATED_YEAR_RE,
+    _TEMPORAL_SUB_RE,
+    _TOPIC_PREP_RE,
+    _WITH_VIEW_RE,
+)
+from tracker.extraction.commitments.phrases import _subordinators
+from tracker.extraction.commitments.records import _Ctx
+from tracker.extraction.commitments.tables import _WORD_RE
+from tracker.extraction.types import Deadline
+
+
+def _governing(
+    ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline], act_pos: int, anchor: int
+) -> Deadline | None:
+    best = _nearest_governing(ctx, sent, base, deadlines, act_pos, anchor, keep_stated_years=False)
+    if best is None:
+        # deadlines.md: a date that has already passed but was stated with its
+        # year keeps that year — the promise is simply overdue.
+        best = _nearest_governing(ctx, sent, base, deadlines, act_pos, anchor, keep_stated_years=True)
+    if best is not None and best.due is None and best.end is not None:
+        # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
+        for d in deadlines:
+            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 2 and not ctx.is_past(d):
+                return d
+    return best
+
+
+def _nearest_governing(
+    ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline], act_pos: int, anchor: int,
+    *, keep_stated_years: bool,
+) -> Deadline | None:
+    best: Deadline | None = None
+    best_dist = 1 << 30
+    for d in deadlines:
+        if d.start is None or d.end is None:
+            continue
+        ds, de = d.start - base, d.end - base
+        if ctx.is_past(d) and not (
+            keep_stated_years and _STATED_YEAR_RE.search(d.text) and not _PAST_WORD_RE.search(d.text)
+        ):
+            continue
+        if _FOR_YEAR_RE.match(d.text) and d.precision == "year":
+            continue
+        if _WITH_VIEW_RE.search(sent[max(0, ds - 20):ds]):
+            continue
+        if _in_other_bracket(sent, ds, act_pos):
+            continue
+        if _in_other_clause(sent, ds, de, act_pos, anchor):
+            continue
+        if _dates_topic_event(sent, ds):
+            continue
+        dist = min(abs(ds - act_pos), abs(de - act_pos), abs(ds - anchor), abs(de - anchor))
+        if dist < best_dist:
+            best, best_dist = d, dist
+    return best
+
+
+def _event_clause(sent: str, base: int, act_pos: int, anchor: int) -> Deadline | None:
+    """``wanneer de verkenning is afgerond``: an event with no date, when the
+    deadline module has no phrase for it and it governs the act."""
+    for m in _EVENT_CLAUSE_RE.finditer(sent):
+        if _in_other_bracket(sent, m.start(), act_pos):
+            continue
+        text = m.group().rstrip(" ,")
+        return Deadline(text, None, None, "event", base + m.start(), base + m.start() + len(text))
+    return None
+
+
+def _in_other_bracket(sent: str, ds: int, act_pos: int) -> bool:
+    open_i = sent.rfind("(", 0, ds)
+    if open_i < 0 or sent.rfind(")", open_i, ds) >= 0:
+        return False
+    close_i = sent.find(")", ds)
+    close_i = len(sent) if close_i < 0 else close_i
+    return not (open_i < act_pos < close_i)
+
+
+def _in_other_clause(sent: str, ds: int, de: int, act_pos: int, anchor: int) -> bool:
+    """Is the phrase inside a relative/subordinate clause that lacks the act?"""
+    left = sent[:ds]
+    cut = max(left.rfind(","), left.rfind("("), left.rfind(";"))
+    subs = list(_subordinators(left, cut + 1, len(left)))
+    if not subs:
+        return False
+    sub = subs[-1]
+    if _TEMPORAL_SUB_RE.match(sub.group()):
+        return False
+    if sub.group().lower() in ("dat", "die", "wat") and not sent[sub.end():ds].strip():
+        return False  # a pronoun object right before the phrase: "U hoort dat half mei"
+    c_start = sub.start()
+    nxt = sent.find(",", de)
+    c_end = len(sent) if nxt < 0 else nxt
+    return not (c_start <= act_pos < c_end)
+
+
+def _dates_topic_event(sent: str, ds: int) -> bool:
+    """``over deelname dit najaar``, ``van de toetsingsconferentie … in 2022``."""
+    left = sent[max(0, ds - 80):ds]
+    words = list(_WORD_RE.finditer(left))
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        w = words[k].group().lower()
+        if w in ("zal", "zullen", "wordt", "worden", "is", "zijn", "gaat", "ga"):
+            return False
+        if _EVENT_NOUN_RE.search(left[:words[k].end()]):
+            head = [x.group() for x in words[max(0, k - 4):k]]
+            return bool(_TOPIC_PREP_RE.search(" ".join(head)))
+    return False
