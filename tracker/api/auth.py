@@ -64,8 +64,18 @@ def api_token(request: Request) -> ApiToken | None:
     return request.auth if isinstance(request.auth, ApiToken) else None
 
 
+# A logged-in web user reads the API with the same right as the pages: a role
+# that may view commitments. Logged in without a role is not enough.
+READ_PERMISSION = "tracker.view_commitment"
+
+
+def _session_reader(request: Request) -> bool:
+    user = request.user
+    return bool(user.is_authenticated and user.is_active and user.has_perm(READ_PERMISSION))
+
+
 class ApiAccess(permissions.BasePermission):
-    """Reading: any token, a logged-in user, or anyone when API_PUBLIC_READ is on.
+    """Reading: any token, a logged-in user with a role, or anyone when API_PUBLIC_READ is on.
     Writing: only a token with the read-write scope."""
 
     message = _("Schrijven via de API vraagt een token met schrijfrechten (read_write).")
@@ -73,17 +83,26 @@ class ApiAccess(permissions.BasePermission):
     def has_permission(self, request: Request, view: object) -> bool:
         token = api_token(request)
         if request.method in permissions.SAFE_METHODS:
-            if token is not None or request.user.is_authenticated:
+            if token is not None or _session_reader(request):
                 return True
+            if request.user.is_authenticated:
+                self.message = _("Uw account heeft geen rol die de API mag lezen.")
+                return False
             return bool(settings.API_PUBLIC_READ)
         return token is not None and token.can_write
 
 
 class SignedIn(permissions.BasePermission):
-    """Any token or logged-in user (not the anonymous public)."""
+    """One's own things (calendar feeds): a logged-in user with a role, or a token;
+    changing them (POST, DELETE) with a token needs the read-write scope."""
+
+    message = _("Dit vraagt een rol, of een token met schrijfrechten (read_write) om iets te wijzigen.")
 
     def has_permission(self, request: Request, view: object) -> bool:
-        return api_token(request) is not None or request.user.is_authenticated
+        token = api_token(request)
+        if token is not None:
+            return request.method in permissions.SAFE_METHODS or token.can_write
+        return _session_reader(request)
 
 
 class _ConfiguredRateThrottle(throttling.BaseThrottle):
