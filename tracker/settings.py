@@ -189,12 +189,23 @@ CELERY_TASK_TRACK_STARTED = True
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 660)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Sending a message while the broker is down fails within seconds instead of
+# holding the uploader's request: the row is kept and the queue sweep sends it.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5,
+                                    "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "release-stuck-documents": {
         "task": "tracker.ingest.release_stuck_documents",
         "schedule": timedelta(minutes=10),
         "options": {"expires": 9 * 60},
+    },
+    # Documents whose message never reached the broker (it was down) or was lost.
+    "queue-pending-documents": {
+        "task": "tracker.ingest.queue_pending_documents",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
     },
     "reextract-outdated": {
         "task": "tracker.ingest.reextract_outdated",
@@ -284,8 +295,10 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 API_CACHE = API_THROTTLE_CACHE = "api"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Short timeouts: when Redis is down the API answers without cache and throttle, promptly.
     API_CACHE: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "nakoming-api"}
+                "KEY_PREFIX": "nakoming-api",
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1}}
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nakoming-api"},
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from time import time as clock
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from tracker.api.tokens import api_token_lookup
 # Writing last_used_at on every request would add a write per read; once a
 # minute tells an administrator which systems are alive just as well.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+logger = logging.getLogger(__name__)
 
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
@@ -135,17 +137,24 @@ class _ConfiguredRateThrottle(throttling.BaseThrottle):
         window = int(now // seconds)
         current, previous = (f"throttle:{self.scope}:{ident}:{seconds}:{w}" for w in (window, window - 1))
         cache = caches[settings.API_THROTTLE_CACHE]
-        counts = cache.get_many([current, previous])
+        try:
+            counts = cache.get_many([current, previous])
+        except Exception:  # the counters' store (Redis) is down: serve, unthrottled, and say so
+            logger.warning("throttle store unreachable; %s not throttled", self.scope, exc_info=True)
+            return True
         overlap = 1 - (now - window * seconds) / seconds
         estimate = counts.get(previous, 0) * overlap + counts.get(current, 0)
         if estimate + 1 > limit:
             self.wait_seconds = max(1.0, (window + 1) * seconds - now)
             return False
         try:
-            cache.incr(current)
-        except ValueError:  # first request of this window
-            if not cache.add(current, 1, 2 * seconds + 1):
+            try:
                 cache.incr(current)
+            except ValueError:  # first request of this window
+                if not cache.add(current, 1, 2 * seconds + 1):
+                    cache.incr(current)
+        except Exception:
+            logger.warning("throttle store unreachable; request not counted", exc_info=True)
         return True
 
     def wait(self) -> float | None:

@@ -113,11 +113,13 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
 
 
 def document_requeue(document_id: int) -> bool:
-    """Put a failed or finished document back in the queue (retry, re-extraction)."""
+    """Put a failed, finished or still waiting (queued) document back in the queue, by
+    hand: retry, re-extraction. The caller sends the message; the attempt count starts over."""
     return bool(
         Document.objects.filter(
-            pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE]
-        ).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
+            pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE, Document.Status.QUEUED]
+        ).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="",
+                 queued_at=None, attempts=0)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,7 @@ ERRORS = {
 NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Bestaat niet.")}
 
 ORDERING_PARAMETER = "ordering"
+logger = logging.getLogger(__name__)
 
 
 class ApiView(generics.GenericAPIView):
@@ -110,7 +112,7 @@ class ListView(ApiView, generics.ListAPIView):
             raw = "|".join([request.build_absolute_uri(), get_language() or "", timezone.localdate().isoformat(),
                             *(str(value) for value in version)])
             key = "list:" + hashlib.sha256(raw.encode()).hexdigest()
-            cached = caches[settings.API_CACHE].get(key)
+            cached = _cache_get(key)
             if cached is not None:  # the rendered JSON, as the renderer wrote it
                 response = HttpResponse(cached, content_type="application/json")
                 set_last_modified(response, latest)
@@ -118,10 +120,26 @@ class ListView(ApiView, generics.ListAPIView):
         response = super().list(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
             response.add_post_render_callback(
-                lambda rendered: caches[settings.API_CACHE].set(key, rendered.content, settings.API_CACHE_SECONDS)
+                lambda rendered: _cache_set(key, rendered.content)
             )
         set_last_modified(response, latest)
         return response
+
+
+def _cache_get(key: str) -> bytes | None:
+    """The cached answer, or None also when the cache (Redis) is down: lists are then built each time."""
+    try:
+        return caches[settings.API_CACHE].get(key)
+    except Exception:
+        logger.warning("API cache unreachable; answering without it", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, content: bytes) -> None:
+    try:
+        caches[settings.API_CACHE].set(key, content, settings.API_CACHE_SECONDS)
+    except Exception:
+        logger.warning("API cache unreachable; answer not cached", exc_info=True)
 
 
 def data_version(sources: list[tuple[type[Model], str]]) -> tuple[dt.datetime | None, ...]:
