@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
@@ -18,3 +19,13 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.autodiscover_tasks(["tracker.ingest", "tracker.followup", "tracker.alerts", "tracker.review"])
 
+
+
+@worker_process_init.connect
+def _limit_child_memory(**_kwargs: object) -> None:
+    """Each prefork child gets the address-space ceiling (tracker/ingest/limits.py)."""
+    from django.conf import settings
+
+    from tracker.ingest.limits import apply_memory_ceiling
+
+    apply_memory_ceiling(settings.WORKER_MEMORY_LIMIT_MB)

@@ -189,6 +189,14 @@ CELERY_TASK_TRACK_STARTED = True
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 660)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Memory ceilings (tracker/ingest/limits.py): a child whose resident memory
+# passed this after a task is replaced; each child's address space is capped,
+# so a document that needs more fails alone with MemoryError (0: no cap).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("WORKER_MAX_MEMORY_PER_CHILD_MB", 600) * 1024  # in KiB
+WORKER_MEMORY_LIMIT_MB = env_int("WORKER_MEMORY_LIMIT_MB", 2048)
+# A document whose processing killed its worker this many times is failed
+# (poison): it keeps its file and a user can retry it by hand.
+DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)
 # Sending a message while the broker is down fails within seconds instead of
 # holding the uploader's request: the row is kept and the queue sweep sends it.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
