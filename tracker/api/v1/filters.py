@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
@@ -34,8 +36,30 @@ class BoolFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 moment, handed to the database in UTC: any offset the format allows
+    (up to ±23:59) works, and a moment so early or late that UTC cannot hold it
+    means "since the beginning" or "nothing yet"."""
+
+    def clean(self, value: str | None) -> dt.datetime | None:
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        try:
+            return moment.astimezone(dt.UTC)
+        except OverflowError:
+            edge = dt.datetime.min if moment.year < 1000 else dt.datetime.max
+            return edge.replace(tzinfo=dt.UTC)
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class SyncFilterSet(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte",
         label=_("Alles wat sinds dit tijdstip (ISO 8601, met tijdzone) is gewijzigd, inclusief "
                 "verwijderde records (`deleted: true`)."),
@@ -103,7 +127,7 @@ class CommitmentFilter(SyncFilterSet):
 
 
 class DeadlineRevisionFilter(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="created_at", lookup_expr="gte",
         label=_("Termijnwijzigingen sinds dit tijdstip (ISO 8601). Wijzigingen worden nooit aangepast."),
     )
