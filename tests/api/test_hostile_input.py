@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -56,3 +57,24 @@ def test_throttling_is_per_address_whatever_x_forwarded_for_says_and_the_429_is_
     detail = refused.json()["detail"]
     assert refused.status_code == 429 and refused["Retry-After"]
     assert "Te veel verzoeken" in detail and "seconden" in detail and "throttled" not in detail
+
+
+LETTER = b"Den Haag, 3 maart 2026\n\nHet kabinet zal uw Kamer voor de zomer een brief sturen.\n"
+
+
+@pytest.mark.django_db
+def test_the_api_upload_refuses_a_date_outside_1900_2100(writer):
+    upload = io.BytesIO(LETTER)
+    upload.name = "brief.txt"
+    response = writer.post("/api/v1/documents/", {"file": upload, "reference_date": "9999-12-31"},
+                           format="multipart")
+    assert response.status_code == 400
+    assert "tussen 1900 en 2100" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_a_due_date_outside_1900_2100(writer):
+    commitment = CommitmentFactory()
+    response = writer.patch(f"/api/v1/commitments/{commitment.pk}/", {"version": 1, "due_date": "0001-01-01"},
+                            format="json")
+    assert response.status_code == 400 and "due_date" in response.json()["errors"]

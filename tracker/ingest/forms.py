@@ -3,12 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tracker.datebounds import validate_plausible_date
 from tracker.models import Document
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Bestand"), help_text=_("PDF, Word (docx), HTML of platte tekst"))
     reference_date = forms.DateField(
+        validators=[validate_plausible_date],
         label=_("Datum van het document"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Laat leeg om de datum uit het document te halen."),
@@ -20,7 +22,8 @@ class UploadForm(forms.Form):
 
 
 class MetadataForm(forms.Form):
-    reference_date = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reference_date = forms.DateField(label=_("Datum"), required=False, validators=[validate_plausible_date],
+                                     widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label=_("Soort"), choices=Document.Kind.choices)
     title = forms.CharField(label=_("Titel"), required=False, max_length=500)
     kamerstuk = forms.CharField(label=_("Kamerstuk"), required=False, max_length=100)

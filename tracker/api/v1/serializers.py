@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motions.models import Motion, MotionCitation
+from tracker.datebounds import validate_plausible_date
 from tracker.models import (
     Commitment,
     Committee,
@@ -236,7 +237,8 @@ class DocumentSubmissionSerializer(DocumentSerializer):
 
 class DocumentUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="PDF, DOCX, HTML of tekst.")
-    reference_date = serializers.DateField(required=False, help_text="Datum van het document, als bekend.")
+    reference_date = serializers.DateField(required=False, validators=[validate_plausible_date],
+                                           help_text="Datum van het document, als bekend.")
     committee = serializers.CharField(required=False, max_length=200, help_text="Naam van de commissie.")
     ministry = serializers.CharField(required=False, max_length=200, help_text="Naam van het ministerie.")
     kind = serializers.ChoiceField(choices=Document.Kind.choices, required=False)
