@@ -16,6 +16,7 @@ from tracker.models.followup import (
     RappelToken,
 )
 from tracker.models.reference import Committee, Ministry, Person, Recess
+from tracker.models.security import LoginFailure
 
 __all__ = [
     "Commitment",
@@ -24,6 +25,7 @@ __all__ = [
     "Document",
     "FollowupTally",
     "FulfilmentSuggestion",
+    "LoginFailure",
     "Ministry",
     "OnTimeTally",
     "Person",
