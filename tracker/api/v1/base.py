@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import authentication, generics
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -58,6 +59,8 @@ class ApiView(generics.GenericAPIView):
     permission_classes = [ApiAccess]
     throttle_classes = [TokenRateThrottle, AnonymousRateThrottle]
     renderer_classes = [JSONRenderer]
+    # JSON only: form encodings cannot say null, so the schema would promise what they cannot send.
+    parser_classes = [JSONParser]
 
     def get_exception_handler(self) -> Callable[..., Response | None]:
         return exception_handler

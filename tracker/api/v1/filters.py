@@ -18,14 +18,15 @@ UPDATED_SINCE = "updated_since"
 
 
 class IdFilter(django_filters.Filter):
-    """A whole-number id; nothing matches an id that does not exist (no extra query)."""
+    """A whole number; nothing matches an id that does not exist (no extra query), also
+    one that cannot exist (zero, negative, beyond what the database holds)."""
 
     field_class = forms.IntegerField
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
+    def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
+        if value is not None and not 0 < value <= MAX_ID:
+            return qs.none()
+        return super().filter(qs, value)
 
 
 class BoolFilter(django_filters.ChoiceFilter):
@@ -67,7 +68,12 @@ class SyncFilterSet(django_filters.FilterSet):
 
 
 def _motion_q(value: str) -> Q:
-    return Q(motion__key=value) if value.startswith("kst-") else Q(motion_id=int(value))
+    """A key ``kst-…`` or an id; anything else (or an id that cannot exist) matches nothing."""
+    if value.startswith("kst-"):
+        return Q(motion__key=value)
+    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+        return Q(motion_id=int(value))
+    return Q(pk__in=[])
 
 
 class MotionRefField(forms.CharField):
@@ -75,11 +81,7 @@ class MotionRefField(forms.CharField):
 
     def clean(self, value: str | None) -> str | None:
         value = super().clean(value)
-        if not value:
-            return None
-        if value.startswith("kst-") or (value.isdigit() and 0 < int(value) <= MAX_ID):
-            return value
-        raise forms.ValidationError(_("Geef het id of de sleutel (kst-…) van een motie."))
+        return value or None
 
 
 class MotionRefFilter(django_filters.Filter):
