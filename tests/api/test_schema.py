@@ -87,7 +87,9 @@ def map_body(ctx, body):  # type: ignore[no-untyped-def]
     reference (committee, ministry, minister of a calendar feed) names a record that exists."""
     if isinstance(body, dict) and "name" in body and set(body) & set(REFERENCES):
         for field, model in REFERENCES.items():
-            if body.get(field) is not None and not model.objects.filter(pk=body[field]).exists():
+            value = body.get(field)
+            valid_id = isinstance(value, int) and not isinstance(value, bool) and 1 <= value < 2**63
+            if valid_id and not model.objects.filter(pk=value).exists():  # invalid data stays invalid
                 body[field] = model.objects.values_list("pk", flat=True).first()
     if isinstance(body, dict) and "file" in body:
         body["file"] = b"Den Haag, 2 februari 2026\n\nDe minister stuurt de Kamer voor de zomer een brief.\n"
