@@ -78,3 +78,13 @@ def test_the_api_refuses_a_due_date_outside_1900_2100(writer):
     response = writer.patch(f"/api/v1/commitments/{commitment.pk}/", {"version": 1, "due_date": "0001-01-01"},
                             format="json")
     assert response.status_code == 400 and "due_date" in response.json()["errors"]
+
+
+@pytest.mark.django_db
+def test_empty_or_odd_parameters_get_an_answer_not_an_error(reader):
+    CommitmentFactory()
+    assert reader.get("/api/v1/committees/", {"ordering": ""}).status_code == 400
+    empty_id = reader.get("/api/v1/deadline-revisions/", {"commitment": ""})
+    assert empty_id.status_code == 400 and "commitment" in empty_id.json()["errors"]
+    nul = reader.get("/api/v1/motion-citations/", {"motion": "\x00x"})
+    assert nul.status_code == 200 and nul.json()["results"] == []

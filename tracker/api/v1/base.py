@@ -91,7 +91,8 @@ class ListView(ApiView, generics.ListAPIView):
     version_sources: list[tuple[type[Model], str]] | None = None
 
     def get_ordering_spec(self, request: Request) -> tuple[str, Ordering]:
-        key = request.query_params.get(ORDERING_PARAMETER) or self.default_ordering
+        key = request.query_params.get(ORDERING_PARAMETER)
+        key = self.default_ordering if key is None else key  # given but empty is no ordering we know
         if key not in self.orderings:
             raise ValidationError({ORDERING_PARAMETER: [
                 _("Onbekende sortering %(key)s; kies uit %(choices)s.")

@@ -6,6 +6,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +18,20 @@ MAX_ID = 2**63 - 1
 UPDATED_SINCE = "updated_since"
 
 
+class IdField(forms.IntegerField):
+    """A whole number; given but empty (``?document=``) is an error, not "no filter"."""
+
+    def clean(self, value: object) -> int | None:
+        if value == "":
+            raise forms.ValidationError(_("Geef een getal."), code="required")
+        return super().clean(value)
+
+
 class IdFilter(django_filters.Filter):
     """A whole number; nothing matches an id that does not exist (no extra query), also
     one that cannot exist (zero, negative, beyond what the database holds)."""
 
-    field_class = forms.IntegerField
+    field_class = IdField
 
     def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
         if value is not None and not 0 < value <= MAX_ID:
@@ -69,6 +79,8 @@ class SyncFilterSet(django_filters.FilterSet):
 
 def _motion_q(value: str) -> Q:
     """A key ``kst-…`` or an id; anything else (or an id that cannot exist) matches nothing."""
+    if "\x00" in value:  # no key holds a NUL (and PostgreSQL cannot compare one)
+        return Q(pk__in=[])
     if value.startswith("kst-"):
         return Q(motion__key=value)
     if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
@@ -82,6 +94,11 @@ class MotionRefField(forms.CharField):
     def clean(self, value: str | None) -> str | None:
         value = super().clean(value)
         return value or None
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # A NUL matches no motion, like any other unknown text; it is no malformed request.
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
 
 class MotionRefFilter(django_filters.Filter):
