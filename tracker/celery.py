@@ -23,8 +23,14 @@ app.autodiscover_tasks(["tracker.ingest", "tracker.followup", "tracker.alerts", 
 
 @worker_process_init.connect
 def _limit_child_memory(**_kwargs: object) -> None:
-    """Each prefork child gets the address-space ceiling (tracker/ingest/limits.py)."""
+    """Each prefork child gets the address-space ceiling (tracker/ingest/limits.py). The solo
+    pool sends this signal in the worker's own process (a test runner, a browser's parent):
+    that one is left alone."""
+    from billiard.process import current_process
     from django.conf import settings
+
+    if current_process().name == "MainProcess":
+        return
 
     from tracker.ingest.limits import apply_memory_ceiling
 
