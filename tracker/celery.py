@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
@@ -18,3 +19,19 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.autodiscover_tasks(["tracker.ingest", "tracker.followup", "tracker.alerts", "tracker.review", "tracker.opendata"])
 
+
+
+@worker_process_init.connect
+def _limit_child_memory(**_kwargs: object) -> None:
+    """Each prefork child gets the address-space ceiling (tracker/ingest/limits.py). The solo
+    pool sends this signal in the worker's own process (a test runner, a browser's parent):
+    that one is left alone."""
+    from billiard.process import current_process
+    from django.conf import settings
+
+    if current_process().name == "MainProcess":
+        return
+
+    from tracker.ingest.limits import apply_memory_ceiling
+
+    apply_memory_ceiling(settings.WORKER_MEMORY_LIMIT_MB)

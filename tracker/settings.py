@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tracker.access.DenyByDefaultMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -112,6 +113,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Failed logins (tracker/web/login.py): this many within the window lock the
+# account, or the address, until the window has passed.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -191,12 +197,31 @@ CELERY_TASK_TRACK_STARTED = True
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 660)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Memory ceilings (tracker/ingest/limits.py): a child whose resident memory
+# passed this after a task is replaced; each child's address space is capped,
+# so a document that needs more fails alone with MemoryError (0: no cap).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("WORKER_MAX_MEMORY_PER_CHILD_MB", 600) * 1024  # in KiB
+WORKER_MEMORY_LIMIT_MB = env_int("WORKER_MEMORY_LIMIT_MB", 2048)
+# A document whose processing killed its worker this many times is failed
+# (poison): it keeps its file and a user can retry it by hand.
+DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)
+# Sending a message while the broker is down fails within seconds instead of
+# holding the uploader's request: the row is kept and the queue sweep sends it.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5,
+                                    "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "release-stuck-documents": {
         "task": "tracker.ingest.release_stuck_documents",
         "schedule": timedelta(minutes=10),
         "options": {"expires": 9 * 60},
+    },
+    # Documents whose message never reached the broker (it was down) or was lost.
+    "queue-pending-documents": {
+        "task": "tracker.ingest.queue_pending_documents",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
     },
     "reextract-outdated": {
         "task": "tracker.ingest.reextract_outdated",
@@ -269,6 +294,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Proxies in front of gunicorn that append to X-Forwarded-For; 0 trusts only the
+    # connecting address, so a made-up header cannot buy a new throttle budget.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Nakoming API",
@@ -285,7 +313,7 @@ SPECTACULAR_SETTINGS = {
         "PrecisionEnum": "tracker.models.commitments.PRECISION_CHOICES",
     },
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_PERMISSIONS": ["tracker.api.auth.ApiAccess"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -308,8 +336,10 @@ API_CACHE_MAX_BYTES = env_int("API_CACHE_MAX_BYTES", 262144)
 API_CACHE = API_THROTTLE_CACHE = "api"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Short timeouts: when Redis is down the API answers without cache and throttle, promptly.
     API_CACHE: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "nakoming-api"}
+                "KEY_PREFIX": "nakoming-api",
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1}}
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nakoming-api"},
 }

@@ -4,10 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tracker.web import views
+from tracker.web.login import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
+
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("gezondheid/", views.health, name="health"),

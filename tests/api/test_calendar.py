@@ -82,10 +82,10 @@ def test_unknown_and_revoked_feeds_are_404(client):
 
 
 @pytest.mark.django_db
-def test_a_system_creates_a_feed_sees_its_secret_once_and_can_revoke_it(reader, client):
+def test_a_system_creates_a_feed_sees_its_secret_once_and_can_revoke_it(writer, client):
     committee = CommitteeFactory(name="Financiën")
     CommitmentFactory(committee=committee)
-    created = reader.post("/api/v1/calendar-feeds/", {"name": "Financiën", "committee": committee.pk},
+    created = writer.post("/api/v1/calendar-feeds/", {"name": "Financiën", "committee": committee.pk},
                           format="json")
     assert created.status_code == 201, created.content
     url = created.json()["url"]
@@ -95,18 +95,27 @@ def test_a_system_creates_a_feed_sees_its_secret_once_and_can_revoke_it(reader, 
     stored = CalendarFeed.objects.get()
     assert stored.key_hash not in url and path.split("/")[-1][:-4] not in str(stored.__dict__)
 
-    listed = reader.get("/api/v1/calendar-feeds/").json()["results"]
+    listed = writer.get("/api/v1/calendar-feeds/").json()["results"]
     assert [row["name"] for row in listed] == ["Financiën"] and "url" not in listed[0]
 
-    assert reader.delete(f"/api/v1/calendar-feeds/{stored.pk}/").status_code == 204
+    assert writer.delete(f"/api/v1/calendar-feeds/{stored.pk}/").status_code == 204
     assert client.get(path).status_code == 404
 
 
 @pytest.mark.django_db
-def test_creating_a_feed_checks_what_it_selects(reader, api):
-    response = reader.post("/api/v1/calendar-feeds/", {"name": "x", "committee": 999999}, format="json")
+def test_creating_a_feed_checks_what_it_selects(writer, api):
+    response = writer.post("/api/v1/calendar-feeds/", {"name": "x", "committee": 999999}, format="json")
     assert response.status_code == 400 and "committee" in response.json()["errors"]
     assert api.post("/api/v1/calendar-feeds/", {"name": "x"}, format="json").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_read_token_cannot_create_or_revoke_a_feed(reader, writer):
+    assert reader.post("/api/v1/calendar-feeds/", {"name": "x"}, format="json").status_code == 403
+    created = writer.post("/api/v1/calendar-feeds/", {"name": "y"}, format="json")
+    assert created.status_code == 201
+    assert reader.delete(f"/api/v1/calendar-feeds/{created.json()['id']}/").status_code == 403
+    assert CalendarFeed.objects.filter(revoked_at__isnull=True).count() == 1
 
 
 @pytest.mark.django_db
@@ -132,3 +141,23 @@ def test_a_subscription_feed_follows_what_its_owner_subscribes_to(client, clerk)
     lines = unfold(client.get(url[url.index("/api/"):]).content.decode())
     uids = sorted(line for line in lines if line.startswith("UID:"))
     assert uids == sorted(f"UID:toezegging-{c.pk}@localhost" for c in (by_committee, by_motion))
+
+
+@pytest.mark.django_db
+def test_a_feed_stops_with_its_owner(client, clerk):
+    from django.contrib.auth.models import Group
+
+    CommitmentFactory(due_date=dt.date(2026, 7, 1), window_start=None)
+    client.force_login(clerk)
+    created = client.post("/api/v1/calendar-feeds/", {"name": "Alles"}, content_type="application/json")
+    assert created.status_code == 201, created.content
+    path = created.json()["url"][created.json()["url"].index("/api/"):]
+    client.logout()
+    assert client.get(path).status_code == 200
+
+    clerk.groups.remove(Group.objects.get(name="griffier"))
+    assert client.get(path).status_code == 404
+    clerk.groups.add(Group.objects.get(name="griffier"))
+    clerk.is_active = False
+    clerk.save(update_fields=["is_active"])
+    assert client.get(path).status_code == 404

@@ -42,7 +42,8 @@ def rappel(clerk):
     commitment("Deels voldaan", dt.date(2026, 5, 1), status=Commitment.Status.PARTLY_DELIVERED)
     commitment("Afgewezen", dt.date(2026, 3, 1), review_state=Commitment.ReviewState.REJECTED)
     commitment("Defensie verstreken", dt.date(2026, 2, 1), ministry="Defensie")
-    return rappel_create(title="Rappel najaar 2026", reference_date=REFERENCE, user=clerk)
+    return rappel_create(title="Rappel najaar 2026", reference_date=REFERENCE, user=clerk,
+                         answer_by=timezone.localdate() + dt.timedelta(days=14))
 
 
 def test_a_rappel_holds_per_ministry_what_is_overdue_and_what_expires_in_six_months(rappel):
@@ -229,3 +230,19 @@ def test_an_unreviewed_record_is_marked_as_such_in_the_rappel_page_and_pdf(clerk
     assert "Niet beoordeeld: Gevonden maar niet bekeken" in text
     assert "Niet beoordeeld: Bevestigd" not in text
     assert "nog niet door de griffie gecontroleerd" in text
+
+
+def test_a_secret_link_stops_a_month_after_the_answer_date_and_with_its_maker(client, rappel, clerk):
+    from tracker.followup.rappel import rappel_token_lookup
+
+    item = RappelItem.objects.get(commitment__text="Verstreken")
+    token = rappel_issue_link(rappel=rappel, ministry=item.ministry, user=clerk)
+    last_day = add_months(rappel.answer_by, 1)
+    assert rappel_token_lookup(token, today=last_day) is not None
+    assert rappel_token_lookup(token, today=last_day + dt.timedelta(days=1)) is None
+
+    url = reverse("rappel-answer", args=[token])
+    assert client.get(url).status_code == 200
+    clerk.is_active = False
+    clerk.save(update_fields=["is_active"])
+    assert client.get(url).status_code == 404

@@ -81,14 +81,18 @@ def test_only_one_task_can_hold_a_document():
 
 
 @pytest.mark.django_db
-def test_a_document_whose_worker_died_becomes_retryable():
+def test_a_document_whose_worker_died_is_queued_again_and_failed_after_its_attempts(settings):
     document = submit_demo("brief-handelsbeleid-2026.txt")
-    claim_document(document.pk, "task-a")
-    Document.objects.filter(pk=document.pk).update(processing_started_at=timezone.now() - dt.timedelta(hours=2))
-    assert release_stuck_documents() == 1
-    document.refresh_from_db()
+    for attempt in range(1, settings.DOCUMENT_MAX_ATTEMPTS + 1):
+        assert claim_document(document.pk, f"task-{attempt}")
+        Document.objects.filter(pk=document.pk).update(
+            processing_started_at=timezone.now() - dt.timedelta(hours=2))
+        assert release_stuck_documents() == 1
+        document.refresh_from_db()
+        if attempt < settings.DOCUMENT_MAX_ATTEMPTS:
+            assert document.status == "queued" and document.queued_at is None, "the queue sweep sends it again"
     assert document.status == "failed"
-    assert "opnieuw" in document.error
+    assert "opnieuw" in document.error and document.file.storage.exists(document.file.name)
 
 
 @pytest.mark.worker

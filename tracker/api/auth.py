@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from time import time as clock
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from tracker.api.tokens import api_token_lookup
 # Writing last_used_at on every request would add a write per read; once a
 # minute tells an administrator which systems are alive just as well.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+logger = logging.getLogger(__name__)
 
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
@@ -64,8 +66,18 @@ def api_token(request: Request) -> ApiToken | None:
     return request.auth if isinstance(request.auth, ApiToken) else None
 
 
+# A logged-in web user reads the API with the same right as the pages: a role
+# that may view commitments. Logged in without a role is not enough.
+READ_PERMISSION = "tracker.view_commitment"
+
+
+def _session_reader(request: Request) -> bool:
+    user = request.user
+    return bool(user.is_authenticated and user.is_active and user.has_perm(READ_PERMISSION))
+
+
 class ApiAccess(permissions.BasePermission):
-    """Reading: any token, a logged-in user, or anyone when API_PUBLIC_READ is on.
+    """Reading: any token, a logged-in user with a role, or anyone when API_PUBLIC_READ is on.
     Writing: only a token with the read-write scope."""
 
     message = _("Schrijven via de API vraagt een token met schrijfrechten (read_write).")
@@ -73,17 +85,26 @@ class ApiAccess(permissions.BasePermission):
     def has_permission(self, request: Request, view: object) -> bool:
         token = api_token(request)
         if request.method in permissions.SAFE_METHODS:
-            if token is not None or request.user.is_authenticated:
+            if token is not None or _session_reader(request):
                 return True
+            if request.user.is_authenticated:
+                self.message = _("Uw account heeft geen rol die de API mag lezen.")
+                return False
             return bool(settings.API_PUBLIC_READ)
         return token is not None and token.can_write
 
 
 class SignedIn(permissions.BasePermission):
-    """Any token or logged-in user (not the anonymous public)."""
+    """One's own things (calendar feeds): a logged-in user with a role, or a token;
+    changing them (POST, DELETE) with a token needs the read-write scope."""
+
+    message = _("Dit vraagt een rol, of een token met schrijfrechten (read_write) om iets te wijzigen.")
 
     def has_permission(self, request: Request, view: object) -> bool:
-        return api_token(request) is not None or request.user.is_authenticated
+        token = api_token(request)
+        if token is not None:
+            return request.method in permissions.SAFE_METHODS or token.can_write
+        return _session_reader(request)
 
 
 class _ConfiguredRateThrottle(throttling.BaseThrottle):
@@ -116,17 +137,24 @@ class _ConfiguredRateThrottle(throttling.BaseThrottle):
         window = int(now // seconds)
         current, previous = (f"throttle:{self.scope}:{ident}:{seconds}:{w}" for w in (window, window - 1))
         cache = caches[settings.API_THROTTLE_CACHE]
-        counts = cache.get_many([current, previous])
+        try:
+            counts = cache.get_many([current, previous])
+        except Exception:  # the counters' store (Redis) is down: serve, unthrottled, and say so
+            logger.warning("throttle store unreachable; %s not throttled", self.scope, exc_info=True)
+            return True
         overlap = 1 - (now - window * seconds) / seconds
         estimate = counts.get(previous, 0) * overlap + counts.get(current, 0)
         if estimate + 1 > limit:
             self.wait_seconds = max(1.0, (window + 1) * seconds - now)
             return False
         try:
-            cache.incr(current)
-        except ValueError:  # first request of this window
-            if not cache.add(current, 1, 2 * seconds + 1):
+            try:
                 cache.incr(current)
+            except ValueError:  # first request of this window
+                if not cache.add(current, 1, 2 * seconds + 1):
+                    cache.incr(current)
+        except Exception:
+            logger.warning("throttle store unreachable; request not counted", exc_info=True)
         return True
 
     def wait(self) -> float | None:

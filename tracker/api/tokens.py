@@ -84,8 +84,19 @@ def calendar_feed_create(
 
 
 def calendar_feed_lookup(raw: str) -> CalendarFeed | None:
-    return (
-        CalendarFeed.objects.select_related("committee", "ministry", "minister")
+    """The live feed for a secret, or None. A feed stops with its owner: when the
+    account is deactivated, or has neither a role that may view commitments nor
+    (a system's service account) a live API token."""
+    feed = (
+        CalendarFeed.objects.select_related("committee", "ministry", "minister", "owner")
         .filter(key_hash=hash_secret(raw), revoked_at__isnull=True)
         .first()
     )
+    if feed is None or feed.owner is None:
+        return feed
+    owner = feed.owner
+    if not owner.is_active:
+        return None
+    if owner.has_perm("tracker.view_commitment"):
+        return feed
+    return feed if ApiToken.objects.filter(user=owner, revoked_at__isnull=True).exists() else None

@@ -24,21 +24,20 @@ No Django import here.
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.extraction.budget import DEFAULT_BUDGET, ReadBudget, check_pages, check_text
+from tracker.extraction.docx_reader import docx_pages, unsupported, zip_kind
 from tracker.extraction.errors import (
     BrokenFileError,
     EmptyDocumentError,
     EncryptedPDFError,
     NeedsOCRError,
     ReadError,
-    UnsupportedFormatError,
 )
 
 __all__ = [
@@ -101,10 +100,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _unsupported(nl: str, en: str) -> UnsupportedFormatError:
-    return UnsupportedFormatError(nl, en)
-
-
 def decode_text(data: bytes, *, partial: bool = False) -> str | None:
     """Decode bytes that should be text; None when they are not text.
 
@@ -137,33 +132,6 @@ def decode_text(data: bytes, *, partial: bool = False) -> str | None:
     return text
 
 
-def _zip_kind(names: list[str] | None, head: bytes) -> str | None:
-    """'docx' or None (then raise); decided from the member list, else from the head."""
-    if names is not None:
-        if "word/document.xml" in names:
-            return "docx"
-        joined = "\n".join(names)
-    else:
-        if b"word/document.xml" in head or b"word/" in head:
-            return "docx"
-        joined = head.decode("latin-1")
-    if "xl/" in joined:
-        raise _unsupported("een Excel-bestand (.xlsx)", "an Excel file (.xlsx)")
-    if "ppt/" in joined:
-        raise _unsupported("een PowerPoint-bestand (.pptx)", "a PowerPoint file (.pptx)")
-    if "opendocument" in joined or "content.xml" in joined:
-        raise _unsupported(
-            "een OpenDocument-bestand (.odt/.ods); sla het op als .docx of PDF",
-            "an OpenDocument file (.odt/.ods); save it as .docx or PDF",
-        )
-    if "META-INF/MANIFEST.MF" in joined:
-        raise _unsupported("een Java-archief (.jar)", "a Java archive (.jar)")
-    raise _unsupported(
-        "een ZIP-archief (geen Word-document); pak het uit en lever het document zelf aan",
-        "a ZIP archive (not a Word document); unpack it and provide the document itself",
-    )
-
-
 def detect_format(head: bytes) -> str:
     """Decide the format from the first bytes of a file (ideally :data:`HEAD_SIZE`).
 
@@ -178,27 +146,27 @@ def detect_format(head: bytes) -> str:
     if stripped.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(_ZIP_MAGIC):
-        kind = _zip_kind(None, head)
+        kind = zip_kind(None, head)
         assert kind is not None
         return kind
     for magic, nl, en in _BINARY_SIGNATURES:
         if head.startswith(magic):
-            raise _unsupported(nl, en)
+            raise unsupported(nl, en)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        raise _unsupported("een afbeelding (WebP)", "an image (WebP)")
+        raise unsupported("een afbeelding (WebP)", "an image (WebP)")
     if head[4:8] == b"ftyp":
-        raise _unsupported("een video- of audiobestand (MP4)", "a video or audio file (MP4)")
+        raise unsupported("een video- of audiobestand (MP4)", "a video or audio file (MP4)")
     text = decode_text(head, partial=len(head) >= HEAD_SIZE)
     if text is None:
-        raise _unsupported(
+        raise unsupported(
             "een onbekend binair bestand (geen tekst)", "an unknown binary file (not text)"
         )
     lead = text.lstrip("\ufeff \t\r\n")
     if lead.startswith("#!"):
         first = lead.split("\n", 1)[0].strip()[:60]
-        raise _unsupported(f"een script ({first})", f"a script ({first})")
+        raise unsupported(f"een script ({first})", f"a script ({first})")
     if lead.startswith("<?php"):
-        raise _unsupported("een PHP-script", "a PHP script")
+        raise unsupported("een PHP-script", "a PHP script")
     if _HTML_START.match(text):
         return "html"
     if _XML_START.match(text) or lead.startswith("<"):
@@ -206,9 +174,9 @@ def detect_format(head: bytes) -> str:
         if "<html" in low or "<body" in low:
             return "html"
         if "<svg" in low:
-            raise _unsupported("een afbeelding (SVG)", "an image (SVG)")
+            raise unsupported("een afbeelding (SVG)", "an image (SVG)")
         if _XML_START.match(text):
-            raise _unsupported("een XML-bestand", "an XML file")
+            raise unsupported("een XML-bestand", "an XML file")
         if len(_HTML_TAG.findall(lead[:4096])) >= 2:
             return "html"
     elif len(_HTML_TAG.findall(text)) >= 5 and "</" in text:
@@ -257,6 +225,7 @@ def read_pages(
     *,
     fmt: str | None = None,
     stats: ReadResult | None = None,
+    budget: ReadBudget = DEFAULT_BUDGET,
 ) -> Iterator[str]:
     """Yield the text of each page of ``source`` (a path or the file's bytes).
 
@@ -265,7 +234,9 @@ def read_pages(
     without any text raises :class:`NeedsOCRError` (or
     :class:`EmptyDocumentError` for blank pages) while iterating, before any
     page has been yielded. Pass a :class:`ReadResult` as ``stats`` to learn
-    the format and which pages had no text layer.
+    the format and which pages had no text layer. Over ``budget`` (size,
+    entries, compression ratio, pages, text) raises
+    :class:`~tracker.extraction.budget.TooLargeError`, while reading.
     """
     if fmt is None:
         fmt = detect_format(_head_of(source))
@@ -274,13 +245,14 @@ def read_pages(
     if stats is not None:
         stats.format = fmt
     if fmt == "pdf":
-        return _pdf_pages(source, stats)
+        return _pdf_pages(source, stats, budget)
     if fmt == "docx":
-        pages = _docx_pages(source)
+        pages = docx_pages(_read_all(source), budget)
     elif fmt == "html":
         pages = [_html_text(_read_all(source))]
     else:
         pages = _txt_pages(_read_all(source))
+    check_text(sum(len(page) for page in pages), budget)
     if not any(p.strip() for p in pages):
         raise EmptyDocumentError()
     return iter(pages)
@@ -301,7 +273,7 @@ def _txt_pages(data: bytes) -> list[str]:
         raise EmptyDocumentError("Het bestand is leeg (0 bytes).", "The file is empty (0 bytes).")
     text = decode_text(data)
     if text is None:
-        raise _unsupported(
+        raise unsupported(
             "een onbekend binair bestand (geen tekst)", "an unknown binary file (not text)"
         )
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -353,16 +325,22 @@ def _open_pdf(source: Source):  # -> pypdfium2.PdfDocument
         ) from exc
 
 
-def _pdf_pages(source: Source, stats: ReadResult | None) -> Iterator[str]:
+def _pdf_pages(source: Source, stats: ReadResult | None, budget: ReadBudget) -> Iterator[str]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     pdf = _open_pdf(source)
+    try:
+        check_pages(len(pdf), budget)
+    except Exception:
+        pdf.close()
+        raise
 
     def generate() -> Iterator[str]:
         pending_blank = 0  # pages without text not yet yielded
         seen_text = False
         seen_images = False
+        chars = 0
         try:
             for index in range(len(pdf)):
                 try:
@@ -379,6 +357,8 @@ def _pdf_pages(source: Source, stats: ReadResult | None) -> Iterator[str]:
                         text = _normalise_pdf_text(textpage.get_text_range())
                     finally:
                         textpage.close()
+                    chars += len(text)
+                    check_text(chars, budget)
                     has_text = bool(text.strip())
                     if not has_text:
                         has_image = any(
@@ -410,146 +390,6 @@ def _pdf_pages(source: Source, stats: ReadResult | None) -> Iterator[str]:
             pdf.close()
 
     return generate()
-
-
-# -- DOCX ------------------------------------------------------------------
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_T, _TAB, _BR, _CR, _P, _TC, _TR, _TBL = (
-    _W + "t", _W + "tab", _W + "br", _W + "cr", _W + "p", _W + "tc", _W + "tr", _W + "tbl",
-)
-_NOBREAK_HYPHEN = _W + "noBreakHyphen"
-_FOOTNOTE_REF = _W + "footnoteReference"
-_RENDERED_BREAK = _W + "lastRenderedPageBreak"
-# Subtrees whose text is not part of the visible document.
-_SKIP = frozenset(
-    {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "sectPr",
-     _W + "rPr", _W + "pPr", _MC + "Fallback", _W + "footnotePr", _W + "endnotePr"}
-)
-_PAGE_BREAK = object()
-
-
-def _docx_broken(exc: Exception) -> BrokenFileError:
-    return BrokenFileError(
-        "Het Word-bestand is beschadigd of onvolledig en kan niet worden geopend. "
-        "Sla het opnieuw op als .docx of lever een PDF aan.",
-        "The Word file is damaged or incomplete and cannot be opened. "
-        "Please save it again as .docx or provide a PDF.",
-        detail=f"{type(exc).__name__}: {exc}",
-    )
-
-
-def _docx_pages(source: Source) -> list[str]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
-
-    data = _read_all(source)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = zf.namelist()
-            _zip_kind(names, b"")
-            footnotes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
-    except zipfile.BadZipFile as exc:
-        raise _docx_broken(exc) from exc
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as exc:  # not a WordprocessingML main part (.docm, .dotx, ...)
-        raise _unsupported(
-            "een Word-variant die niet wordt ondersteund (bijvoorbeeld met macro's); "
-            "sla het op als gewoon .docx of PDF",
-            "an unsupported Word variant (for example with macros); save it as plain .docx or PDF",
-        ) from exc
-    except (PackageNotFoundError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise _docx_broken(exc) from exc
-
-    notes: dict[str, str] = {}
-    if footnotes_xml:
-        try:
-            notes = _docx_footnotes(etree.fromstring(footnotes_xml))
-        except etree.XMLSyntaxError:
-            notes = {}
-    body = document.element.body
-    return _docx_walk(body, notes, etree)
-
-
-def _docx_footnotes(root) -> dict[str, str]:
-    notes: dict[str, str] = {}
-    for fn in root.iter(_W + "footnote"):
-        if fn.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        parts: list[str] = []
-        for el in fn.iter(_T, _TAB):
-            parts.append(el.text or "" if el.tag == _T else " ")
-        text = " ".join("".join(parts).split())
-        if text:
-            notes[fn.get(_W + "id", "")] = text
-    return notes
-
-
-def _docx_walk(body, notes: dict[str, str], etree) -> list[str]:
-    pages: list[str] = []
-    out: list[str] = []
-    page_notes: list[tuple[int, str]] = []
-    counter = 0
-    table_depth = 0
-
-    def flush() -> None:
-        text = "".join(out).strip("\n")
-        if page_notes:
-            text += "\n\n" + "\n".join(f"{n} {t}" for n, t in page_notes)
-        pages.append(text)
-        out.clear()
-        page_notes.clear()
-
-    def page_break() -> None:
-        # A break at the very start of a page (explicit break followed by
-        # Word's rendered break) does not start another page.
-        if "".join(out).strip():
-            flush()
-
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag
-        if event == "start":
-            if tag in _SKIP:
-                walker.skip_subtree()
-            elif tag == _TBL:
-                table_depth += 1
-            elif tag == _T:
-                if el.text:
-                    out.append(el.text)
-            elif tag == _TAB:
-                out.append("\t")
-            elif tag == _BR:
-                if el.get(_W + "type") == "page":
-                    page_break()
-                else:
-                    out.append("\n")
-            elif tag == _CR:
-                out.append("\n")
-            elif tag == _NOBREAK_HYPHEN:
-                out.append("-")
-            elif tag == _RENDERED_BREAK:
-                page_break()
-            elif tag == _FOOTNOTE_REF:
-                note = notes.get(el.get(_W + "id", ""))
-                if note is not None:
-                    counter += 1
-                    out.append(str(counter))
-                    page_notes.append((counter, note))
-        elif tag == _P:
-            # Paragraphs are whole paragraphs: a blank line between them, but
-            # one line per paragraph inside a table cell.
-            out.append("\n" if table_depth else "\n\n")
-        elif tag == _TBL:
-            table_depth -= 1
-            out.append("\n")
-        elif tag == _TR:
-            out.append("\n")
-    flush()
-    return pages
 
 
 # -- HTML ------------------------------------------------------------------

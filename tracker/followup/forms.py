@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.datebounds import validate_plausible_date
 from tracker.followup.dashboard import (
     ALL_VIEW,
     DUE_SOON_VIEW,
@@ -67,7 +68,7 @@ class DeliveryForm(forms.Form):
         label=_("Uitkomst"), widget=forms.RadioSelect,
         choices=[(Commitment.Status.DELIVERED, _("Voldaan")), (Commitment.Status.PARTLY_DELIVERED, _("Deels voldaan"))],
     )
-    fulfilled_on = forms.DateField(label=_("Datum van het document"), widget=DATE_WIDGET)
+    fulfilled_on = forms.DateField(validators=[validate_plausible_date], label=_("Datum van het document"), widget=DATE_WIDGET)
     document = forms.ModelChoiceField(
         label=_("Document in Nakoming"), queryset=Document.objects.all(), required=False,
         empty_label=_("geen (alleen Kamerstuknummer)"),
@@ -101,8 +102,8 @@ class StatusForm(forms.Form):
 
 class RappelForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
-    reference_date = forms.DateField(label=_("Peildatum"), widget=DATE_WIDGET)
-    answer_by = forms.DateField(label=_("Reactie gevraagd voor"), required=False, widget=DATE_WIDGET)
+    reference_date = forms.DateField(validators=[validate_plausible_date], label=_("Peildatum"), widget=DATE_WIDGET)
+    answer_by = forms.DateField(validators=[validate_plausible_date], label=_("Reactie gevraagd voor"), required=False, widget=DATE_WIDGET)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -126,7 +127,7 @@ class RappelAnswerForm(forms.Form):
             (RappelAnswer.Kind.CORRECTION, _("Correctie: de gegevens kloppen niet (bijv. al nagekomen)")),
         ],
     )
-    expected_on = forms.DateField(label=_("Nieuwe verwachte datum"), required=False, widget=DATE_WIDGET)
+    expected_on = forms.DateField(validators=[validate_plausible_date], label=_("Nieuwe verwachte datum"), required=False, widget=DATE_WIDGET)
     kamerstuk = forms.CharField(label=_("Kamerstuknummer (als al nagekomen)"), required=False, max_length=100)
     reason = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     item = forms.IntegerField(widget=forms.HiddenInput)

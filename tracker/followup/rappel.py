@@ -41,6 +41,10 @@ from tracker.models import (
 )
 
 RAPPEL_MONTHS = 6
+# A secret link answers until a month after the answer date (late answers are
+# common; ten months later they are not answers to this rappel any more). A
+# rappel without an answer date is answered until the next round is due.
+LINK_GRACE_MONTHS = 1
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -137,14 +141,25 @@ def rappel_assign_ministry(*, rappel: Rappel, commitment: int, ministry: Ministr
     return item
 
 
-def rappel_token_lookup(token: str) -> RappelToken | None:
-    """The live link for ``token``, or None (unknown, revoked or malformed)."""
+def link_expires_on(rappel: Rappel) -> dt.date:
+    """The last day a ministry's secret link for ``rappel`` is accepted."""
+    if rappel.answer_by is not None:
+        return add_months(rappel.answer_by, LINK_GRACE_MONTHS)
+    return add_months(rappel.reference_date, RAPPEL_MONTHS)
+
+
+def rappel_token_lookup(token: str, *, today: dt.date | None = None) -> RappelToken | None:
+    """The live link for ``token``, or None (unknown, revoked, expired, malformed, or its
+    maker's account is deactivated: secret links stop with their owner)."""
     if not token or len(token) > 100:
         return None
     found = (
         RappelToken.objects.filter(token_hash=hash_token(token), revoked_at__isnull=True)
+        .filter(Q(created_by__isnull=True) | Q(created_by__is_active=True))
         .select_related("rappel", "ministry").first()
     )
+    if found is not None and link_expires_on(found.rappel) < (today or timezone.localdate()):
+        return None
     if found is not None:
         RappelToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
     return found

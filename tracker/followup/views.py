@@ -64,6 +64,8 @@ from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Ministry, Rappel, RappelItem
 
 CHANGE = "tracker.change_commitment"
+# Further than any list reaches; a larger number shows the (empty) page after the last.
+MAX_PAGE = 100_000
 
 
 def _query_string(form: FilterForm, *, exclude: tuple[str, ...] = ()) -> str:
@@ -87,7 +89,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     today = timezone.localdate()
     try:
-        page = max(int(request.GET.get("pagina", "1")), 1)
+        page = min(max(int(request.GET.get("pagina", "1")), 1), MAX_PAGE)
     except ValueError:
         page = 1
     summary = dashboard_summary(filters)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tracker.datebounds import validate_plausible_date
 from tracker.models import Document
 from tracker.widgets import IsoDateInput
 
@@ -10,6 +11,7 @@ from tracker.widgets import IsoDateInput
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Bestand"), help_text=_("PDF, Word (docx), HTML of platte tekst"))
     reference_date = forms.DateField(
+        validators=[validate_plausible_date],
         label=_("Datum van het document"), required=False,
         widget=IsoDateInput(),
         help_text=_("Laat leeg om de datum uit het document te halen."),
@@ -21,7 +23,8 @@ class UploadForm(forms.Form):
 
 
 class MetadataForm(forms.Form):
-    reference_date = forms.DateField(label=_("Datum"), required=False, widget=IsoDateInput())
+    reference_date = forms.DateField(label=_("Datum"), required=False, validators=[validate_plausible_date],
+                                     widget=IsoDateInput())
     kind = forms.ChoiceField(label=_("Soort"), choices=Document.Kind.choices)
     title = forms.CharField(label=_("Titel"), required=False, max_length=500)
     kamerstuk = forms.CharField(label=_("Kamerstuk"), required=False, max_length=100)

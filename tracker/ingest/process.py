@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,16 +55,38 @@ class ProcessOutcome:
     error: str = ""
 
 
+def poison_message() -> str:
+    return _(
+        "De verwerking van dit document is %(count)s keer vastgelopen (het vroeg bijvoorbeeld te veel "
+        "geheugen) en is gestopt. Het bestand is bewaard; u kunt het opnieuw laten verwerken."
+    ) % {"count": settings.DOCUMENT_MAX_ATTEMPTS}
+
+
 def claim_document(document_id: int, task_id: str) -> bool:
+    """Take a queued document, or take over one whose worker died (a redelivered
+    message of the same task). Each take counts as an attempt; a take-over after
+    ``DOCUMENT_MAX_ATTEMPTS`` fails the document instead (poison message)."""
+    mine = Q(status=Document.Status.QUEUED) | Q(status=Document.Status.PROCESSING, task_id=task_id)
     claimed = (
         Document.objects.filter(pk=document_id)
-        .filter(Q(status=Document.Status.QUEUED) | Q(status=Document.Status.PROCESSING, task_id=task_id))
+        .filter(Q(status=Document.Status.QUEUED)
+                | Q(status=Document.Status.PROCESSING, task_id=task_id,
+                    attempts__lt=settings.DOCUMENT_MAX_ATTEMPTS))
         .update(
             status=Document.Status.PROCESSING, task_id=task_id, processing_started_at=timezone.now(),
-            stage="reading", progress=5, error="",
+            stage="reading", progress=5, error="", attempts=F("attempts") + 1,
         )
     )
-    return claimed == 1
+    if claimed == 1:
+        return True
+    poisoned = Document.objects.filter(pk=document_id).filter(mine).update(
+        status=Document.Status.FAILED, error=poison_message(), stage="failed", task_id="",
+        processing_started_at=None,
+    )
+    if poisoned:
+        logger.error("document %s killed its worker %s times; failed as poison", document_id,
+                     settings.DOCUMENT_MAX_ATTEMPTS)
+    return False
 
 
 def mark_failed(document_id: int, message: str) -> None:
@@ -104,25 +126,44 @@ def document_process(document_id: int, *, task_id: str = "") -> ProcessOutcome:
     except ExtractionError as exc:
         mark_failed(document_id, exc.message_nl)
         return ProcessOutcome("failed", error=exc.message_nl)
+    except MemoryError:
+        # The child's address-space ceiling: this document alone fails, the worker
+        # lives on. Handled below, once the traceback's frames (and memory) are gone.
+        result = None
     except Exception:
         logger.exception("processing document %s failed", document_id)
         mark_failed(document_id, _("Er ging iets mis bij het verwerken. Probeer het later opnieuw of neem contact op met de beheerder."))
         raise
+    if result is None:
+        return _out_of_memory(document_id)
     Document.objects.filter(pk=document_id).update(
         status=Document.Status.DONE, stage="done", progress=100, processed_at=timezone.now(), task_id=""
     )
     return ProcessOutcome("done", result=result)
 
 
+def _out_of_memory(document_id: int) -> ProcessOutcome:
+    message = _(
+        "Het document vraagt meer geheugen dan een verwerking mag gebruiken (%(limit)s MB) en is niet "
+        "verwerkt. Splits het document of lever een kleinere versie aan."
+    ) % {"limit": settings.WORKER_MEMORY_LIMIT_MB}
+    logger.error("document %s ran out of memory", document_id)
+    mark_failed(document_id, message)
+    return ProcessOutcome("failed", error=message)
+
+
 def document_requeue(document_id: int) -> bool:
-    """Put a failed or finished document back in the queue (retry, re-extraction).
+    """Put a failed, finished or still waiting (queued) document back in the queue, by
+    hand: retry, re-extraction. The caller sends the message; the attempt count starts over.
 
     Never a register entry's source (origin ``register``): it has no file; its text is the register's.
     """
     return bool(
         Document.objects.filter(
-            pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE]
-        ).exclude(origin=Document.Origin.REGISTER).update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="")
+            pk=document_id, status__in=[Document.Status.FAILED, Document.Status.DONE, Document.Status.QUEUED]
+        ).exclude(origin=Document.Origin.REGISTER)
+        .update(status=Document.Status.QUEUED, stage="queued", progress=0, error="", task_id="",
+                queued_at=None, attempts=0)
     )
 
 
@@ -133,13 +174,18 @@ def outdated_documents() -> QuerySet[Document]:
 
 
 def release_stuck_documents(now: dt.datetime | None = None) -> int:
-    """Fail documents whose worker died without the message coming back, so a
-    user can retry them instead of waiting for "processing" forever."""
+    """Documents whose worker died without the message coming back: queued again
+    (the queue sweep sends them) while they have attempts left, failed as poison
+    after ``DOCUMENT_MAX_ATTEMPTS``, so none waits in "processing" forever."""
     now = now or timezone.now()
     cutoff = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    return Document.objects.filter(
-        status=Document.Status.PROCESSING, processing_started_at__lt=cutoff
-    ).update(
+    stuck = Document.objects.filter(status=Document.Status.PROCESSING, processing_started_at__lt=cutoff)
+    failed = stuck.filter(attempts__gte=settings.DOCUMENT_MAX_ATTEMPTS).update(
         status=Document.Status.FAILED, stage="failed", task_id="", processing_started_at=None,
-        error=_("De verwerking is onderbroken. U kunt het document opnieuw laten verwerken."),
+        error=poison_message(),
     )
+    requeued = stuck.filter(attempts__lt=settings.DOCUMENT_MAX_ATTEMPTS).update(
+        status=Document.Status.QUEUED, stage="queued", progress=0, task_id="", processing_started_at=None,
+        queued_at=None,
+    )
+    return failed + requeued

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tracker.extraction.errors import ExtractionError
 from tracker.extraction.readers import HEAD_SIZE, detect_format
+from tracker.ingest.queueing import enqueue, enqueue_on_commit, pending_documents
 from tracker.models import Committee, Document, Ministry
 
 
@@ -36,6 +37,10 @@ class DocumentOverrides:
 class Submission:
     document: Document
     created: bool  # False: the same bytes were uploaded before
+    # Whether the processing message reached the broker: False when it is down
+    # (the sweep sends it later), None when nothing was sent or not yet (inside
+    # the caller's transaction).
+    queued: bool | None = None
 
 
 def _hash_and_sniff(stream: BinaryIO) -> tuple[str, int, bytes]:
@@ -76,7 +81,7 @@ def document_submit(
         raise SubmissionError(_("Het bestand is leeg."))
     existing = Document.objects.filter(sha256=sha256).first()
     if existing is not None:
-        return Submission(existing, created=False)
+        return _resubmitted(existing, stream, queue=queue)
     try:
         file_format = detect_format(head)
     except ExtractionError as exc:  # the reader's message names what it found
@@ -112,10 +117,7 @@ def document_submit(
             if overrides.ministry:
                 document.ministry = Ministry.objects.get_or_create(name=overrides.ministry)[0]
             document.save()
-            if queue:
-                from tracker.ingest.tasks import process_document_task
-
-                transaction.on_commit(lambda: process_document_task.delay(document.pk))
+            outcome = enqueue_on_commit(document.pk) if queue else None
     except IntegrityError:
         # Two uploads of the same bytes raced and the other one won.
         document.file.delete(save=False)
@@ -123,4 +125,20 @@ def document_submit(
     except BaseException:
         document.file.delete(save=False)  # nothing half-written stays behind
         raise
-    return Submission(document, created=True)
+    return Submission(document, created=True, queued=outcome.sent if outcome else None)
+
+
+def _resubmitted(document: Document, stream: BinaryIO, *, queue: bool) -> Submission:
+    """The same bytes again: the existing document, repaired if it was stuck.
+
+    A file lost from storage is stored again from these bytes; a document still
+    waiting for a message that never went out (or was lost) is sent again.
+    """
+    if document.file and not document.file.storage.exists(document.file.name):
+        stream.seek(0)
+        document.file.storage.save(document.file.name, File(stream))
+    queued = None
+    if queue and pending_documents().filter(pk=document.pk).exists():
+        queued = enqueue(document.pk)
+        document.refresh_from_db()
+    return Submission(document, created=False, queued=queued)

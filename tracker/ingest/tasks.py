@@ -8,6 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
 from tracker.ingest import process
+from tracker.ingest.queueing import enqueue, queue_pending_documents
 
 
 @shared_task(
@@ -44,5 +45,11 @@ def reextract_outdated_task() -> int:
     ids = list(process.outdated_documents().values_list("pk", flat=True))
     queued = [pk for pk in ids if process.document_requeue(pk)]
     for pk in queued:
-        process_document_task.delay(pk)
+        if not enqueue(pk):
+            break  # the broker is down; the queue sweep sends the rest
     return len(queued)
+
+
+@shared_task(name="tracker.ingest.queue_pending_documents")
+def queue_pending_documents_task() -> int:
+    return queue_pending_documents()

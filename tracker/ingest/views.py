@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from tracker.ingest.forms import MetadataForm, UploadForm
 from tracker.ingest.metadata import document_update_metadata
 from tracker.ingest.process import document_requeue
+from tracker.ingest.queueing import enqueue
 from tracker.ingest.submit import DocumentOverrides, SubmissionError, document_submit
-from tracker.ingest.tasks import process_document_task
 from tracker.models import Document, OpenDataSync
 
 
@@ -37,7 +37,12 @@ def upload(request: HttpRequest) -> HttpResponse:
         except SubmissionError as exc:
             form.add_error("file", str(exc))
         else:
-            if submission.created:
+            if submission.queued is False:
+                messages.warning(request, _(
+                    "Het document is opgeslagen, maar de verwerkingsrij is nu niet bereikbaar. "
+                    "Het verwerken begint vanzelf zodra de rij weer werkt; u hoeft niets opnieuw te uploaden."
+                ))
+            elif submission.created:
                 messages.success(request, _("Het document is ontvangen en wordt verwerkt."))
             else:
                 messages.info(request, _("Dit bestand is al eerder geüpload; u ziet het bestaande document."))
@@ -95,8 +100,13 @@ def document_status(request: HttpRequest, pk: int) -> JsonResponse:
 def document_retry(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
     if document_requeue(document.pk):
-        process_document_task.delay(document.pk)
-        messages.success(request, _("Het document wordt opnieuw verwerkt."))
+        if enqueue(document.pk):
+            messages.success(request, _("Het document wordt opnieuw verwerkt."))
+        else:
+            messages.warning(request, _(
+                "De verwerkingsrij is nu niet bereikbaar. Het document staat klaar en wordt verwerkt "
+                "zodra de rij weer werkt."
+            ))
     else:
         messages.info(request, _("Het document wordt al verwerkt."))
     return redirect("document-detail", pk=pk)

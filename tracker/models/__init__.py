@@ -17,6 +17,7 @@ from tracker.models.followup import (
 )
 from tracker.models.opendata import OpenDataSync, RegisterEntry, RegisterMatch
 from tracker.models.reference import Committee, Ministry, Person, Recess
+from tracker.models.security import LoginFailure
 
 __all__ = [
     "Commitment",
@@ -25,6 +26,7 @@ __all__ = [
     "Document",
     "FollowupTally",
     "FulfilmentSuggestion",
+    "LoginFailure",
     "Ministry",
     "OnTimeTally",
     "OpenDataSync",

@@ -87,6 +87,12 @@ class Document(models.Model):
     # may take the document over; any other task may not.
     task_id = models.CharField(max_length=64, blank=True)
     processing_started_at = models.DateTimeField(null=True, blank=True)
+    # When a message was last handed to the broker (None: never, e.g. it was
+    # down); the queue sweep re-sends what was never sent or seems lost.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    # Workers that took the document since it was last queued by hand; a
+    # document that keeps killing its worker is failed after a few (poison).
+    attempts = models.PositiveSmallIntegerField(default=0)
     extractor_version = models.CharField(_("versie extractie"), max_length=20, blank=True)
     page_count = models.PositiveIntegerField(_("aantal pagina's"), null=True, blank=True)
     text = models.TextField(_("tekst"), blank=True, help_text=_("de herstelde tekst"))

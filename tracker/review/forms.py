@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tracker.datebounds import validate_plausible_date
 from tracker.models import Commitment, Document, QuestionItem
 from tracker.models.commitments import PRECISION_CHOICES
 from tracker.review.locate import normalise_space
@@ -102,7 +103,8 @@ class LinesField(forms.CharField):
 
 
 def _date_field(label: str, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=False, widget=IsoDateInput(), input_formats=DATE_FORMATS,
+    return forms.DateField(label=label, required=False, widget=IsoDateInput(), validators=[validate_plausible_date],
+                           input_formats=DATE_FORMATS,
                            help_text=help_text)
 
 

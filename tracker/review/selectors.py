@@ -3,7 +3,9 @@
 Every function here reads a bounded number of rows with a fixed number of
 queries, whatever the size of the page. The source passage is cut out of
 ``Document.text`` by the database (``SUBSTR``), so a page of twenty records
-never loads twenty whole documents.
+never loads twenty whole documents; and only for the rows of the page, after
+sorting and paging (:func:`attach_passages`), so a document of 5,000 records
+costs the queue no more than one of ten.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, NamedTuple
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce, Greatest, Least, Length, Substr
+from django.db.models.functions import Coalesce, Greatest, Least, Substr
 from django.utils.safestring import SafeString
 
 from motions.models import MotionCitation
@@ -45,7 +47,8 @@ class QueueFilters:
 
 
 def with_passage(queryset: QuerySet[Commitment]) -> QuerySet[Commitment]:
-    """Annotate the answer (or the text around the commitment) as ``passage_text``."""
+    """Annotate the span of the answer (or the text around the commitment):
+    ``passage_start`` and ``passage_end``; :func:`attach_passages` cuts the text."""
     return queryset.annotate(
         passage_start=Case(
             When(question__isnull=False, then=Least(F("question__answer_start"), F("start"))),
@@ -55,10 +58,16 @@ def with_passage(queryset: QuerySet[Commitment]) -> QuerySet[Commitment]:
             When(question__isnull=False, then=Greatest(F("question__answer_end"), F("end"))),
             default=F("end") + CONTEXT_WINDOW,
         ),
-    ).annotate(
-        passage_text=Substr("document__text", F("passage_start") + 1, F("passage_end") - F("passage_start")),
-        document_length=Length("document__text"),
     )
+
+
+def _passage_texts(rows: Sequence[Commitment]) -> dict[int, str]:
+    """The passage of each row plus one character (is there text after it?), in one
+    query for these rows only."""
+    cut = with_passage(Commitment.objects.filter(pk__in=[row.pk for row in rows])).annotate(
+        cut=Substr("document__text", F("passage_start") + 1, F("passage_end") - F("passage_start") + 1),
+    )
+    return dict(cut.values_list("pk", "cut"))
 
 
 def review_queue(filters: QueueFilters) -> QuerySet[Commitment]:
@@ -91,7 +100,7 @@ def queue_filter_options() -> dict[str, Any]:
     }
 
 
-def _trim_to_paragraph(text: str, offset: int, start: int, end: int, length: int) -> tuple[str, int, bool, bool]:
+def _trim_to_paragraph(text: str, offset: int, start: int, end: int, more_after: bool) -> tuple[str, int, bool, bool]:
     """Cut free text around a commitment back to whole paragraphs where it can;
     say whether it still starts or ends in the middle of the document's text."""
     local_start, local_end = start - offset, end - offset
@@ -100,7 +109,7 @@ def _trim_to_paragraph(text: str, offset: int, start: int, end: int, length: int
     cut_head = head + 2 if head >= 0 else 0
     cut_tail = tail if tail >= 0 else len(text)
     cut_before = head < 0 and offset > 0
-    cut_after = tail < 0 and offset + len(text) < length
+    cut_after = tail < 0 and more_after
     passage = text[cut_head:cut_tail]
     lead = len(passage) - len(passage.lstrip("\n"))
     return passage.strip("\n"), offset + cut_head + lead, cut_before, cut_after
@@ -113,6 +122,7 @@ def attach_passages(rows: Sequence[Commitment], *, other_commitments: bool = Fal
     """
     if not rows:
         return
+    texts = _passage_texts(rows)
     lo = min(row.passage_start for row in rows)
     hi = max(row.passage_end for row in rows)
     by_document: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
@@ -128,12 +138,12 @@ def attach_passages(rows: Sequence[Commitment], *, other_commitments: bool = Fal
         ).values_list("pk", "document_id", "start", "end"):
             others[document_id].append((pk, start, end))
     for row in rows:
-        text, offset = row.passage_text or "", row.passage_start
+        text, offset = texts.get(row.pk) or "", row.passage_start
+        more_after = len(text) > row.passage_end - row.passage_start
+        text = text[:row.passage_end - row.passage_start]
         cut_before = cut_after = False
         if row.question_id is None:
-            text, offset, cut_before, cut_after = _trim_to_paragraph(
-                text, offset, row.start, row.end, row.document_length or 0
-            )
+            text, offset, cut_before, cut_after = _trim_to_paragraph(text, offset, row.start, row.end, more_after)
         marks = [Mark(row.start, row.end, COMMITMENT)]
         if row.deadline_start is not None and row.deadline_end is not None:
             marks.append(Mark(row.deadline_start, row.deadline_end, DEADLINE))

@@ -56,6 +56,14 @@ def _next(request: HttpRequest, default: str) -> str:
     return default
 
 
+def _safe_back(request: HttpRequest) -> str:
+    """The form's ``back`` address, only when it stays on this site."""
+    target = request.POST.get("back") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return ""
+
+
 def _add_errors(form: Form, exc: ValidationError, prefix: str = "") -> None:
     """Put a service's errors on the form's fields (or on the form)."""
     if not hasattr(exc, "error_dict"):
@@ -67,7 +75,8 @@ def _add_errors(form: Form, exc: ValidationError, prefix: str = "") -> None:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    """A filter id; None when absent, malformed or beyond any id the database can hold."""
+    return int(value) if value and value.isdigit() and int(value) < 2**63 else None
 
 
 def _with_version(data: QueryDict, version: int) -> QueryDict:
@@ -147,7 +156,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
                            note=form.cleaned_data["note"])
     except StaleRecordError as exc:
         messages.error(request, exc.message)
-        return redirect(request.POST.get("back") or back)
+        return redirect(_safe_back(request) or back)
     messages.success(request, _("Toezegging #%(pk)s is bevestigd.") % {"pk": pk})
     return redirect(back)
 
@@ -209,7 +218,7 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
                                       reason=data["reason"], note=data["note"], duplicate_of=original)
                 except StaleRecordError as exc:
                     messages.error(request, exc.message)
-                    return redirect(request.POST.get("back") or reverse("commitment-detail", args=[pk]))
+                    return redirect(_safe_back(request) or reverse("commitment-detail", args=[pk]))
                 except ValidationError as exc:
                     _add_errors(form, exc)
                 else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import authentication, generics
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -50,6 +52,7 @@ ERRORS = {
 NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Bestaat niet.")}
 
 ORDERING_PARAMETER = "ordering"
+logger = logging.getLogger(__name__)
 
 
 class ApiView(generics.GenericAPIView):
@@ -57,6 +60,8 @@ class ApiView(generics.GenericAPIView):
     permission_classes = [ApiAccess]
     throttle_classes = [TokenRateThrottle, AnonymousRateThrottle]
     renderer_classes = [JSONRenderer]
+    # JSON only: form encodings cannot say null, so the schema would promise what they cannot send.
+    parser_classes = [JSONParser]
 
     def get_exception_handler(self) -> Callable[..., Response | None]:
         return exception_handler
@@ -89,7 +94,8 @@ class ListView(ApiView, generics.ListAPIView):
     row_format: RowFormat | None = None
 
     def get_ordering_spec(self, request: Request) -> tuple[str, Ordering]:
-        key = request.query_params.get(ORDERING_PARAMETER) or self.default_ordering
+        key = request.query_params.get(ORDERING_PARAMETER)
+        key = self.default_ordering if key is None else key  # given but empty is no ordering we know
         if key not in self.orderings:
             raise ValidationError({ORDERING_PARAMETER: [
                 _("Onbekende sortering %(key)s; kies uit %(choices)s.")
@@ -113,7 +119,7 @@ class ListView(ApiView, generics.ListAPIView):
             raw = "|".join([request.build_absolute_uri(), get_language() or "", timezone.localdate().isoformat(),
                             *(str(value) for value in version)])
             key = "list:" + hashlib.sha256(raw.encode()).hexdigest()
-            cached = caches[settings.API_CACHE].get(key)
+            cached = _cache_get(key)
             if cached is not None:  # the rendered JSON, as the renderer wrote it
                 response = HttpResponse(cached, content_type="application/json")
                 set_last_modified(response, latest)
@@ -137,8 +143,21 @@ def keep_answer(key: str, content: bytes) -> None:
     """Cache a list answer, unless it is one of the large pages a mirroring client reads once
     each: a million records at a thousand a page would otherwise push out every answer worth
     keeping (and fill a worker's memory with the per-process cache)."""
-    if len(content) <= settings.API_CACHE_MAX_BYTES:
+    if len(content) > settings.API_CACHE_MAX_BYTES:
+        return
+    try:
         caches[settings.API_CACHE].set(key, content, settings.API_CACHE_SECONDS)
+    except Exception:
+        logger.warning("API cache unreachable; answer not cached", exc_info=True)
+
+
+def _cache_get(key: str) -> bytes | None:
+    """The cached answer, or None also when the cache (Redis) is down: lists are then built each time."""
+    try:
+        return caches[settings.API_CACHE].get(key)
+    except Exception:
+        logger.warning("API cache unreachable; answering without it", exc_info=True)
+        return None
 
 
 def data_version(sources: list[tuple[type[Model], str]]) -> tuple[dt.datetime | None, ...]:

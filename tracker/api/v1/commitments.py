@@ -27,6 +27,7 @@ from tracker.api.v1.serializers import (
     DeadlineRevisionSerializer,
     tombstone,
 )
+from tracker.datebounds import validate_plausible_date
 from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
 from tracker.followup.rules import overdue_from_fields
 from tracker.locking import StaleRecordError
@@ -156,8 +157,8 @@ class CorrectionSerializer(serializers.Serializer):
                                          max_length=50)
     kind = serializers.ChoiceField(choices=Commitment.Kind.choices, required=False)
     deadline_text = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    due_date = serializers.DateField(required=False, allow_null=True)
-    window_start = serializers.DateField(required=False, allow_null=True)
+    due_date = serializers.DateField(required=False, allow_null=True, validators=[validate_plausible_date])
+    window_start = serializers.DateField(required=False, allow_null=True, validators=[validate_plausible_date])
     precision = serializers.ChoiceField(choices=PRECISION_CHOICES, required=False)
     motions = serializers.ListField(child=serializers.CharField(max_length=100), required=False, max_length=50,
                                     help_text="Sleutels kst-… (de hele lijst; vervangt de huidige).")
@@ -175,7 +176,7 @@ class DeliverySerializer(serializers.Serializer):
 
     version = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     status = serializers.ChoiceField(choices=Commitment.Status.choices)
-    fulfilled_on = serializers.DateField(required=False, allow_null=True,
+    fulfilled_on = serializers.DateField(required=False, allow_null=True, validators=[validate_plausible_date],
                                          help_text="Datum van het document waarmee is nagekomen.")
     fulfilled_kamerstuk = serializers.CharField(required=False, allow_blank=True, max_length=100,
                                                 help_text="Nummer van de Kamerbrief die de toezegging nakomt.")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
@@ -36,7 +39,30 @@ def _flatten(data: Any) -> list[str]:
     return [str(data)]
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "payload_too_large"
+
+
+def _as_api_exception(exc: Exception) -> Exception:
+    """Failures outside DRF's own exceptions that a client causes, as API errors in Dutch."""
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        return PayloadTooLarge(_("Het verzoek is groter dan de toegestane %(limit)s MB.") % {"limit": limit})
+    if isinstance(exc, RecursionError):
+        return exceptions.ParseError(_("Ongeldige JSON: de gegevens zijn te diep genest."))
+    if isinstance(exc, exceptions.Throttled):
+        wait = int(math.ceil(exc.wait)) if exc.wait is not None else None
+        message = (_("Te veel verzoeken. Probeer het over %(wait)s seconden opnieuw.") % {"wait": wait}
+                   if wait is not None else _("Te veel verzoeken. Probeer het later opnieuw."))
+        dutch = exceptions.Throttled(wait=exc.wait)  # keeps the wait (Retry-After) ...
+        dutch.detail = exceptions.ErrorDetail(message, code="throttled")  # ... without DRF's English tail
+        return dutch
+    return exc
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    exc = _as_api_exception(exc)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

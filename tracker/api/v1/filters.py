@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,15 +19,25 @@ MAX_ID = 2**63 - 1
 UPDATED_SINCE = "updated_since"
 
 
+class IdField(forms.IntegerField):
+    """A whole number; given but empty (``?document=``) is an error, not "no filter"."""
+
+    def clean(self, value: object) -> int | None:
+        if value == "":
+            raise forms.ValidationError(_("Geef een getal."), code="required")
+        return super().clean(value)
+
+
 class IdFilter(django_filters.Filter):
-    """A whole-number id; nothing matches an id that does not exist (no extra query)."""
+    """A whole number; nothing matches an id that does not exist (no extra query), also
+    one that cannot exist (zero, negative, beyond what the database holds)."""
 
-    field_class = forms.IntegerField
+    field_class = IdField
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
+    def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
+        if value is not None and not 0 < value <= MAX_ID:
+            return qs.none()
+        return super().filter(qs, value)
 
 
 class BoolFilter(django_filters.ChoiceFilter):
@@ -35,8 +48,30 @@ class BoolFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 moment, handed to the database in UTC: any offset the format allows
+    (up to ±23:59) works, and a moment so early or late that UTC cannot hold it
+    means "since the beginning" or "nothing yet"."""
+
+    def clean(self, value: str | None) -> dt.datetime | None:
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        try:
+            return moment.astimezone(dt.UTC)
+        except OverflowError:
+            edge = dt.datetime.min if moment.year < 1000 else dt.datetime.max
+            return edge.replace(tzinfo=dt.UTC)
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class SyncFilterSet(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte",
         label=_("Alles wat sinds dit tijdstip (ISO 8601, met tijdzone) is gewijzigd, inclusief "
                 "verwijderde records (`deleted: true`)."),
@@ -44,7 +79,14 @@ class SyncFilterSet(django_filters.FilterSet):
 
 
 def _motion_q(value: str) -> Q:
-    return Q(motion__key=value) if value.startswith("kst-") else Q(motion_id=int(value))
+    """A key ``kst-…`` or an id; anything else (or an id that cannot exist) matches nothing."""
+    if "\x00" in value:  # no key holds a NUL (and PostgreSQL cannot compare one)
+        return Q(pk__in=[])
+    if value.startswith("kst-"):
+        return Q(motion__key=value)
+    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+        return Q(motion_id=int(value))
+    return Q(pk__in=[])
 
 
 class MotionRefField(forms.CharField):
@@ -52,11 +94,12 @@ class MotionRefField(forms.CharField):
 
     def clean(self, value: str | None) -> str | None:
         value = super().clean(value)
-        if not value:
-            return None
-        if value.startswith("kst-") or (value.isdigit() and 0 < int(value) <= MAX_ID):
-            return value
-        raise forms.ValidationError(_("Geef het id of de sleutel (kst-…) van een motie."))
+        return value or None
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # A NUL matches no motion, like any other unknown text; it is no malformed request.
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
 
 class MotionRefFilter(django_filters.Filter):
@@ -104,7 +147,7 @@ class CommitmentFilter(SyncFilterSet):
 
 
 class DeadlineRevisionFilter(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="created_at", lookup_expr="gte",
         label=_("Termijnwijzigingen sinds dit tijdstip (ISO 8601). Wijzigingen worden nooit aangepast."),
     )

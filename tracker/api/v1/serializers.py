@@ -7,11 +7,11 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motions.models import Motion, MotionCitation
+from tracker.datebounds import validate_plausible_date
 from tracker.followup.rules import is_overdue
 from tracker.models import (
     Commitment,
@@ -147,6 +147,10 @@ class DeadlineRevisionSerializer(ModelSerializer):
 class DocumentSerializer(ModelSerializer):
     committee = CommitteeRefSerializer(read_only=True, allow_null=True)
     ministry = MinistryRefSerializer(read_only=True, allow_null=True)
+    reference_date_source = serializers.ChoiceField(
+        choices=Document.DateSource.choices, allow_blank=True, read_only=True,
+        help_text="Leeg zolang er (nog) geen datum is.",
+    )
 
     class Meta:
         model = Document
@@ -178,11 +182,15 @@ class DocumentSubmissionSerializer(DocumentSerializer):
 
 class DocumentUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="PDF, DOCX, HTML of tekst.")
-    reference_date = serializers.DateField(required=False, help_text="Datum van het document, als bekend.")
-    committee = serializers.CharField(required=False, max_length=200, help_text="Naam van de commissie.")
-    ministry = serializers.CharField(required=False, max_length=200, help_text="Naam van het ministerie.")
+    reference_date = serializers.DateField(required=False, validators=[validate_plausible_date],
+                                           help_text="Datum van het document, als bekend.")
+    # Blank is allowed and means "not given": forms send empty fields, and the schema says so.
+    committee = serializers.CharField(required=False, allow_blank=True, max_length=200,
+                                      help_text="Naam van de commissie.")
+    ministry = serializers.CharField(required=False, allow_blank=True, max_length=200,
+                                     help_text="Naam van het ministerie.")
     kind = serializers.ChoiceField(choices=Document.Kind.choices, required=False)
-    title = serializers.CharField(required=False, max_length=500)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
 class QuestionItemSerializer(ModelSerializer):
@@ -234,7 +242,7 @@ class MotionCitationSerializer(ModelSerializer):
     def get_deleted(self, obj: MotionCitation) -> bool:
         return citation_tombstone(obj.deleted_at, obj.review_state)
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True, help_text="null: nog niet aan een motie gekoppeld."))
     def get_motion_key(self, obj: MotionCitation) -> str | None:
         return obj.motion.key if obj.motion_id else None
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.management.base import CommandError
 from django.db import DatabaseError
 
+from tracker.datebounds import EARLIEST, LATEST, is_plausible_date
 from tracker.extraction.calendar import ParliamentaryCalendar
 
 
@@ -14,9 +15,12 @@ def parse_date_option(value: str | None, option: str = "--date") -> dt.date | No
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"{option} moet een datum zijn als JJJJ-MM-DD, niet {value!r}.") from None
+    if not is_plausible_date(day):
+        raise CommandError(f"{option} moet tussen {EARLIEST.year} en {LATEST.year} liggen, niet {value}.")
+    return day
 
 
 def calendar_or_default() -> ParliamentaryCalendar:

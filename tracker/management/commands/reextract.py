@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tracker.extraction import EXTRACTOR_VERSION
 from tracker.ingest.process import document_process, document_requeue, outdated_documents
-from tracker.ingest.tasks import process_document_task
+from tracker.ingest.queueing import enqueue
 from tracker.models import Document
 
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Document {options['document']} bestaat niet.")
             ids = [options["document"]]
         elif options["all"]:
-            ids = list(Document.objects.filter(status__in=["done", "failed"]).values_list("pk", flat=True))
+            ids = list(Document.objects.filter(status__in=["done", "failed", "queued"]).values_list("pk", flat=True))
         else:
             ids = list(outdated_documents().values_list("pk", flat=True))
         done = failed = 0
@@ -39,7 +39,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"Document {pk} wordt al verwerkt; overgeslagen.")
                 continue
             if options["queue"]:
-                process_document_task.delay(pk)
+                if not enqueue(pk):
+                    self.stderr.write(f"Document {pk}: de verwerkingsrij is niet bereikbaar; het wordt verwerkt "
+                                      "zodra die terug is.")
                 continue
             outcome = document_process(pk)
             if outcome.status == "failed":
