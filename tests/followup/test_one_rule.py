@@ -108,7 +108,7 @@ def test_the_dashboard_the_feed_the_calendar_the_alerts_and_the_export_agree(rec
 
 
 def test_a_subscription_covers_the_same_records_in_the_calendar_and_in_the_alerts(records, client):
-    follower = UserFactory(username="volger", email="volger@example.org")
+    follower = UserFactory(username="volger", email="volger@example.org", role="griffier")
     defence = CommitteeFactory(name="Defensie")
     SubscriptionFactory(user=follower, commitment=records["late_open"])
     SubscriptionFactory(user=follower, committee=defence)
