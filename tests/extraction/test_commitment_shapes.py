@@ -55,6 +55,10 @@ PROMISES = [
     ("Ik zal trachten de antwoorden voor het kerstreces aan uw Kamer te sturen.", "", date(2026, 12, 18)),
     ("Ik kom nog voor de zomer met een brief aan de Kamer over de toewijzing, maar deze motie moet ik ontraden.",
      "brief", date(2026, 7, 3)),
+    ("De voortgangsrapportage over de leskluis zal uw Kamer kort voor het kerstreces bereiken.",
+     "voortgangsrapportage", date(2026, 12, 18)),
+    # "waarschijnlijk" hedges the promise but opens no relative clause ("waar…" is not always "waarin").
+    ("De rapportage zal de Kamer waarschijnlijk in september bereiken.", "rapportage", date(2026, 9, 30)),
 ]
 
 
@@ -65,6 +69,19 @@ def test_each_way_of_promising_makes_one_record(text: str, deliverable: str, due
     assert found.actor == ACTOR
     assert deliverable in " ".join(found.deliverables)
     assert (found.deadline.due if found.deadline else None) == due
+
+
+def test_reaching_a_goal_is_no_delivery_to_the_kamer() -> None:
+    assert explain("Met deze aanpak zullen wij de doelen voor de regio in 2030 bereiken.", reference_date=REF) is not None
+
+
+def test_a_dated_sentence_after_a_vague_promise_gives_it_its_date() -> None:
+    text = ("De komende maanden ontvangt u de brieven over de nieuwe scholen in de regio. "
+            "Deze brieven zullen uw Kamer naar verwachting eind oktober bereiken.")
+    [found] = find(text)
+    assert found.text == text
+    assert found.deadline.text == "eind oktober"
+    assert found.deadline.due == date(2026, 10, 31)
 
 
 def test_gaan_after_a_fronted_time_phrase_credits_the_cabinet() -> None:

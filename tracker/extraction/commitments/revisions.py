@@ -197,12 +197,13 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
             and _adjacent(text, prev.end, f.start)
         ):
             content = bool(_CONTENT_CONT_RE.match(text, f.start))
-            dated = prev.deadline is None and f.deadline is not None and (
+            # A vague "de komende maanden" gives way to a dated phrase that follows.
+            dated = _dates_prev(prev.deadline, f.deadline) and (
                 _same_head(prev.deliverables, f.deliverables) or f.kind == prev.kind
             )
             if content or dated:
                 prev.end = f.end
-                if prev.deadline is None:
+                if prev.deadline is None or dated:
                     prev.deadline = f.deadline
                 if dated and _more_specific(f.deliverables, prev.deliverables):
                     prev.deliverables = f.deliverables
@@ -212,6 +213,12 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
                 continue
         out.append(f)
     return out
+
+
+def _dates_prev(prev: Deadline | None, new: Deadline | None) -> bool:
+    if new is None:
+        return False
+    return prev is None or (prev.due is None and prev.precision == "vague" and new.due is not None)
 
 
 def _adjacent(text: str, a: int, b: int) -> bool:

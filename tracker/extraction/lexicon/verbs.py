@@ -38,6 +38,8 @@ SEND: dict[str, tuple[str, ...]] = {
     "zenden": ("toezenden", "zenden", "zend", "zendt", "(?:toe)?gezonden", "verzenden", "verzonden"),
     "versturen": ("versturen", "verstuurd", "verstuur", "verstuurt"),
     "toekomen": ("(?:doen )?toekomen", "toekomt", "toegaan", "toegaat"),
+    # only with the Kamer as its object: "de brieven zullen uw Kamer voor de zomer bereiken"
+    "bereiken": ("(?:uw |de )?kamer (?:\\w+ ){0,8}?(?:bereiken|bereikt)", "bereikt (?:uw |de )kamer"),
     "ontvangen": ("ontvangen", "ontvangt", "krijgt", "krijgen", "hoort"),
     "aanbieden": ("aanbieden", "aangeboden", "bied", "biedt"),
     "rapporteren": ("rapporteren", "rapporteer", "rapporteert", "gerapporteerd"),
