@@ -59,6 +59,10 @@ PROMISES = [
      "voortgangsrapportage", date(2026, 12, 18)),
     # "waarschijnlijk" hedges the promise but opens no relative clause ("waar…" is not always "waarin").
     ("De rapportage zal de Kamer waarschijnlijk in september bereiken.", "rapportage", date(2026, 9, 30)),
+    # The product's own relative clause dates it when the main clause names only the channel.
+    ("Uw Kamer wordt hierover geïnformeerd in de nieuwe Schoolmonitor, die medio 2026 wordt verstuurd.",
+     "", date(2026, 7, 31)),
+    ("Ik informeer uw Kamer daarover in de jaarrapportage, die eind mei verschijnt.", "", date(2026, 5, 31)),
 ]
 
 
@@ -73,6 +77,11 @@ def test_each_way_of_promising_makes_one_record(text: str, deliverable: str, due
 
 def test_reaching_a_goal_is_no_delivery_to_the_kamer() -> None:
     assert explain("Met deze aanpak zullen wij de doelen voor de regio in 2030 bereiken.", reference_date=REF) is not None
+
+
+def test_a_relative_clause_about_something_else_does_not_date_the_promise() -> None:
+    [found] = find("Ik informeer uw Kamer na de zomer over de conferentie, die in april plaatsvindt.")
+    assert found.deadline.due == date(2026, 9, 30)
 
 
 def test_a_dated_sentence_after_a_vague_promise_gives_it_its_date() -> None:

@@ -127,3 +127,11 @@ SEPARABLE = {
     "werk": "uit", "werkt": "uit", "breng": "uit", "brengt": "uit", "bied": "aan", "biedt": "aan",
     "leg": "voor", "legt": "voor",
 }
+
+# A product dated in a relative clause of its own: "de monitor, die in juni wordt verstuurd". These forms
+# say the product itself goes out or is ready, so the clause's time phrase dates the promised product.
+CLAUSE_DELIVERY: tuple[str, ...] = (
+    "(?:wordt|worden) (?:\\w+ )?(?:verstuurd|verzonden|gestuurd|toegestuurd|toegezonden|aangeboden|gepubliceerd"
+    "|opgeleverd|afgerond|uitgebracht|gepresenteerd|verwacht)",
+    "verschijnt", "verschijnen", "uitkomt", "uitkomen", "(?:gereed|klaar) (?:is|zijn|komt|komen)",
+)
