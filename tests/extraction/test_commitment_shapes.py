@@ -166,6 +166,29 @@ def test_register_entries_credit_the_named_minister(text: str, actor: str, deliv
     assert (found.deadline.due if found.deadline else None) == due
 
 
+ENTRY = "Toezegging Evaluatie van de leerplichtwet (36.123) (T04321)\n\n{promise}\n\nKerngegevens\n\n{fields}\n"
+PROMISE = ("De minister van Onderwijs zegt de Kamer, naar aanleiding van vragen van het lid Pietersen, toe de wet "
+           "{when}te evalueren.")
+
+
+@pytest.mark.parametrize(("when", "fields", "due"), [
+    ("", "Nummer T04321\nStatus openstaand\nDatum toezegging 3 maart 2026\nDeadline 1 juli 2028", date(2028, 7, 1)),
+    ("", "Nummer | T04321 |\n---|---|\nDeadline | 1 oktober 2027 |\nCategorie | evaluatie |", date(2027, 10, 1)),
+    # a dated sentence keeps its own date
+    ("voor de zomer ", "Deadline 1 juli 2028", date(2026, 7, 3)),
+])
+def test_the_deadline_field_of_a_register_entry_dates_its_promise(when: str, fields: str, due: date) -> None:
+    [found] = find(ENTRY.format(promise=PROMISE.format(when=when), fields=fields))
+    assert found.deadline.due == due
+
+
+def test_a_deadline_field_of_the_next_entry_is_not_borrowed() -> None:
+    first = ENTRY.format(promise=PROMISE.format(when=""), fields="Nummer T04321")
+    second = "Toezegging Overig (36.124) (T04322)\n\nDeadline 1 juli 2028\n"
+    [found] = find(first + "\n" + second)
+    assert found.deadline is None
+
+
 # ---------------------------------------------------------------------------
 # Debate transcripts
 # ---------------------------------------------------------------------------
