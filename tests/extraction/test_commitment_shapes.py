@@ -63,6 +63,10 @@ PROMISES = [
     ("Uw Kamer wordt hierover geïnformeerd in de nieuwe Schoolmonitor, die medio 2026 wordt verstuurd.",
      "", date(2026, 7, 31)),
     ("Ik informeer uw Kamer daarover in de jaarrapportage, die eind mei verschijnt.", "", date(2026, 5, 31)),
+    # A fronted adverb is no subject: the promiser follows the finite verb.
+    ("Voortaan zal ik, zoals met uw Kamer afgesproken, in de geannoteerde agenda ingaan op de stand van zaken.",
+     "", None),
+    ("Allereerst zal ik uw Kamer voor de zomer informeren over de proef.", "", date(2026, 7, 3)),
 ]
 
 
@@ -119,6 +123,7 @@ REJECTED = [
     ("Ik heb de Kamer vorig jaar een brief gestuurd over de subsidies.", Rejection.PAST_ACT),
     ("Frankrijk zal in juni een plan presenteren voor de landbouw.", Rejection.OTHER_ACTOR),
     ("In juni presenteert Duitsland een plan voor de energievoorziening.", Rejection.OTHER_ACTOR),
+    ("Voortaan zal de inspectie jaarlijks een rapport over de scholen opstellen.", Rejection.OTHER_ACTOR),
     ("Ook gaat de inspectie de maatregelen beoordelen die het schoolbestuur heeft genomen.",
      Rejection.OTHER_ACTOR),
     ("Hierbij informeer ik uw Kamer over de stand van zaken.", Rejection.PERFORMED_NOW),

@@ -298,7 +298,10 @@ _ADVERBIAL_START_RE = _rx(
     r"tegelijkertijd|vervolgens|binnenkort|uiteraard|wel|echter|hierover|daarover|hiervoor|"
     r"daarvoor|hierop|daarop|aanvullend|graag|om\s+die\s+reden|zoals\s+\w+(?:\s+\w+)?|in|op|bij|over|"
     r"voor|na|met|via|tijdens|naar|uiterlijk|begin|eind|medio|later|dit|deze|volgend\w*|komend\w*|"
-    r"rond|vanaf|per|aan|conform|overeenkomstig|indachtig|gelet|gezien|nog|eveneens)\b"
+    r"rond|vanaf|per|aan|conform|overeenkomstig|indachtig|gelet|gezien|nog|eveneens|voortaan|allereerst|"
+    r"eerst|daarna|straks|spoedig|eerstdaags|uiteindelijk|tenslotte|ten\s+slotte|"
+    r"tot\s+slot|ten\s+(?:eerste|tweede|derde|vierde)|dus|zodoende|opnieuw|wederom|andermaal|jaarlijks|"
+    r"halfjaarlijks|periodiek|tijdig)\b"
 )
 _SUBJ_AFTER_RE = re.compile(
     r"^\s*(?P<subj>(?i:ik|u|wij|we|er)|(?i:het|dit)(?:\s+(?i:huidige|demissionaire|nieuwe|volgende))?"
