@@ -67,6 +67,7 @@ PROMISES = [
     ("Voortaan zal ik, zoals met uw Kamer afgesproken, in de geannoteerde agenda ingaan op de stand van zaken.",
      "", None),
     ("Allereerst zal ik uw Kamer voor de zomer informeren over de proef.", "", date(2026, 7, 3)),
+    ("Ik zal het onderzoeken en uw Kamer voor de zomer informeren.", "", date(2026, 7, 3)),
 ]
 
 
@@ -124,6 +125,8 @@ REJECTED = [
     ("Frankrijk zal in juni een plan presenteren voor de landbouw.", Rejection.OTHER_ACTOR),
     ("In juni presenteert Duitsland een plan voor de energievoorziening.", Rejection.OTHER_ACTOR),
     ("Voortaan zal de inspectie jaarlijks een rapport over de scholen opstellen.", Rejection.OTHER_ACTOR),
+    # a verb form after a determiner is a noun: no act of researching here
+    ("Wij gaan kort in op twee punten uit onze onderzoeken naar de regio.", Rejection.NO_ACT),
     ("Ook gaat de inspectie de maatregelen beoordelen die het schoolbestuur heeft genomen.",
      Rejection.OTHER_ACTOR),
     ("Hierbij informeer ik uw Kamer over de stand van zaken.", Rejection.PERFORMED_NOW),

@@ -135,3 +135,10 @@ CLAUSE_DELIVERY: tuple[str, ...] = (
     "|opgeleverd|afgerond|uitgebracht|gepresenteerd|verwacht)",
     "verschijnt", "verschijnen", "uitkomt", "uitkomen", "(?:gereed|klaar) (?:is|zijn|komt|komen)",
 )
+
+# A verb form right after one of these words is a noun ("uit onze onderzoeken", "de besluiten", "een bericht");
+# "het", "dat", "die" and "deze" stay out: they are also object pronouns ("ik zal het onderzoeken").
+NOUN_DETERMINERS = frozenset({
+    "de", "een", "onze", "ons", "mijn", "uw", "hun", "eerdere", "andere", "diverse", "verschillende", "enkele",
+    "alle", "beide", "vele", "meerdere", "nieuwe", "lopende",
+})
