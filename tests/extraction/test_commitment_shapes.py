@@ -127,6 +127,9 @@ REJECTED = [
     ("Voortaan zal de inspectie jaarlijks een rapport over de scholen opstellen.", Rejection.OTHER_ACTOR),
     # a verb form after a determiner is a noun: no act of researching here
     ("Wij gaan kort in op twee punten uit onze onderzoeken naar de regio.", Rejection.NO_ACT),
+    # running the debate itself: discussing its motions and questions here and now
+    ("Ik doe eerst de laatste vraag, en daarna ga ik meteen alle negen moties bespreken.", Rejection.PERFORMED_NOW),
+    ("Dan zal de staatssecretaris ingaan op alle vragen met betrekking tot de scholen.", Rejection.PERFORMED_NOW),
     ("Ook gaat de inspectie de maatregelen beoordelen die het schoolbestuur heeft genomen.",
      Rejection.OTHER_ACTOR),
     ("Hierbij informeer ik uw Kamer over de stand van zaken.", Rejection.PERFORMED_NOW),
@@ -144,6 +147,15 @@ def test_a_sentence_that_is_no_promise_says_why(text: str, reason: Rejection) ->
 
 def test_explain_says_nothing_against_a_promise() -> None:
     assert explain("Ik zal uw Kamer voor de zomer informeren.", reference_date=REF) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ik zal de motie met de Vereniging van Gemeenten bespreken.",
+    "Ik zal in de brief van juni ingaan op de vragen van de commissie.",
+    "Ik zal de moties voor de zomer met de provincies bespreken.",
+])
+def test_discussing_debate_items_elsewhere_or_later_is_still_a_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) is None
 
 
 # ---------------------------------------------------------------------------

@@ -263,6 +263,7 @@ _REL_START_RE = _rx(
     r"^\s*(?:die|dat|welke|wat|" + _WAAR_REL + r"|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|waarna|"
     r"om|zoals|of|hoe|wie|zodra|wanneer|nadat|als|indien|mits|voordat|totdat|tenzij)\b"
 )
+_DEBATE_ITEMS_RE = _rx(r"\b(?:" + "|".join(deliverables.DEBATE_ITEMS) + r")\b")
 _CLAUSE_DELIVERY_RE = _rx(r"\b(?:" + "|".join(_phrase(f) for f in verbs.CLAUSE_DELIVERY) + r")\b")
 _TEMPORAL_SUB_RE = _rx(r"^(?:zodra|wanneer|nadat|na|voordat|totdat|tot)\b")
 _EVENT_NOUN_RE = _rx(
