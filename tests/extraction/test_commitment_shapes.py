@@ -68,6 +68,9 @@ PROMISES = [
      "", None),
     ("Allereerst zal ik uw Kamer voor de zomer informeren over de proef.", "", date(2026, 7, 3)),
     ("Ik zal het onderzoeken en uw Kamer voor de zomer informeren.", "", date(2026, 7, 3)),
+    # an event named on by a word or two keeps its date ("… onderwijs begin november")
+    ("De voortgangsrapportage ontvangt u voor de begrotingsbehandeling onderwijs begin november.",
+     "voortgangsrapportage", date(2026, 11, 10)),
 ]
 
 
@@ -87,6 +90,14 @@ def test_reaching_a_goal_is_no_delivery_to_the_kamer() -> None:
 def test_a_relative_clause_about_something_else_does_not_date_the_promise() -> None:
     [found] = find("Ik informeer uw Kamer na de zomer over de conferentie, die in april plaatsvindt.")
     assert found.deadline.due == date(2026, 9, 30)
+
+
+def test_what_the_promised_letter_will_hold_belongs_to_the_promise() -> None:
+    text = ("De jaarrapportage over de leskluis ontvangt u voor de zomer. "
+            "Daarin beantwoord ik tevens de motie van het lid Pietersen over de kosten.")
+    [found] = find(text)
+    assert found.text == text
+    assert found.deadline.due == date(2026, 7, 3)
 
 
 def test_a_dated_sentence_after_a_vague_promise_gives_it_its_date() -> None:

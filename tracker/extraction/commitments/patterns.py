@@ -302,7 +302,7 @@ _ADVERBIAL_START_RE = _rx(
     r"rond|vanaf|per|aan|conform|overeenkomstig|indachtig|gelet|gezien|nog|eveneens|voortaan|allereerst|"
     r"eerst|daarna|straks|spoedig|eerstdaags|uiteindelijk|tenslotte|ten\s+slotte|"
     r"tot\s+slot|ten\s+(?:eerste|tweede|derde|vierde)|dus|zodoende|opnieuw|wederom|andermaal|jaarlijks|"
-    r"halfjaarlijks|periodiek|tijdig)\b"
+    r"halfjaarlijks|periodiek|tijdig|hierin|daarin)\b"
 )
 _SUBJ_AFTER_RE = re.compile(
     r"^\s*(?P<subj>(?i:ik|u|wij|we|er)|(?i:het|dit)(?:\s+(?i:huidige|demissionaire|nieuwe|volgende))?"

@@ -85,11 +85,19 @@ def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
 
 
 
+# The government's own clause: a continuation that says what it will put in the promised product.
+_OWN_CLAUSE_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|wordt|worden)\b", re.I)
+
+
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
     text = ctx.text
     if hit.revision is not None:
         _complete_revision(ctx, hit, sents, pos)
         return
+    if pos + 1 < len(sents) and hit.kind and hit.marker != "restated":
+        ns, ne = sents[pos + 1]
+        if _CONTENT_CONT_RE.match(text, ns) and _OWN_CLAUSE_RE.search(text, ns, ne) and _adjacent(text, hit.end, ns):
+            hit.end = ne  # "Daarin beantwoord ik tevens de motie …": what the promised letter will hold
     if hit.marker == "restated" and pos + 1 < len(sents):
         ns, ne = sents[pos + 1]
         nxt = text[ns:ne]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tracker.extraction.commitments.patterns import (
     _CLAUSE_DELIVERY_RE,
     _EVENT_CLAUSE_RE,
@@ -17,6 +19,11 @@ from tracker.extraction.commitments.phrases import _subordinators
 from tracker.extraction.commitments.records import _Ctx
 from tracker.extraction.commitments.tables import _WORD_RE
 from tracker.extraction.types import Deadline
+
+# At most two words naming the event ("onderwijs", "van OCW") between an event and its date; no verb or pronoun.
+_EVENT_NAME_RUN_RE = re.compile(
+    r"\s{0,2}(?:(?!(?:zal|zullen|wordt|worden|is|zijn|ik|wij|we|u|en|of|dat|die|om|te)\s)[\w-]+\s+){0,2}", re.I
+)
 
 
 def _governing(
@@ -34,8 +41,11 @@ def _governing(
             return dated
     if best is not None and best.due is None and best.end is not None:
         # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
+        # "voor de begrotingsbehandeling onderwijs begin november": the event's name may run on a word or two.
         for d in deadlines:
-            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 2 and not ctx.is_past(d):
+            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 40 and not ctx.is_past(d) and (
+                _EVENT_NAME_RUN_RE.fullmatch(ctx.text, best.end, d.start)
+            ):
                 return d
     return best
 
