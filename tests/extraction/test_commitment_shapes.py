@@ -100,6 +100,21 @@ def test_what_the_promised_letter_will_hold_belongs_to_the_promise() -> None:
     assert found.deadline.due == date(2026, 7, 3)
 
 
+def test_a_bare_report_back_sentence_dates_the_promise_before_it() -> None:
+    text = ("De minister van Onderwijs zegt de Kamer toe om met de scholen de gevolgen van de wet in kaart te "
+            "brengen. Ervaringen in de buurlanden worden hierbij betrokken. De Kamer wordt over twee jaar "
+            "geïnformeerd.")
+    [found] = find(text)
+    assert found.text == text
+    assert found.deadline.due == date(2028, 3, 2)
+
+
+def test_a_report_back_with_a_topic_of_its_own_is_its_own_record() -> None:
+    text = ("De minister zegt de Kamer toe om met de scholen de gevolgen van de wet in kaart te brengen. "
+            "De Kamer wordt voor de zomer geïnformeerd over de leerlingenaantallen.")
+    assert len(find(text)) == 2
+
+
 def test_a_dated_sentence_after_a_vague_promise_gives_it_its_date() -> None:
     text = ("De komende maanden ontvangt u de brieven over de nieuwe scholen in de regio. "
             "Deze brieven zullen uw Kamer naar verwachting eind oktober bereiken.")

@@ -13,6 +13,7 @@ from tracker.extraction.commitments.patterns import (
     _FUT_RE,
     _FUTURE_FORM_RE,
     _I,
+    _KAMER_SUBJECT_RE,
     _NOW_RE,
     _OLD_PLAN_RE,
     _SLIP_NEXT_RE,
@@ -200,6 +201,10 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
                 prev.deliverables = f.deliverables
             prev.end = max(prev.end, f.end)
             continue
+        if prev is not None and _reports_back(text, prev, f):
+            # "… zegt toe de effecten in kaart te brengen. … De Kamer wordt over twee jaar geïnformeerd."
+            prev.end, prev.deadline = f.end, f.deadline
+            continue
         if (
             prev is not None and f.anaphoric and f.revision is None and prev.revision is None
             and _adjacent(text, prev.end, f.start)
@@ -221,6 +226,23 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
                 continue
         out.append(f)
     return out
+
+
+def _reports_back(text: str, prev: _Found, f: _Found) -> bool:
+    """``De Kamer wordt <when> geïnformeerd.`` with no topic of its own, at most one
+    sentence after an undated promise in the same paragraph: when that promise reports back."""
+    if prev.deadline is not None or f.deadline is None or f.deadline.due is None or f.deadline.start is None:
+        return False
+    if prev.revision is not None or f.revision is not None or f.kind != "informeren":
+        return False
+    gap = text[prev.end:f.start]
+    if "\n\n" in gap or gap.count(". ") > 1 or len(gap) > 240 or not _KAMER_SUBJECT_RE.match(text[f.start:f.end]):
+        return False
+    own = text[f.start:f.deadline.start] + text[f.deadline.end:f.end]
+    return not _OWN_TOPIC_RE.search(own)
+
+
+_OWN_TOPIC_RE = re.compile(r"\b(?:over|omtrent|inzake|aangaande|met betrekking tot)\b", re.I)
 
 
 def _dates_prev(prev: Deadline | None, new: Deadline | None) -> bool:
