@@ -115,6 +115,15 @@ def test_a_report_back_with_a_topic_of_its_own_is_its_own_record() -> None:
     assert len(find(text)) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "Ik overleg nog met de besturen over de laatste punten. Zo snel mogelijk daarna stuur ik u de tweede rapportage.",
+    "Door de vele verzoeken heb ik iets meer tijd nodig voor de antwoorden. U ontvangt de antwoorden voor 1 mei.",
+])
+def test_the_step_or_delay_a_promise_hangs_on_belongs_to_it(text: str) -> None:
+    [found] = find(text)
+    assert found.text == text
+
+
 def test_a_dated_sentence_after_a_vague_promise_gives_it_its_date() -> None:
     text = ("De komende maanden ontvangt u de brieven over de nieuwe scholen in de regio. "
             "Deze brieven zullen uw Kamer naar verwachting eind oktober bereiken.")

@@ -90,6 +90,13 @@ def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
 _OWN_CLAUSE_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|wordt|worden)\b", re.I)
 
 
+# A promise that follows a step of its own ("daarna", "vervolgens") or a delay ("extra tijd nodig").
+_AFTER_STEP_RE = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:daarna|vervolgens|aansluitend|daaropvolgend|na\s+afloop\s+daarvan)\b", re.I
+)
+_NEEDS_TIME_RE = re.compile(r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b", re.I)
+
+
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
     text = ctx.text
     if hit.revision is not None:
@@ -105,6 +112,14 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
         if _FULFIL_RE.search(nxt) and re.search(r"\b(?:na|dat|invulling|uitvoering|gevolg|voldoe|doe|informeer)\b", nxt, _I):
             hit.kind = ""  # "Met deze brief kom ik die toezegging na": fulfilled, not open
             return
+    if pos > 0 and hit.kind and hit.marker != "restated" and (
+        _AFTER_STEP_RE.match(text, hit.start, hit.start + 40) or _NEEDS_TIME_RE.search(text, *sents[pos - 1])
+    ):
+        # "Ik voer nog overleg … . Zo spoedig mogelijk daarna zend ik u …", "Ik heb extra tijd nodig …":
+        # the sentence before is the step or the delay the promise hangs on.
+        ps, pe = sents[pos - 1]
+        if not _is_question(text[ps:pe]) and _adjacent(text, pe, hit.start):
+            hit.start = ps
     if hit.anaphoric and pos > 0 and not _has_strong_product(text[hit.start:hit.end]):
         # "Momenteel wordt de Amerikastrategie opgesteld. Naar verwachting is
         # dit in het derde kwartaal afgerond.": the product is in the sentence before.
