@@ -55,6 +55,22 @@ PROMISES = [
     ("Ik zal trachten de antwoorden voor het kerstreces aan uw Kamer te sturen.", "", date(2026, 12, 18)),
     ("Ik kom nog voor de zomer met een brief aan de Kamer over de toewijzing, maar deze motie moet ik ontraden.",
      "brief", date(2026, 7, 3)),
+    ("De voortgangsrapportage over de leskluis zal uw Kamer kort voor het kerstreces bereiken.",
+     "voortgangsrapportage", date(2026, 12, 18)),
+    # "waarschijnlijk" hedges the promise but opens no relative clause ("waar…" is not always "waarin").
+    ("De rapportage zal de Kamer waarschijnlijk in september bereiken.", "rapportage", date(2026, 9, 30)),
+    # The product's own relative clause dates it when the main clause names only the channel.
+    ("Uw Kamer wordt hierover geïnformeerd in de nieuwe Schoolmonitor, die medio 2026 wordt verstuurd.",
+     "", date(2026, 7, 31)),
+    ("Ik informeer uw Kamer daarover in de jaarrapportage, die eind mei verschijnt.", "", date(2026, 5, 31)),
+    # A fronted adverb is no subject: the promiser follows the finite verb.
+    ("Voortaan zal ik, zoals met uw Kamer afgesproken, in de geannoteerde agenda ingaan op de stand van zaken.",
+     "", None),
+    ("Allereerst zal ik uw Kamer voor de zomer informeren over de proef.", "", date(2026, 7, 3)),
+    ("Ik zal het onderzoeken en uw Kamer voor de zomer informeren.", "", date(2026, 7, 3)),
+    # an event named on by a word or two keeps its date ("… onderwijs begin november")
+    ("De voortgangsrapportage ontvangt u voor de begrotingsbehandeling onderwijs begin november.",
+     "voortgangsrapportage", date(2026, 11, 10)),
 ]
 
 
@@ -65,6 +81,56 @@ def test_each_way_of_promising_makes_one_record(text: str, deliverable: str, due
     assert found.actor == ACTOR
     assert deliverable in " ".join(found.deliverables)
     assert (found.deadline.due if found.deadline else None) == due
+
+
+def test_reaching_a_goal_is_no_delivery_to_the_kamer() -> None:
+    assert explain("Met deze aanpak zullen wij de doelen voor de regio in 2030 bereiken.", reference_date=REF) is not None
+
+
+def test_a_relative_clause_about_something_else_does_not_date_the_promise() -> None:
+    [found] = find("Ik informeer uw Kamer na de zomer over de conferentie, die in april plaatsvindt.")
+    assert found.deadline.due == date(2026, 9, 30)
+
+
+def test_what_the_promised_letter_will_hold_belongs_to_the_promise() -> None:
+    text = ("De jaarrapportage over de leskluis ontvangt u voor de zomer. "
+            "Daarin beantwoord ik tevens de motie van het lid Pietersen over de kosten.")
+    [found] = find(text)
+    assert found.text == text
+    assert found.deadline.due == date(2026, 7, 3)
+
+
+def test_a_bare_report_back_sentence_dates_the_promise_before_it() -> None:
+    text = ("De minister van Onderwijs zegt de Kamer toe om met de scholen de gevolgen van de wet in kaart te "
+            "brengen. Ervaringen in de buurlanden worden hierbij betrokken. De Kamer wordt over twee jaar "
+            "geïnformeerd.")
+    [found] = find(text)
+    assert found.text == text
+    assert found.deadline.due == date(2028, 3, 2)
+
+
+def test_a_report_back_with_a_topic_of_its_own_is_its_own_record() -> None:
+    text = ("De minister zegt de Kamer toe om met de scholen de gevolgen van de wet in kaart te brengen. "
+            "De Kamer wordt voor de zomer geïnformeerd over de leerlingenaantallen.")
+    assert len(find(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ik overleg nog met de besturen over de laatste punten. Zo snel mogelijk daarna stuur ik u de tweede rapportage.",
+    "Door de vele verzoeken heb ik iets meer tijd nodig voor de antwoorden. U ontvangt de antwoorden voor 1 mei.",
+])
+def test_the_step_or_delay_a_promise_hangs_on_belongs_to_it(text: str) -> None:
+    [found] = find(text)
+    assert found.text == text
+
+
+def test_a_dated_sentence_after_a_vague_promise_gives_it_its_date() -> None:
+    text = ("De komende maanden ontvangt u de brieven over de nieuwe scholen in de regio. "
+            "Deze brieven zullen uw Kamer naar verwachting eind oktober bereiken.")
+    [found] = find(text)
+    assert found.text == text
+    assert found.deadline.text == "eind oktober"
+    assert found.deadline.due == date(2026, 10, 31)
 
 
 def test_gaan_after_a_fronted_time_phrase_credits_the_cabinet() -> None:
@@ -93,6 +159,12 @@ REJECTED = [
     ("Ik heb de Kamer vorig jaar een brief gestuurd over de subsidies.", Rejection.PAST_ACT),
     ("Frankrijk zal in juni een plan presenteren voor de landbouw.", Rejection.OTHER_ACTOR),
     ("In juni presenteert Duitsland een plan voor de energievoorziening.", Rejection.OTHER_ACTOR),
+    ("Voortaan zal de inspectie jaarlijks een rapport over de scholen opstellen.", Rejection.OTHER_ACTOR),
+    # a verb form after a determiner is a noun: no act of researching here
+    ("Wij gaan kort in op twee punten uit onze onderzoeken naar de regio.", Rejection.NO_ACT),
+    # running the debate itself: discussing its motions and questions here and now
+    ("Ik doe eerst de laatste vraag, en daarna ga ik meteen alle negen moties bespreken.", Rejection.PERFORMED_NOW),
+    ("Dan zal de staatssecretaris ingaan op alle vragen met betrekking tot de scholen.", Rejection.PERFORMED_NOW),
     ("Ook gaat de inspectie de maatregelen beoordelen die het schoolbestuur heeft genomen.",
      Rejection.OTHER_ACTOR),
     ("Hierbij informeer ik uw Kamer over de stand van zaken.", Rejection.PERFORMED_NOW),
@@ -110,6 +182,15 @@ def test_a_sentence_that_is_no_promise_says_why(text: str, reason: Rejection) ->
 
 def test_explain_says_nothing_against_a_promise() -> None:
     assert explain("Ik zal uw Kamer voor de zomer informeren.", reference_date=REF) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ik zal de motie met de Vereniging van Gemeenten bespreken.",
+    "Ik zal in de brief van juni ingaan op de vragen van de commissie.",
+    "Ik zal de moties voor de zomer met de provincies bespreken.",
+])
+def test_discussing_debate_items_elsewhere_or_later_is_still_a_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) is None
 
 
 # ---------------------------------------------------------------------------
@@ -138,6 +219,29 @@ def test_register_entries_credit_the_named_minister(text: str, actor: str, deliv
     assert found.kind == "toezegging"
     assert deliverable in found.deliverables[0]
     assert (found.deadline.due if found.deadline else None) == due
+
+
+ENTRY = "Toezegging Evaluatie van de leerplichtwet (36.123) (T04321)\n\n{promise}\n\nKerngegevens\n\n{fields}\n"
+PROMISE = ("De minister van Onderwijs zegt de Kamer, naar aanleiding van vragen van het lid Pietersen, toe de wet "
+           "{when}te evalueren.")
+
+
+@pytest.mark.parametrize(("when", "fields", "due"), [
+    ("", "Nummer T04321\nStatus openstaand\nDatum toezegging 3 maart 2026\nDeadline 1 juli 2028", date(2028, 7, 1)),
+    ("", "Nummer | T04321 |\n---|---|\nDeadline | 1 oktober 2027 |\nCategorie | evaluatie |", date(2027, 10, 1)),
+    # a dated sentence keeps its own date
+    ("voor de zomer ", "Deadline 1 juli 2028", date(2026, 7, 3)),
+])
+def test_the_deadline_field_of_a_register_entry_dates_its_promise(when: str, fields: str, due: date) -> None:
+    [found] = find(ENTRY.format(promise=PROMISE.format(when=when), fields=fields))
+    assert found.deadline.due == due
+
+
+def test_a_deadline_field_of_the_next_entry_is_not_borrowed() -> None:
+    first = ENTRY.format(promise=PROMISE.format(when=""), fields="Nummer T04321")
+    second = "Toezegging Overig (36.124) (T04322)\n\nDeadline 1 juli 2028\n"
+    [found] = find(first + "\n" + second)
+    assert found.deadline is None
 
 
 # ---------------------------------------------------------------------------

@@ -184,6 +184,7 @@ from tracker.extraction.commitments.markers import _no_undertaking
 from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_CONT_RE
 from tracker.extraction.commitments.records import Rejection, _Ctx, _Found
 from tracker.extraction.commitments.regions import _candidate_sentences, _regions
+from tracker.extraction.commitments.registers import date_from_fields
 from tracker.extraction.commitments.revisions import _attach_neighbours, _merge, _to_commitment
 from tracker.extraction.commitments.tables import _L_TRIGGER
 from tracker.extraction.deadlines import find_deadlines
@@ -242,7 +243,9 @@ def find_commitments(
         _attach_neighbours(ctx, hit, sents, pos)
         if hit.kind:
             found.append(hit)
-    return [_to_commitment(text, f) for f in _merge(ctx, found)]
+    merged = _merge(ctx, found)
+    date_from_fields(text, merged, reference_date)
+    return [_to_commitment(text, f) for f in merged]
 
 
 def explain(sentence: str, *, reference_date: date | None = None) -> Rejection | None:

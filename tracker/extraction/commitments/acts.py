@@ -45,6 +45,7 @@ from tracker.extraction.commitments.tables import (
     _YOU_CAN_RE,
     _word_positions,
 )
+from tracker.extraction.lexicon import verbs
 
 
 def _strong_product_near(sent: str, word: str, start: int, end: int) -> bool:
@@ -98,6 +99,8 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
     for family, start, end, w in found:
         if w == "bericht" and not _I_REPORT_RE.search(low):
             continue  # the noun "een bericht"
+        if " " not in w and _word_before(low, start) in verbs.NOUN_DETERMINERS:
+            continue  # the noun "uit onze onderzoeken"
         particle = _SEPARABLE.get(w)
         if particle and family in ("product", "send") and not _word_positions(low[end:], particle):
             continue
@@ -128,6 +131,17 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
             family = "inform"
         acts.append(_Act(family, start, end, w))
     return acts
+
+
+def _word_before(low: str, start: int) -> str:
+    """The word right before ``start`` (lower case), or "" after punctuation."""
+    end = start
+    while end > 0 and low[end - 1] == " ":
+        end -= 1
+    begin = end
+    while begin > 0 and low[begin - 1].isalpha():
+        begin -= 1
+    return low[begin:end]
 
 
 _RECEIVE_WORDS = frozenset({"ontvangt", "krijgt", "hoort"})

@@ -25,6 +25,7 @@ from tracker.extraction.commitments.markers import (
 from tracker.extraction.commitments.patterns import (
     _BLIJVEN_RE,
     _COND_RE,
+    _DEBATE_ITEMS_RE,
     _GOV_ACTOR_RE,
     _HABITUAL_RE,
     _I,
@@ -61,6 +62,7 @@ from tracker.extraction.commitments.tables import (
     _UNCERTAIN_HINT_RE,
 )
 from tracker.extraction.commitments.timing import _event_clause, _governing
+from tracker.extraction.lexicon import deliverables as deliverable_words
 from tracker.extraction.types import Deadline
 
 
@@ -158,6 +160,11 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
             return ctx.reject(Rejection.NO_TIME)
     if row.hedged and deadline is None and act.kind == "action":
         return ctx.reject(Rejection.VAGUE_INTENT)
+    if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(
+        sent, min(anchor, act.start), act.end + 60
+    ) and not _WITH_OTHERS_RE.search(sent, min(anchor, act.start), act.end + 60):
+        # "daarna ga ik de moties bespreken": this very debate ("met de gemeenten bespreken" is not)
+        return ctx.reject(Rejection.PERFORMED_NOW)
 
     # Drop product phrases inside a time phrase ("bij de Voorjaarsnota"); cut
     # those that run into one ("het wetsvoorstel op korte termijn").
@@ -197,6 +204,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         marker=marker,
     )
 
+
+_WITH_OTHERS_RE = re.compile(r"\b[Mm]et\s+(?:(?:de|het|mijn|onze|een|alle|betrokken)\b|[A-Z])")
 
 # "toe (om) … te <verb>", "bereid (om) … te <verb>": an explicit promise names its act as an infinitive.
 _TO_DO_RE = re.compile(r"\b(?:toe|bereid|toegezegd|beloofd)\s*,?\s+(?:om\s+)?(?!dat\b)[^;?]{0,220}?\bte\s+\w+")

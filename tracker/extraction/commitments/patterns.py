@@ -252,14 +252,19 @@ _SEG_BREAK_RE = _rx(
     r"[,;:()]|\s[–—-]\s|\b(?:maar|en|of|want|dus)\s+(?=(?:ik|wij|we|het\s+kabinet|de\s+regering|"
     r"zal|zullen|wordt|worden|is|zijn|heeft|hebben|kan|kunnen|ga|gaat|gaan)\b)"
 )
+# "waar" + a preposition is a relative adverb; "waarschijnlijk", "waarde", "waarborgen" are not.
+_WAAR_REL = (
+    r"waar(?:bij|mee|in|op|over|van|door|na|aan|toe|voor|uit|naar|om|binnen|tegen|onder|langs|achter|heen)?"
+)
 _SUBORD_RE = _rx(
-    r"\b(?:die|dat|welke|wat|waar\w*|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|"
-    r"waarbij|waarmee|waarin|waarop|waarover|waarvan|waardoor|waarna)\b"
+    r"\b(?:die|dat|welke|wat|" + _WAAR_REL + r"|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat)\b"
 )
 _REL_START_RE = _rx(
-    r"^\s*(?:die|dat|welke|wat|waar\w*|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|waarna|"
+    r"^\s*(?:die|dat|welke|wat|" + _WAAR_REL + r"|omdat|zodat|terwijl|hoewel|aangezien|doordat|opdat|waarna|"
     r"om|zoals|of|hoe|wie|zodra|wanneer|nadat|als|indien|mits|voordat|totdat|tenzij)\b"
 )
+_DEBATE_ITEMS_RE = _rx(r"\b(?:" + "|".join(deliverables.DEBATE_ITEMS) + r")\b")
+_CLAUSE_DELIVERY_RE = _rx(r"\b(?:" + "|".join(_phrase(f) for f in verbs.CLAUSE_DELIVERY) + r")\b")
 _TEMPORAL_SUB_RE = _rx(r"^(?:zodra|wanneer|nadat|na|voordat|totdat|tot)\b")
 _EVENT_NOUN_RE = _rx(
     r"\b(?:deelname|\w*conferentie|top|topontmoeting|summit|bijeenkomst|vergadering|verkiezing(?:en)?|"
@@ -294,7 +299,10 @@ _ADVERBIAL_START_RE = _rx(
     r"tegelijkertijd|vervolgens|binnenkort|uiteraard|wel|echter|hierover|daarover|hiervoor|"
     r"daarvoor|hierop|daarop|aanvullend|graag|om\s+die\s+reden|zoals\s+\w+(?:\s+\w+)?|in|op|bij|over|"
     r"voor|na|met|via|tijdens|naar|uiterlijk|begin|eind|medio|later|dit|deze|volgend\w*|komend\w*|"
-    r"rond|vanaf|per|aan|conform|overeenkomstig|indachtig|gelet|gezien|nog|eveneens)\b"
+    r"rond|vanaf|per|aan|conform|overeenkomstig|indachtig|gelet|gezien|nog|eveneens|voortaan|allereerst|"
+    r"eerst|daarna|straks|spoedig|eerstdaags|uiteindelijk|tenslotte|ten\s+slotte|"
+    r"tot\s+slot|ten\s+(?:eerste|tweede|derde|vierde)|dus|zodoende|opnieuw|wederom|andermaal|jaarlijks|"
+    r"halfjaarlijks|periodiek|tijdig|hierin|daarin)\b"
 )
 _SUBJ_AFTER_RE = re.compile(
     r"^\s*(?P<subj>(?i:ik|u|wij|we|er)|(?i:het|dit)(?:\s+(?i:huidige|demissionaire|nieuwe|volgende))?"
@@ -339,7 +347,7 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk)\b"
+    r"werk|bereikt|bereiken)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

@@ -13,6 +13,7 @@ from tracker.extraction.commitments.patterns import (
     _FUT_RE,
     _FUTURE_FORM_RE,
     _I,
+    _KAMER_SUBJECT_RE,
     _NOW_RE,
     _OLD_PLAN_RE,
     _SLIP_NEXT_RE,
@@ -85,17 +86,40 @@ def _analyse_revision(ctx: _Ctx, s: int, e: int, sent: str) -> _Found | None:
 
 
 
+# The government's own clause: a continuation that says what it will put in the promised product.
+_OWN_CLAUSE_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|wordt|worden)\b", re.I)
+
+
+# A promise that follows a step of its own ("daarna", "vervolgens") or a delay ("extra tijd nodig").
+_AFTER_STEP_RE = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:daarna|vervolgens|aansluitend|daaropvolgend|na\s+afloop\s+daarvan)\b", re.I
+)
+_NEEDS_TIME_RE = re.compile(r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b", re.I)
+
+
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
     text = ctx.text
     if hit.revision is not None:
         _complete_revision(ctx, hit, sents, pos)
         return
+    if pos + 1 < len(sents) and hit.kind and hit.marker != "restated":
+        ns, ne = sents[pos + 1]
+        if _CONTENT_CONT_RE.match(text, ns) and _OWN_CLAUSE_RE.search(text, ns, ne) and _adjacent(text, hit.end, ns):
+            hit.end = ne  # "Daarin beantwoord ik tevens de motie …": what the promised letter will hold
     if hit.marker == "restated" and pos + 1 < len(sents):
         ns, ne = sents[pos + 1]
         nxt = text[ns:ne]
         if _FULFIL_RE.search(nxt) and re.search(r"\b(?:na|dat|invulling|uitvoering|gevolg|voldoe|doe|informeer)\b", nxt, _I):
             hit.kind = ""  # "Met deze brief kom ik die toezegging na": fulfilled, not open
             return
+    if pos > 0 and hit.kind and hit.marker != "restated" and (
+        _AFTER_STEP_RE.match(text, hit.start, hit.start + 40) or _NEEDS_TIME_RE.search(text, *sents[pos - 1])
+    ):
+        # "Ik voer nog overleg … . Zo spoedig mogelijk daarna zend ik u …", "Ik heb extra tijd nodig …":
+        # the sentence before is the step or the delay the promise hangs on.
+        ps, pe = sents[pos - 1]
+        if not _is_question(text[ps:pe]) and _adjacent(text, pe, hit.start):
+            hit.start = ps
     if hit.anaphoric and pos > 0 and not _has_strong_product(text[hit.start:hit.end]):
         # "Momenteel wordt de Amerikastrategie opgesteld. Naar verwachting is
         # dit in het derde kwartaal afgerond.": the product is in the sentence before.
@@ -192,17 +216,22 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
                 prev.deliverables = f.deliverables
             prev.end = max(prev.end, f.end)
             continue
+        if prev is not None and _reports_back(text, prev, f):
+            # "… zegt toe de effecten in kaart te brengen. … De Kamer wordt over twee jaar geïnformeerd."
+            prev.end, prev.deadline = f.end, f.deadline
+            continue
         if (
             prev is not None and f.anaphoric and f.revision is None and prev.revision is None
             and _adjacent(text, prev.end, f.start)
         ):
             content = bool(_CONTENT_CONT_RE.match(text, f.start))
-            dated = prev.deadline is None and f.deadline is not None and (
+            # A vague "de komende maanden" gives way to a dated phrase that follows.
+            dated = _dates_prev(prev.deadline, f.deadline) and (
                 _same_head(prev.deliverables, f.deliverables) or f.kind == prev.kind
             )
             if content or dated:
                 prev.end = f.end
-                if prev.deadline is None:
+                if prev.deadline is None or dated:
                     prev.deadline = f.deadline
                 if dated and _more_specific(f.deliverables, prev.deliverables):
                     prev.deliverables = f.deliverables
@@ -212,6 +241,29 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
                 continue
         out.append(f)
     return out
+
+
+def _reports_back(text: str, prev: _Found, f: _Found) -> bool:
+    """``De Kamer wordt <when> geïnformeerd.`` with no topic of its own, at most one
+    sentence after an undated promise in the same paragraph: when that promise reports back."""
+    if prev.deadline is not None or f.deadline is None or f.deadline.due is None or f.deadline.start is None:
+        return False
+    if prev.revision is not None or f.revision is not None or f.kind != "informeren":
+        return False
+    gap = text[prev.end:f.start]
+    if "\n\n" in gap or gap.count(". ") > 1 or len(gap) > 240 or not _KAMER_SUBJECT_RE.match(text[f.start:f.end]):
+        return False
+    own = text[f.start:f.deadline.start] + text[f.deadline.end:f.end]
+    return not _OWN_TOPIC_RE.search(own)
+
+
+_OWN_TOPIC_RE = re.compile(r"\b(?:over|omtrent|inzake|aangaande|met betrekking tot)\b", re.I)
+
+
+def _dates_prev(prev: Deadline | None, new: Deadline | None) -> bool:
+    if new is None:
+        return False
+    return prev is None or (prev.due is None and prev.precision == "vague" and new.due is not None)
 
 
 def _adjacent(text: str, a: int, b: int) -> bool:

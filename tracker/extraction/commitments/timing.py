@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from tracker.extraction.commitments.patterns import (
+    _CLAUSE_DELIVERY_RE,
     _EVENT_CLAUSE_RE,
     _EVENT_NOUN_RE,
     _FOR_YEAR_RE,
@@ -17,6 +20,11 @@ from tracker.extraction.commitments.records import _Ctx
 from tracker.extraction.commitments.tables import _WORD_RE
 from tracker.extraction.types import Deadline
 
+# At most two words naming the event ("onderwijs", "van OCW") between an event and its date; no verb or pronoun.
+_EVENT_NAME_RUN_RE = re.compile(
+    r"\s{0,2}(?:(?!(?:zal|zullen|wordt|worden|is|zijn|ik|wij|we|u|en|of|dat|die|om|te)\s)[\w-]+\s+){0,2}", re.I
+)
+
 
 def _governing(
     ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline], act_pos: int, anchor: int
@@ -26,10 +34,18 @@ def _governing(
         # deadlines.md: a date that has already passed but was stated with its
         # year keeps that year — the promise is simply overdue.
         best = _nearest_governing(ctx, sent, base, deadlines, act_pos, anchor, keep_stated_years=True)
+    if best is None or best.due is None:
+        # "in de nieuwe monitor, die medio 2018 wordt verstuurd": the product's own clause dates it.
+        dated = _delivery_clause_date(ctx, sent, base, deadlines)
+        if dated is not None:
+            return dated
     if best is not None and best.due is None and best.end is not None:
         # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
+        # "voor de begrotingsbehandeling onderwijs begin november": the event's name may run on a word or two.
         for d in deadlines:
-            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 2 and not ctx.is_past(d):
+            if d.start is not None and d.due is not None and 0 <= d.start - best.end <= 40 and not ctx.is_past(d) and (
+                _EVENT_NAME_RUN_RE.fullmatch(ctx.text, best.end, d.start)
+            ):
                 return d
     return best
 
@@ -86,20 +102,40 @@ def _in_other_bracket(sent: str, ds: int, act_pos: int) -> bool:
 
 def _in_other_clause(sent: str, ds: int, de: int, act_pos: int, anchor: int) -> bool:
     """Is the phrase inside a relative/subordinate clause that lacks the act?"""
+    clause = _clause_around(sent, ds, de)
+    return clause is not None and not (clause[1] <= act_pos < clause[2])
+
+
+def _clause_around(sent: str, ds: int, de: int) -> tuple[str, int, int] | None:
+    """The relative/subordinate clause holding ``sent[ds:de]``: (its opening
+    word, start, end), or None when the phrase is in a main clause."""
     left = sent[:ds]
     cut = max(left.rfind(","), left.rfind("("), left.rfind(";"))
     subs = list(_subordinators(left, cut + 1, len(left)))
     if not subs:
-        return False
+        return None
     sub = subs[-1]
     if _TEMPORAL_SUB_RE.match(sub.group()):
-        return False
-    if sub.group().lower() in ("dat", "die", "wat") and not sent[sub.end():ds].strip():
-        return False  # a pronoun object right before the phrase: "U hoort dat half mei"
-    c_start = sub.start()
+        return None
+    if (
+        sub.group().lower() in ("dat", "die", "wat") and not sent[sub.end():ds].strip()
+        and not sent[:sub.start()].rstrip().endswith(",")
+    ):
+        return None  # a pronoun object right before the phrase: "U hoort dat half mei" (", die medio mei" is a clause)
     nxt = sent.find(",", de)
-    c_end = len(sent) if nxt < 0 else nxt
-    return not (c_start <= act_pos < c_end)
+    return sub.group().lower(), sub.start(), len(sent) if nxt < 0 else nxt
+
+
+def _delivery_clause_date(ctx: _Ctx, sent: str, base: int, deadlines: list[Deadline]) -> Deadline | None:
+    for d in deadlines:
+        if d.start is None or d.end is None or d.due is None or ctx.is_past(d):
+            continue
+        clause = _clause_around(sent, d.start - base, d.end - base)
+        if clause is not None and clause[0] in ("die", "dat", "welke") and _CLAUSE_DELIVERY_RE.search(
+            sent, clause[1], clause[2]
+        ):
+            return d
+    return None
 
 
 def _dates_topic_event(sent: str, ds: int) -> bool:

@@ -31,3 +31,10 @@ IMPLIED: dict[str, str] = {
                      "onderzoek doen", "onderzoek verrichten", "onderzoek laten verrichten"), "onderzoek"),
     **dict.fromkeys(("verkennen",), "verkenning"),
 }
+
+# The debate's own business: discussing these here and now is how a debate runs, not a promise
+# ("daarna ga ik de moties bespreken", "dan zal de staatssecretaris ingaan op alle vragen").
+DEBATE_ITEMS = ("moties", "motie", "amendementen", "amendement", "vragen", "vraag", "blokjes", "blokje",
+                "opmerkingen", "inbreng", "punten", "sprekers")
+DEBATE_ACTS = frozenset({"bespreken", "bespreekt", "ingaan", "behandelen", "behandel", "behandelt",
+                         "langslopen", "langsgaan", "doorlopen", "nalopen"})

@@ -38,6 +38,8 @@ SEND: dict[str, tuple[str, ...]] = {
     "zenden": ("toezenden", "zenden", "zend", "zendt", "(?:toe)?gezonden", "verzenden", "verzonden"),
     "versturen": ("versturen", "verstuurd", "verstuur", "verstuurt"),
     "toekomen": ("(?:doen )?toekomen", "toekomt", "toegaan", "toegaat"),
+    # only with the Kamer as its object: "de brieven zullen uw Kamer voor de zomer bereiken"
+    "bereiken": ("(?:uw |de )?kamer (?:\\w+ ){0,8}?(?:bereiken|bereikt)", "bereikt (?:uw |de )kamer"),
     "ontvangen": ("ontvangen", "ontvangt", "krijgt", "krijgen", "hoort"),
     "aanbieden": ("aanbieden", "aangeboden", "bied", "biedt"),
     "rapporteren": ("rapporteren", "rapporteer", "rapporteert", "gerapporteerd"),
@@ -125,3 +127,18 @@ SEPARABLE = {
     "werk": "uit", "werkt": "uit", "breng": "uit", "brengt": "uit", "bied": "aan", "biedt": "aan",
     "leg": "voor", "legt": "voor",
 }
+
+# A product dated in a relative clause of its own: "de monitor, die in juni wordt verstuurd". These forms
+# say the product itself goes out or is ready, so the clause's time phrase dates the promised product.
+CLAUSE_DELIVERY: tuple[str, ...] = (
+    "(?:wordt|worden) (?:\\w+ )?(?:verstuurd|verzonden|gestuurd|toegestuurd|toegezonden|aangeboden|gepubliceerd"
+    "|opgeleverd|afgerond|uitgebracht|gepresenteerd|verwacht)",
+    "verschijnt", "verschijnen", "uitkomt", "uitkomen", "(?:gereed|klaar) (?:is|zijn|komt|komen)",
+)
+
+# A verb form right after one of these words is a noun ("uit onze onderzoeken", "de besluiten", "een bericht");
+# "het", "dat", "die" and "deze" stay out: they are also object pronouns ("ik zal het onderzoeken").
+NOUN_DETERMINERS = frozenset({
+    "de", "een", "onze", "ons", "mijn", "uw", "hun", "eerdere", "andere", "diverse", "verschillende", "enkele",
+    "alle", "beide", "vele", "meerdere", "nieuwe", "lopende",
+})
