@@ -219,6 +219,11 @@ def load_file(path: Path) -> list[dict[str, Any]]:
         raise TkImportError(f"{path}: geen UTF-8 ({exc.reason})") from None
     except json.JSONDecodeError as exc:
         raise TkImportError(f"{path}: geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})") from None
+    return odata_records(data, str(path), "Zaak")
+
+
+def odata_records(data: Any, source: str, entity: str) -> list[dict[str, Any]]:
+    """The records of decoded open-data JSON: an OData page ``{"value": [...]}``, a list, or one record."""
     if isinstance(data, dict) and isinstance(data.get("value"), list):
         records = data["value"]
     elif isinstance(data, list):
@@ -226,10 +231,10 @@ def load_file(path: Path) -> list[dict[str, Any]]:
     elif isinstance(data, dict) and "Id" in data:
         records = [data]
     else:
-        raise TkImportError(f'{path}: verwacht een lijst van Zaak-records of {{"value": [...]}}')
+        raise TkImportError(f'{source}: verwacht een lijst van {entity}-records of {{"value": [...]}}')
     for n, record in enumerate(records, start=1):
         if not isinstance(record, dict):
-            raise TkImportError(f"{path}: record {n}: verwacht een object, niet {type(record).__name__}")
+            raise TkImportError(f"{source}: record {n}: verwacht een object, niet {type(record).__name__}")
     return records
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from motions.importing import TkImportError
+from motions.importing import TkImportError, odata_records
 from motions.importing import _Reader as Reader
 from tracker.models import Commitment
 
@@ -55,19 +55,8 @@ class ToezeggingRecord:
 
 
 def records_of(data: Any, source: str) -> list[dict[str, Any]]:
-    """The records of decoded JSON: an OData page ``{"value": [...]}``, a list, or one record."""
-    if isinstance(data, dict) and isinstance(data.get("value"), list):
-        records = data["value"]
-    elif isinstance(data, list):
-        records = data
-    elif isinstance(data, dict) and "Id" in data:
-        records = [data]
-    else:
-        raise TkImportError(f'{source}: verwacht een lijst van Toezegging-records of {{"value": [...]}}')
-    for n, record in enumerate(records, start=1):
-        if not isinstance(record, dict):
-            raise TkImportError(f"{source}: record {n}: verwacht een object, niet {type(record).__name__}")
-    return records
+    """The Toezegging records of decoded JSON: an OData page ``{"value": [...]}``, a list, or one record."""
+    return odata_records(data, source, "Toezegging")
 
 
 def decode(raw: bytes, source: str) -> Any:
