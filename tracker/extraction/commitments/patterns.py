@@ -192,6 +192,9 @@ _FORMULA_RE = re.compile(
     r"\b(?:kom|komt)\b[^;:]{0,80}?\b(?:hier|daar|er)?op\s+terug\b|"
     r"\b(?:kom|komt)\s+(?:ik|wij|we|het\s+kabinet)?\s*(?:[^;:,.]{0,60}?\s)?terug\s+op\b|"
     r"\b(?:hier|daar)op\s+(?:kom|komt)\b[^;:]{0,60}?\bterug\b|"
+    # subordinate order "(dat ik) daar later schriftelijk op terugkom"; "Op die punten kom ik terug"
+    r"\b(?:hier|daar)\b[^;:,.]{0,50}?\bop\s+terug(?:kom|komt|komen)\b|"
+    r"\bop\s+(?:die|dat|deze|dit|beide|al\s+die)\b[^;:,.]{0,50}?\b(?:kom|komt)\s+(?:ik|wij|we)\b[^;:]{0,30}?\bterug\b|"
     r"\b(?:informeer|informeert|bericht)\b[^;:]{0,40}?\bnader\b|\bnader\s+(?:informeer|informeert|bericht)\b"
 )
 # Lead sentences that open a list of undertakings, and list item starts.
@@ -346,7 +349,7 @@ _TRIGGER_RE = _rx(
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
-    r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
+    r"volgt|volgen|inzage|kom|komt|komen|terug|terugkom|terugkomt|terugkomen|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
     r"werk|bereikt|bereiken)\b"
 )
 _QUESTION_HEAD_RE = re.compile(

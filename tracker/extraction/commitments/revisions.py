@@ -94,7 +94,12 @@ _OWN_CLAUSE_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|wordt|worden)\b", re.I)
 _AFTER_STEP_RE = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:daarna|vervolgens|aansluitend|daaropvolgend|na\s+afloop\s+daarvan)\b", re.I
 )
-_NEEDS_TIME_RE = re.compile(r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b", re.I)
+_NEEDS_TIME_RE = re.compile(
+    r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b|"
+    # "Dit moet ik eerst even overleggen met mijn collega.": the step an oral promise to come back waits for
+    r"\b(?:eerst|even)\s+(?:\w+\s+){0,2}?(?:overleggen|afstemmen|navragen|nagaan|uitzoeken)\b",
+    re.I,
+)
 
 
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:

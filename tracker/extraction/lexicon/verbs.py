@@ -75,6 +75,7 @@ PRODUCT: dict[str, tuple[str, ...]] = {
     "schrijven": ("schrijven", "geschreven"),
     "opzetten": ("opzetten", "opgezet"),
     "ingaan op": ("ingaan", "ingegaan"),
+    "op papier zetten": ("op papier (?:te )?(?:zetten|zet|gezet)",),
     # light verbs: only with a product noun next to them ("er komt een evaluatie")
     "maken": ("maken", "maak", "maakt"),
     "volgen": ("volgt", "volgen"),

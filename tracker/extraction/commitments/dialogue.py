@@ -1,0 +1,147 @@
+"""Debate transcripts: a promise drawn out over several sentences and turns.
+
+A minister rarely promises in one sentence. In a transcript, after the
+records of the government turns are found:
+
+- a later sentence of the same turn that picks the promise up (``Daar krijgt u
+  een brief over.``, ``Ik kom terug op dat wetsvoorstel …``, ``Ik ben bereid
+  om dat … te doen.``, ``Op die twee punten kom ik terug.``) or only confirms it
+  (``Dat zullen we doen.``, ``Dat zeg ik graag toe.``) joins that record;
+- a promise without a date that the chair or a member follows with
+  ``wanneer …?`` takes the date the minister then names (``Mag ik er juni van
+  maken?``, ``U hoort dat half mei.``) in the next government turns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _Speakers
+from tracker.extraction.commitments.records import _Ctx, _Found
+from tracker.extraction.turns import GOVERNMENT
+
+# A sentence that refers back to the act just promised.
+_PICKUP_RE = re.compile(
+    r"\s*(?:(?:en|maar|dus|ook|dan|nogmaals|kortom)\s*,?\s+)*"
+    r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn)\b)|"
+    r"op\s+(?:die|dat|deze|dit|beide|al\s+die)\b)"
+    r"|[^.;?]{0,40}\b(?:terug\s+op|over|aan|op)\s+(?:dat|die|deze|dit)\s+\w+"
+    r"|[^.;?]{0,60}\b(?:dat|dit|het)\s+(?:\w+\s+){0,7}?te\s+doen\b",
+    re.IGNORECASE,
+)
+# At most this many sentences may stand between a promise and its pick-up.
+_PICKUP_GAP = 2
+# "wanneer …?", "op welk moment …?", "hoe snel …?": the chair or a member asks for a date.
+_WHEN_RE = re.compile(r"\b(?:wanneer|op\s+welk\s+moment|hoe\s+snel|welke\s+termijn|per\s+wanneer)\b[^?]*\?", re.I)
+# How many government turns after the question may name the date.
+_DATE_TURNS = 2
+_SENT_END_RE = re.compile(r"[.?!;](?:\s|$)")
+
+
+def _gap_sentences(text: str, a: int, b: int) -> int | None:
+    """Sentences between two spans of one paragraph; None across a paragraph break."""
+    gap = text[a:b]
+    if b < a or "\n\n" in gap or len(gap) > 600:
+        return None
+    gap = gap.lstrip(" .;!?\t\n").rstrip()
+    return len(_SENT_END_RE.findall(gap + " ")) if gap else 0
+
+
+def _join(prev: _Found, f: _Found, end: int) -> None:
+    prev.end = max(prev.end, end)
+    if f.deadline is not None and (prev.deadline is None or prev.deadline.due is None):
+        prev.deadline = f.deadline
+    for d in f.deliverables:
+        if d not in prev.deliverables:
+            prev.deliverables.append(d)
+    if prev.kind in ("actie", "toezegging") and f.kind in ("informeren", "product"):
+        prev.kind = f.kind  # "… te kijken of … . Daar krijgt u een brief over."
+    if f.certainty == "clear" and not prev.hedged:
+        prev.certainty = "clear"
+    prev.confidence = max(prev.confidence, f.confidence)
+
+
+def _same_turn(speakers: _Speakers, a: int, b: int) -> bool:
+    i, j = speakers._index(a), speakers._index(b)
+    return i == j and i >= 0 and speakers.turns[i].role == GOVERNMENT
+
+
+def follow_ups(
+    ctx: _Ctx, found: list[_Found], confirms: Sequence[tuple[int, int]], speakers: _Speakers
+) -> list[_Found]:
+    """Join pick-ups and confirmations to the promise they continue, then date
+    undated promises from the dialogue that follows them."""
+    text = ctx.text
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and f.revision is None and prev.revision is None and _same_turn(
+            speakers, prev.start, f.start
+        ):
+            gap = _gap_sentences(text, prev.end, f.start)
+            dated_apart = (
+                prev.deadline is not None and f.deadline is not None and prev.deadline.due is not None
+                and f.deadline.due is not None and prev.deadline.due != f.deadline.due
+            )
+            if gap is not None and gap <= _PICKUP_GAP and not dated_apart and _PICKUP_RE.match(text, f.start):
+                _join(prev, f, f.end)
+                continue
+        out.append(f)
+    for s, e in confirms:
+        before = [f for f in out if f.end <= s and _same_turn(speakers, f.start, s)]
+        if not before:
+            continue
+        prev = before[-1]
+        gap = _gap_sentences(text, prev.end, s)
+        if gap is not None and gap <= _PICKUP_GAP:
+            prev.end = max(prev.end, e)
+            if not prev.hedged:
+                prev.certainty = "clear"  # "Dat zeg ik graag toe."
+    for f in out:
+        if f.deadline is None:
+            _date_from_dialogue(ctx, f, speakers)
+    return out
+
+
+def _date_from_dialogue(ctx: _Ctx, f: _Found, speakers: _Speakers) -> None:
+    """``Daarover zal ik de Kamer informeren.`` — chair: ``En wanneer krijgen we
+    die brief?`` — minister: ``Mag ik er juni van maken?``: the promise closing a
+    government turn takes the first future date of the next government turns."""
+    turns = speakers.turns
+    i = speakers._index(f.start)
+    if i < 0 or i + 1 >= len(turns) or turns[i].role != GOVERNMENT:
+        return
+    if _gap_sentences(ctx.text, f.end, turns[i].end) not in (0, 1):
+        return  # only the turn's last words are what the chair asks about
+    asker = turns[i + 1]
+    if asker.role == GOVERNMENT or not _WHEN_RE.search(ctx.text, asker.start, asker.end):
+        return
+    seen = 0
+    for t in turns[i + 2:i + 6]:
+        if t.role != GOVERNMENT:
+            continue
+        if t.speaker != turns[i].speaker or seen >= _DATE_TURNS:
+            return
+        seen += 1
+        dates = [d for d in ctx.deadlines(t.start, t.end) if not ctx.is_past(d) and d.due is not None]
+        if dates:
+            f.deadline = dates[0]
+            return
+
+
+# "Dat zullen we doen.", "Dat gaan we zeker doen.": the plural twin of the bare yes.
+_WE_CONFIRM_RE = re.compile(
+    r"^(?:(?:ja|jazeker|zeker|natuurlijk|uiteraard)\b[,.!]?\s*)*(?:dat|dit|die|het)\s+(?:zullen|gaan|willen)\s+"
+    r"(?:we|wij)\s+(?:\w+\s+){0,2}?doen\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def confirmation(text: str, s: int, e: int) -> bool:
+    """``Dat zullen we doen.``, ``Dat wil ik graag doen; dat zeg ik graag toe.``:
+    a sentence that only confirms what was just said."""
+    parts = [p.strip() for p in re.split(r";", text[s:e].strip()) if p.strip()]
+    return bool(parts) and all(
+        _ANSWER_PROMISE_RE.match(p) or _WE_CONFIRM_RE.match(p) for p in parts
+    )
