@@ -72,14 +72,20 @@ def find_turns(text: str) -> list[Turn]:
     """The speaker turns of a transcript, or ``[]`` when the text is none.
 
     A text is a transcript when a government label stands alone on its line,
-    or when labels of a government speaker and of a member or the chair occur.
+    when labels of a government speaker and of a member or the chair occur, or
+    when a member's label with a party (``De heer Pietersen (CDA):``) stands
+    alone on its line.
     """
     labels = list(_LABEL_RE.finditer(text))
     roles = {_role(m) for m in labels}
+    bare = {_role(m) for m in labels if _BARE_LINE_RE.match(text, m.end())}
     if GOVERNMENT not in roles:
-        return []
-    bare = any(_role(m) == GOVERNMENT and _BARE_LINE_RE.match(text, m.end()) for m in labels)
-    if not bare and not (roles & {MEMBER, CHAIR}):
+        # Only members and the chair speak: still a transcript (nobody in it promises) when a
+        # member's label with a party stands alone on its line.
+        if not any(_role(m) == MEMBER and _PARTY_RE.search(m.group().rstrip(" \t:")) and
+                   _BARE_LINE_RE.match(text, m.end()) for m in labels):
+            return []
+    elif GOVERNMENT not in bare and not (roles & {MEMBER, CHAIR}):
         return []
     turns: list[Turn] = []
     for i, m in enumerate(labels):

@@ -112,7 +112,10 @@ def _date_from_dialogue(ctx: _Ctx, f: _Found, speakers: _Speakers) -> None:
     i = speakers._index(f.start)
     if i < 0 or i + 1 >= len(turns) or turns[i].role != GOVERNMENT:
         return
-    if _gap_sentences(ctx.text, f.end, turns[i].end) not in (0, 1):
+    end = turns[i].end
+    while end > f.end and ctx.text[end - 1].isspace():
+        end -= 1
+    if _gap_sentences(ctx.text, f.end, end) not in (0, 1):
         return  # only the turn's last words are what the chair asks about
     asker = turns[i + 1]
     if asker.role == GOVERNMENT or not _WHEN_RE.search(ctx.text, asker.start, asker.end):

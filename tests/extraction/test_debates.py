@@ -1,0 +1,166 @@
+"""Debate transcripts: promises drawn out over sentences and turns, oral promise
+shapes, and what in a debate is no promise (invented speakers and numbers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extraction.commitments import Rejection, explain
+from tracker.extraction.pipeline import extract_pages
+
+REF = date(2026, 3, 2)
+MINISTER = "Minister Van Dalen:\n\n"
+MEMBER = "Mevrouw Brouwer-Kok (GroenLinks):\n\n"
+CHAIR = "De voorzitter:\n\n"
+# Enough ordinary Dutch in a member's turn for the language check of the pipeline.
+OPENING = (
+    "De heer Pietersen (CDA):\n\nVoorzitter, ik heb de minister gevraagd naar de stand van zaken rond de "
+    "scholen in de regio en naar de gesprekken die daarover met de besturen zijn gevoerd.\n\n"
+)
+
+
+def debate(*turns: str) -> list:
+    return extract_pages([OPENING + "\n\n".join(turns)], reference_date=REF).commitments
+
+
+def texts(found: list) -> list[str]:
+    return [c.text for c in found]
+
+
+# ---------------------------------------------------------------------------
+# One promise over several sentences of a turn
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("turn", "first", "last"), [
+    # a restated promise and the letter it will bring
+    ("Ik heb toegezegd om in het najaar te bekijken of de regeling kan worden verruimd. Daar krijgt u "
+     "een brief over.", "Ik heb toegezegd", "brief over."),
+    # "Ik kom terug op dat …" one sentence later
+    ("Ik zeg toe dat ik in juni terugkom op het wetsvoorstel over de leerplicht. Dat was nog voor het advies "
+     "van de Raad van State. Ik kom terug op dat wetsvoorstel en noem dan ook de gemeenten die het anders doen.",
+     "Ik zeg toe", "anders doen."),
+    # "Ik ben bereid om dat … te doen" restates the offer
+    ("Ik ben bereid om met de besturen te bezien of een leesuur kan worden ingevoerd. Dat kan via de "
+     "regiotafels. Ik ben bereid om dat op de een of andere manier te doen.", "Ik ben bereid om met",
+     "manier te doen."),
+    # "Op die twee punten kom ik terug" after the points were named
+    ("Ik heb ook toegezegd terug te komen op de huisvesting en de klassengrootte: hoe normeren we die "
+     "klassengrootte? Op die twee punten kom ik dus terug.", "Ik heb ook toegezegd", "dus terug."),
+    # a bare confirmation of the promise just made
+    ("Ik zal de Kamer informeren over de wachtlijsten in het speciaal onderwijs. Dat wil ik graag doen; dat "
+     "zeg ik graag toe.", "Ik zal de Kamer", "graag toe."),
+    ("We zullen een inschatting maken van de omvang van het verzuim en die naar de Kamer sturen. Dat zullen "
+     "we doen.", "We zullen", "we doen."),
+])
+def test_a_promise_picked_up_later_in_the_turn_is_one_record(turn: str, first: str, last: str) -> None:
+    found = debate(MINISTER + turn)
+    assert len(found) == 1
+    assert found[0].text.startswith(first) and found[0].text.endswith(last)
+    assert found[0].actor == "minister Van Dalen"
+
+
+def test_a_pick_up_brings_the_date_to_the_promise() -> None:
+    found = debate(MINISTER + "Ik zeg toe dat ik in juni terugkom op het wetsvoorstel over de leerplicht. "
+                   "Ik kom terug op dat wetsvoorstel en noem dan ook de gemeenten. Dat zeg ik graag toe.")
+    assert len(found) == 1 and found[0].deadline.due == date(2026, 6, 30)
+    assert found[0].certainty == "clear"
+
+
+@pytest.mark.parametrize("turns", [
+    # two dates: two promises
+    (MINISTER + "Ik stuur u in mei de evaluatie van de regeling. Daarover informeer ik u ook in september "
+     "met de voortgangsrapportage.",),
+    # another paragraph is another subject
+    (MINISTER + "Ik stuur u in mei de evaluatie van de regeling.\n\nDaarnaast zal ik de Kamer informeren "
+     "over de leerlingenaantallen.",),
+    # a member's turn in between
+    (MINISTER + "Ik stuur u in mei de evaluatie van de regeling.",
+     MEMBER + "Dank u wel. Ik wil nog iets anders vragen over de bekostiging.",
+     MINISTER + "Daar kom ik in de tweede termijn op terug."),
+])
+def test_separate_promises_stay_separate(turns: tuple[str, ...]) -> None:
+    assert len(debate(*turns)) == 2
+
+
+def test_a_confirmation_without_a_promise_before_it_is_nothing() -> None:
+    assert debate(CHAIR + "De motie op stuk nr. 7.", MINISTER + "Die ontraad ik. Dat zeg ik toe.") == []
+
+
+# ---------------------------------------------------------------------------
+# A date fixed in dialogue
+# ---------------------------------------------------------------------------
+
+def test_a_date_named_after_the_chair_asks_when_dates_the_promise() -> None:
+    found = debate(
+        MINISTER + "Ik maak een inventarisatie van de regels voor het leerlingenvervoer. Daarover zal ik de "
+        "Kamer informeren.",
+        CHAIR + "En wanneer krijgen we die brief van u?",
+        MINISTER + "Dat kost wel even tijd, denk ik.",
+        CHAIR + "Voor de zomer, denk ik.",
+        MINISTER + "Dat zou ik nooit zo doen. Mag ik er september van maken?",
+    )
+    assert len(found) == 1
+    assert found[0].deadline is not None and found[0].deadline.due == date(2026, 9, 30)
+
+
+@pytest.mark.parametrize("asker", [
+    CHAIR + "Dank u wel. Dan gaan we naar het volgende blokje.",  # nobody asks when
+    MEMBER + "Wanneer komt de minister daarmee? Ik hoop in september.",  # the member names the date
+])
+def test_without_a_minister_naming_the_date_the_promise_stays_undated(asker: str) -> None:
+    found = debate(
+        MINISTER + "Daarover zal ik de Kamer informeren.",
+        asker,
+        MINISTER + "Ik kom bij de vragen over de bekostiging.",
+    )
+    assert len(found) == 1 and found[0].deadline is None
+
+
+# ---------------------------------------------------------------------------
+# Oral shapes of promising
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Ik stel voor dat ik daar later schriftelijk op terugkom.",
+    "Op die twee punten kom ik dus terug.",
+    "De tweede vraag van mevrouw Brouwer-Kok kan ik nu niet beantwoorden en daar kom ik later op terug.",
+])
+def test_coming_back_to_it_is_a_promise_of_the_speaker(sentence: str) -> None:
+    found = debate(MINISTER + sentence)
+    assert [(c.kind, c.actor) for c in found] == [("informeren", "minister Van Dalen")]
+
+
+def test_writing_it_down_is_a_product_dated_by_the_next_sentence() -> None:
+    found = debate(MINISTER + "Dan zal ik vragen om de hele stand van zaken op papier te zetten. Dat kan ik "
+                   "binnen twee maanden per brief hier hebben liggen.")
+    assert len(found) == 1 and found[0].kind == "product"
+    assert found[0].deadline is not None and found[0].deadline.due == date(2026, 5, 2)
+
+
+def test_the_step_a_promise_to_come_back_waits_for_belongs_to_it() -> None:
+    found = debate(MINISTER + "Dit moet ik eerst even overleggen met mijn collega van Financiën. Ik stel voor "
+                   "dat ik daar later schriftelijk op terugkom.")
+    assert texts(found) == ["Dit moet ik eerst even overleggen met mijn collega van Financiën. Ik stel voor "
+                            "dat ik daar later schriftelijk op terugkom."]
+
+
+# ---------------------------------------------------------------------------
+# What in a debate is no promise
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("turns", [
+    (MEMBER + "Ik kom daar in de tweede termijn op terug. Ik zal ook een motie indienen.",),
+    (MINISTER + "Ik begin met de motie op stuk nr. 12. Oordeel Kamer. Dan de motie op stuk nr. 13. Die "
+     "ontraad ik.",),
+    (MINISTER + "Daarna ga ik de moties bespreken.",),
+    (MINISTER + "Mevrouw Brouwer-Kok vroeg of ik bereid ben de Kamer te informeren over de leerplicht.",),
+])
+def test_members_words_motion_appreciation_and_reported_questions_promise_nothing(turns) -> None:
+    assert debate(*turns) == []
+
+
+def test_a_reported_question_says_why() -> None:
+    sentence = "De heer Pietersen vroeg of ik bereid ben de Kamer te informeren over de leerplicht."
+    assert explain(sentence) == Rejection.REPORTED_QUESTION
