@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tracker.extraction.commitments import Rejection, explain
+from tracker.extraction.motions import find_citations
 from tracker.extraction.pipeline import extract_pages
 
 REF = date(2026, 3, 2)
@@ -164,3 +165,31 @@ def test_members_words_motion_appreciation_and_reported_questions_promise_nothin
 def test_a_reported_question_says_why() -> None:
     sentence = "De heer Pietersen vroeg of ik bereid ben de Kamer te informeren over de leerplicht."
     assert explain(sentence) == Rejection.REPORTED_QUESTION
+
+
+# ---------------------------------------------------------------------------
+# "de motie op stuk nr. N": the dossier from the same document
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key"), [
+    # the item heading names the dossier under debate
+    ("Wijziging van de Wet op het leerlingenvervoer (40 415)\n\n" + MINISTER
+     + "Ik begin met de motie op stuk nr. 12 van het lid Brouwer-Kok. Oordeel Kamer.", "kst-40415-12"),
+    # a full reference to the same number elsewhere in the text
+    ("De motie van het lid Brouwer-Kok (40 415, nr. 12) verzoekt de regering de scholen te ondersteunen.\n\n"
+     + MINISTER + "De motie op stuk nr. 12 van het lid Brouwer-Kok ontraad ik.", "kst-40415-12"),
+    # the number that opens a printed verslag
+    ("40 415 Leerlingenvervoer\n\nNr. 15 VERSLAG VAN EEN NOTAOVERLEG\n\n" + MINISTER
+     + "De motie op stuk nr. 9 van het lid Brouwer-Kok ontraad ik.", "kst-40415-9"),
+    # "Zij krijgt nr." still wins over the heading
+    ("Leerlingenvervoer (40 415)\n\nZij krijgt nr. 12 (40 999).\n\n" + MINISTER
+     + "De motie op stuk nr. 12 van het lid Brouwer-Kok ontraad ik.", "kst-40999-12"),
+])
+def test_a_stuk_number_takes_the_dossier_the_document_states(text: str, key: str) -> None:
+    found = find_citations(text)
+    assert [c.key for c in found if "stuk" in c.text] == [key]
+
+
+def test_a_stuk_number_without_any_dossier_in_the_document_stays_without_key() -> None:
+    found = find_citations(MINISTER + "Ik begin met de motie op stuk nr. 12 van het lid Brouwer-Kok. Oordeel Kamer.")
+    assert [c.key for c in found] == [""]

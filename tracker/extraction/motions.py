@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from tracker.extraction.motions_grammar import HIT_RE, Raw, parse_hit
 from tracker.extraction.motions_refs import (
@@ -66,6 +66,7 @@ from tracker.extraction.motions_refs import (
     assigned_numbers,
     canonical_key,
     close_paren,
+    document_dossiers,
     footnote_entries,
     footnote_map,
     footnotes_in_text,
@@ -74,6 +75,7 @@ from tracker.extraction.motions_refs import (
     key_from_text,
     motion_refs,
     norm_ws,
+    numbered_refs,
     pair_titles,
     parse_kamerstuk,
     pick_footnote_ref,
@@ -174,27 +176,40 @@ _NEAR_NUMBERS = 30
 _SUBMITTED_REACH = 400
 
 
-def _assigned_key(raw: Raw, assigned: list[tuple[int, str, str]]) -> str:
+def _assigned_key(
+    raw: Raw,
+    assigned: list[tuple[int, str, str]],
+    numbered: Sequence[tuple[int, str, str]] = (),
+    dossiers: Sequence[tuple[int, str]] = (),
+) -> str:
     """The key of a Handelingen motion from ``Zij krijgt nr. N (dossier)`` in the same text.
 
-    ``op stuk nr. N`` takes the dossier of the nearest line assigning N; without one,
-    of the nearest line assigning a number close to N (one debate numbers its motions
-    in a run). A motion being submitted takes the line that follows it.
+    ``op stuk nr. N`` takes the dossier of the nearest line assigning N, else of a full
+    reference to N elsewhere in the text (``(38 412, nr. 12)``); without one, of the
+    nearest line assigning a number close to N (one debate numbers its motions in a
+    run), else of the heading the text is under (``… (38 412)``, the nearest before it,
+    or the first one). A motion being submitted takes the line that follows it.
     """
     if raw.submitted:
         after = [(at, k) for at, _nr, k in assigned if raw.end <= at <= raw.end + _SUBMITTED_REACH]
         return after[0][1] if after else ""
     if raw.stuk is None:
         return ""
-    same = [(abs(at - raw.start), k) for at, nr, k in assigned if nr == raw.stuk]
-    if same:
-        return min(same)[1]
+    for table in (assigned, numbered):
+        same = [(abs(at - raw.start), k) for at, nr, k in table if nr == raw.stuk]
+        if same:
+            return min(same)[1]
     near = [
         (abs(at - raw.start), k.rsplit("-", 1)[0])
         for at, nr, k in assigned
         if abs(int(nr) - int(raw.stuk)) <= _NEAR_NUMBERS
     ]
-    return f"{min(near)[1]}-{raw.stuk}" if near else ""
+    if near:
+        return f"{min(near)[1]}-{raw.stuk}"
+    if dossiers:
+        before = [d for at, d in dossiers if at < raw.start]
+        return canonical_key(before[-1] if before else dossiers[0][1], raw.stuk)
+    return ""
 
 
 def _identity(raw: Raw) -> frozenset[str] | None:
@@ -238,7 +253,10 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
         return fn_cache[number]
 
     # 1. Keys from attached references, glued footnote markers and stuk numbers.
-    assigned = assigned_numbers(text) if any(r.stuk or r.submitted for r in raws) else []
+    stuk_cited = any(r.stuk or r.submitted for r in raws)
+    assigned = assigned_numbers(text) if stuk_cited else []
+    numbered = numbered_refs(text) if stuk_cited else []
+    dossiers = document_dossiers(text) if stuk_cited else []
     by_group: dict[int, list[Raw]] = {}
     for raw in raws:
         by_group.setdefault(raw.group, []).append(raw)
@@ -269,7 +287,7 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
             ):
                 raw.key = key(ref)
             elif raw.stuk or raw.submitted:
-                raw.key = _assigned_key(raw, assigned)
+                raw.key = _assigned_key(raw, assigned, numbered, dossiers)
     # Unnamed "beide moties14" whose footnote lists several motions.
     expanded: list[Raw] = []
     for raw in raws:
