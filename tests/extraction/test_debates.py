@@ -193,3 +193,14 @@ def test_a_stuk_number_takes_the_dossier_the_document_states(text: str, key: str
 def test_a_stuk_number_without_any_dossier_in_the_document_stays_without_key() -> None:
     found = find_citations(MINISTER + "Ik begin met de motie op stuk nr. 12 van het lid Brouwer-Kok. Oordeel Kamer.")
     assert [c.key for c in found] == [""]
+
+
+@pytest.mark.parametrize(("sentence", "promised"), [
+    ("Die suggestie zal ik meenemen in de evaluatie van de wet.", True),
+    ("Dat zullen we betrekken bij de kabinetsreactie.", True),
+    ("Ik zal dat meenemen in mijn overwegingen.", False),  # no product: nothing to check
+    ("Het kabinet komt straks met de Voorjaarsnota en dan kunt u het geheel overzien.", False),  # budget cycle
+    ("Ik kom voor de zomer met een brief over de bekostiging.", True),
+])
+def test_light_verbs_promise_only_with_a_product_of_their_own(sentence: str, promised: bool) -> None:
+    assert bool(debate(MINISTER + sentence)) is promised

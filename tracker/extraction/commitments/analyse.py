@@ -34,6 +34,7 @@ from tracker.extraction.commitments.patterns import (
     _LEAD_MARKER_RE,
     _MEMBERS_RE,
     _NAMED_PRODUCT_RE,
+    _NEEDS_PRODUCT,
     _NEG_BEFORE_RE,
     _NEG_OK_RE,
     _NEG_RE,
@@ -170,6 +171,9 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     # those that run into one ("het wetsvoorstel op korte termijn").
     spans = [(d.start - s, d.end - s) for d in deadlines if d.start is not None and d.end is not None]
     products = [_cut_np(sent, p, spans) for p in products if not any(a <= p.start < b for a, b in spans)]
+    if not products and act.word in _NEEDS_PRODUCT and act.kind != "pseudo" and marker not in ("toezeg", "bereid"):
+        # "Het kabinet komt straks met de Voorjaarsnota": the only product is a time phrase (the budget cycle)
+        return ctx.reject(Rejection.NO_ACT)
 
     kind = _kind(sent, act, marker, products)
     deliverables = _deliverables(sent, act, kind, products, marker, anchor, spans)
