@@ -32,9 +32,9 @@ from tracker.extraction.commitments.patterns import (
     _ITEM_START_RE,
     _KAMER_RE,
     _LEAD_MARKER_RE,
+    _LIGHT_NO_TIME_OBJECT,
     _MEMBERS_RE,
     _NAMED_PRODUCT_RE,
-    _NEEDS_PRODUCT,
     _NEG_BEFORE_RE,
     _NEG_OK_RE,
     _NEG_RE,
@@ -171,7 +171,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     # those that run into one ("het wetsvoorstel op korte termijn").
     spans = [(d.start - s, d.end - s) for d in deadlines if d.start is not None and d.end is not None]
     products = [_cut_np(sent, p, spans) for p in products if not any(a <= p.start < b for a, b in spans)]
-    if not products and act.word in _NEEDS_PRODUCT and act.kind != "pseudo" and marker not in ("toezeg", "bereid"):
+    if not products and act.word in _LIGHT_NO_TIME_OBJECT and act.kind != "pseudo" and marker not in ("toezeg", "bereid"):
         # "Het kabinet komt straks met de Voorjaarsnota": the only product is a time phrase (the budget cycle)
         return ctx.reject(Rejection.NO_ACT)
 

@@ -82,6 +82,9 @@ _PRODUCT_VERB_RE = _rx(_family(verbs.PRODUCT))
 # Product verbs that only count with a product in the sentence ("er komt een
 # evaluatie", "een reactie volgt", "een inventarisatie maken").
 _NEEDS_PRODUCT = verbs.NEEDS_PRODUCT
+# Light verbs that are no act when their only product is a time phrase ("komt met de Voorjaarsnota");
+# "meenemen in de evaluatie" names its product inside such a phrase by nature.
+_LIGHT_NO_TIME_OBJECT = verbs.NEEDS_PRODUCT - frozenset(verbs.PRODUCT["meenemen"])
 # Finite forms of separable verbs count only with their particle later on.
 _SEPARABLE = verbs.SEPARABLE
 _MOTION_ACT_RE = _rx(_family(verbs.MOTION))
