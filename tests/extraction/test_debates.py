@@ -204,3 +204,35 @@ def test_a_stuk_number_without_any_dossier_in_the_document_stays_without_key() -
 ])
 def test_light_verbs_promise_only_with_a_product_of_their_own(sentence: str, promised: bool) -> None:
     assert bool(debate(MINISTER + sentence)) is promised
+
+
+# ---------------------------------------------------------------------------
+# Questions reported in the answer
+# ---------------------------------------------------------------------------
+
+def test_a_reported_when_answered_with_a_date_is_a_promise_of_that_product() -> None:
+    found = debate(MINISTER + "De SP vroeg wanneer de brief over het leerlingenvervoer zou komen. Volgens mij "
+                   "heb ik gezegd: voor 1 juni.")
+    assert len(found) == 1
+    assert found[0].text.startswith("De SP vroeg wanneer") and found[0].text.endswith("voor 1 juni.")
+    assert found[0].deliverables == ["brief over het leerlingenvervoer"]
+    assert found[0].deadline.due == date(2026, 5, 31)
+    assert found[0].actor == "minister Van Dalen"
+
+
+def test_a_reported_when_without_a_date_in_the_answer_is_nothing() -> None:
+    assert debate(MINISTER + "De SP vroeg wanneer de brief over het leerlingenvervoer zou komen. Dat weet ik "
+                  "nog niet precies.") == []
+
+
+def test_a_promise_begins_at_the_question_it_answers() -> None:
+    found = debate(MINISTER + "Mevrouw Brouwer-Kok vroeg aandacht voor de toegankelijkheid van de scholen. Dat "
+                   "heb ik genoteerd. Dat zullen we betrekken bij de kabinetsreactie.")
+    assert texts(found) == ["Mevrouw Brouwer-Kok vroeg aandacht voor de toegankelijkheid van de scholen. Dat "
+                            "heb ik genoteerd. Dat zullen we betrekken bij de kabinetsreactie."]
+
+
+def test_you_will_hear_it_then_dates_the_promise_just_made() -> None:
+    found = debate(MINISTER + "De Kamer zal worden geïnformeerd zodra de inspectie klaar is. Dat lijkt mij de "
+                   "goede volgorde. U hoort dat half mei.")
+    assert len(found) == 1 and found[0].deadline.due == date(2026, 5, 20)

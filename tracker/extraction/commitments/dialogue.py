@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tracker.extraction.commitments.analyse import _confidence
 from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _Speakers
+from tracker.extraction.commitments.patterns import _LETTER_RE
+from tracker.extraction.commitments.phrases import _product_is_strong, _products, _strip_np
 from tracker.extraction.commitments.records import _Ctx, _Found
 from tracker.extraction.turns import GOVERNMENT
 
@@ -25,7 +28,8 @@ from tracker.extraction.turns import GOVERNMENT
 _PICKUP_RE = re.compile(
     r"\s*(?:(?:en|maar|dus|ook|dan|nogmaals|kortom)\s*,?\s+)*"
     r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn)\b)|"
-    r"op\s+(?:die|dat|deze|dit|beide|al\s+die)\b)"
+    r"op\s+(?:die|dat|deze|dit|beide|al\s+die)\b|"
+    r"(?:u|de\s+kamer|uw\s+kamer)\s+(?:hoort|krijgt|ontvangt|ziet)\s+(?:dat|dit|die|deze|het)\b)"
     r"|[^.;?]{0,40}\b(?:terug\s+op|over|aan|op)\s+(?:dat|die|deze|dit)\s+\w+"
     r"|[^.;?]{0,60}\b(?:dat|dit|het)\s+(?:\w+\s+){0,7}?te\s+doen\b",
     re.IGNORECASE,
@@ -37,6 +41,18 @@ _WHEN_RE = re.compile(r"\b(?:wanneer|op\s+welk\s+moment|hoe\s+snel|welke\s+termi
 # How many government turns after the question may name the date.
 _DATE_TURNS = 2
 _SENT_END_RE = re.compile(r"[.?!;](?:\s|$)")
+# "De heer X vroeg …", "D66 vroeg naar …", "Mevrouw Y wilde weten …": a question reported in the answer.
+_REPORTED_ASK_RE = re.compile(
+    r"\b(?:vroeg|vroegen|vraagt|heeft\s+gevraagd|hebben\s+gevraagd|wil(?:de|den)?\s+weten|verzocht|verzoekt)\b",
+    re.IGNORECASE,
+)
+_VERB_TAIL_RE = re.compile(r"\s+(?:zou|zouden|zal|zullen|komt|komen|kwam|er|nu|dan|klaar|gereed)\b.*$", re.I)
+_OWN_ASK_RE = re.compile(r"\b(?:ik|wij|we)\s+(?:vroeg|vraag|heb\s+gevraagd|hebben\s+gevraagd)\b", re.I)
+# A reported "when" about a product, up to the end of its sentence.
+_ASKED_WHEN_RE = re.compile(
+    r"[^.?!\n]*\b(?:vroeg|vroegen|vraagt|wil(?:de|den)?\s+weten)\b[^.?!\n]{0,40}?\bwanneer\b[^.?!\n]*[.?!]",
+    re.IGNORECASE,
+)
 
 
 def _gap_sentences(text: str, a: int, b: int) -> int | None:
@@ -98,9 +114,65 @@ def follow_ups(
             prev.end = max(prev.end, e)
             if not prev.hedged:
                 prev.certainty = "clear"  # "Dat zeg ik graag toe."
+    out = sorted(out + _asked_when(ctx, out, speakers), key=lambda f: f.start)
     for f in out:
+        _start_at_reported_ask(text, f, out, speakers)
         if f.deadline is None:
             _date_from_dialogue(ctx, f, speakers)
+    return out
+
+
+def _sentences_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
+    """Up to ``n`` sentences of the same paragraph before ``pos``, nearest last."""
+    para = max(text.rfind("\n\n", 0, pos), text.rfind(":\n", 0, pos) + 1, 0)
+    out: list[tuple[int, int]] = []
+    a = para
+    for m in _SENT_END_RE.finditer(text, para, pos):
+        while a < m.end() and text[a].isspace():
+            a += 1
+        out.append((a, m.end() - (1 if text[m.end() - 1].isspace() else 0)))
+        a = m.end()
+    return out[-n:]
+
+
+def _start_at_reported_ask(text: str, f: _Found, found: list[_Found], speakers: _Speakers) -> None:
+    """``Mevrouw X vroeg naar de buitenruimtes. … Die vraag neem ik mee in de brief.``:
+    the promise begins at the question it answers (at most two sentences before)."""
+    for a, b in reversed(_sentences_before(text, f.start, _PICKUP_GAP)):
+        if any(o is not f and a < o.end and o.start < f.start for o in found):
+            return
+        if _REPORTED_ASK_RE.search(text, a, b) and not _OWN_ASK_RE.search(text, a, b) and _same_turn(
+            speakers, a, f.start
+        ):
+            f.start = a
+            return
+
+
+def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Found]:
+    """``GroenLinks vroeg wanneer de brief over X komt. Die komt voor de zomer.``:
+    a reported "when" about a product, answered with a date in the next sentence."""
+    text = ctx.text
+    out: list[_Found] = []
+    for t in speakers.turns:
+        if t.role != GOVERNMENT:
+            continue
+        for m in _ASKED_WHEN_RE.finditer(text, t.start, t.end):
+            a, b = m.start(), m.end()
+            nxt = _SENT_END_RE.search(text, b + 1, t.end)
+            if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
+                continue
+            products = [p for p in _products(text[a:b]) if _product_is_strong(p)]
+            dates = [d for d in ctx.deadlines(b, nxt.end()) if not ctx.is_past(d)]
+            if not products or not dates or "\n\n" in text[b:nxt.end()]:
+                continue
+            letter = _LETTER_RE.search(products[0].head) is not None
+            kind = "informeren" if letter else "product"
+            out.append(_Found(
+                start=a, end=nxt.end(), kind=kind, certainty="clear",
+                confidence=_confidence("clear", kind, dates[0], "future", True),
+                actor=t.actor, deliverables=[_VERB_TAIL_RE.sub("", _strip_np(products[0].text))], deadline=dates[0],
+                act_pos=a, marker="future",
+            ))
     return out
 
 
