@@ -136,8 +136,11 @@ def _sentences_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
 
 
 def _start_at_reported_ask(text: str, f: _Found, found: list[_Found], speakers: _Speakers) -> None:
-    """``Mevrouw X vroeg naar de buitenruimtes. … Die vraag neem ik mee in de brief.``:
-    the promise begins at the question it answers (at most two sentences before)."""
+    """``Mevrouw X vroeg naar de buitenruimtes. … Dat neem ik mee in de brief.``: a
+    promise that refers back begins at the question it answers (at most two sentences
+    before); one that names its own content stands alone."""
+    if not _PICKUP_RE.match(text, f.start):
+        return
     for a, b in reversed(_sentences_before(text, f.start, _PICKUP_GAP)):
         if any(o is not f and a < o.end and o.start < f.start for o in found):
             return
