@@ -52,6 +52,10 @@ def texts(found: list) -> list[str]:
     # a bare confirmation of the promise just made
     ("Ik zal de Kamer informeren over de wachtlijsten in het speciaal onderwijs. Dat wil ik graag doen; dat "
      "zeg ik graag toe.", "Ik zal de Kamer", "graag toe."),
+    # an intention, the plan it brings and what that plan will hold
+    ("Dat is de inzet van het kabinet om over enkele weken met een plan van aanpak naar de Kamer te komen. In "
+     "dat plan zullen we de maatregelen schetsen. Daarbij zullen we de Kamer ook inzicht geven in de kosten.",
+     "Dat is de inzet", "in de kosten."),
     ("We zullen een inschatting maken van de omvang van het verzuim en die naar de Kamer sturen. Dat zullen "
      "we doen.", "We zullen", "we doen."),
 ])

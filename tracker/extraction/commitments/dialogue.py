@@ -27,8 +27,8 @@ from tracker.extraction.turns import GOVERNMENT
 # A sentence that refers back to the act just promised.
 _PICKUP_RE = re.compile(
     r"\s*(?:(?:en|maar|dus|ook|dan|nogmaals|kortom)\s*,?\s+)*"
-    r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn)\b)|"
-    r"op\s+(?:die|dat|deze|dit|beide|al\s+die)\b|"
+    r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee|bij)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn)\b)|"
+    r"(?:op|in)\s+(?:die|dat|deze|dit|beide|al\s+die)\b|"
     r"(?:u|de\s+kamer|uw\s+kamer)\s+(?:hoort|krijgt|ontvangt|ziet)\s+(?:dat|dit|die|deze|het)\b)"
     r"|[^.;?]{0,40}\b(?:terug\s+op|over|aan|op)\s+(?:dat|die|deze|dit)\s+\w+"
     r"|[^.;?]{0,60}\b(?:dat|dit|het)\s+(?:\w+\s+){0,7}?te\s+doen\b",

@@ -142,7 +142,8 @@ _INTENT_RE = _rx(
     r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
     r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
     r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b|"
-    r"\balles\s+in\s+het\s+werk\b"
+    r"\balles\s+in\s+het\s+werk\b|"
+    r"\binzet\s+van\s+(?:het\s+kabinet|de\s+regering|mij|ons)\s+om\b"
 )
 _QUALIFIER_RE = _rx(
     r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"

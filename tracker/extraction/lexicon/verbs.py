@@ -76,6 +76,7 @@ PRODUCT: dict[str, tuple[str, ...]] = {
     "opzetten": ("opzetten", "opgezet"),
     "ingaan op": ("ingaan", "ingegaan"),
     "op papier zetten": ("op papier (?:te )?(?:zetten|zet|gezet)",),
+    "schetsen": ("schetsen", "geschetst", "schets", "schetst"),
     # light verbs: only with a product noun next to them ("er komt een evaluatie")
     "maken": ("maken", "maak", "maakt"),
     "volgen": ("volgt", "volgen"),
