@@ -224,9 +224,19 @@ def test_a_reported_when_answered_with_a_date_is_a_promise_of_that_product() -> 
     assert found[0].actor == "minister Van Dalen"
 
 
-def test_a_reported_when_without_a_date_in_the_answer_is_nothing() -> None:
-    assert debate(MINISTER + "De SP vroeg wanneer de brief over het leerlingenvervoer zou komen. Dat weet ik "
-                  "nog niet precies.") == []
+@pytest.mark.parametrize("turn", [
+    # no date in the answer
+    "De SP vroeg wanneer de brief over het leerlingenvervoer zou komen. Dat weet ik nog niet precies.",
+    # nothing comes to the Kamer: a date of the law, not a delivery
+    "De SP vroeg wanneer de wet op het leerlingenvervoer ingaat. Dat is op 1 januari 2027.",
+])
+def test_a_reported_when_without_a_delivery_date_in_the_answer_is_nothing(turn: str) -> None:
+    assert debate(MINISTER + turn) == []
+
+
+def test_a_time_phrase_opening_the_next_sentence_is_no_pick_up() -> None:
+    found = debate(MINISTER + "Ik kom terug op de wachtlijsten. Dit najaar stuur ik u de evaluatie van de wet.")
+    assert len(found) == 2
 
 
 def test_a_promise_begins_at_the_question_it_answers() -> None:

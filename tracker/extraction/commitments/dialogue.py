@@ -27,7 +27,8 @@ from tracker.extraction.turns import GOVERNMENT
 # A sentence that refers back to the act just promised.
 _PICKUP_RE = re.compile(
     r"\s*(?:(?:en|maar|dus|ook|dan|nogmaals|kortom)\s*,?\s+)*"
-    r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee|bij)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn)\b)|"
+    r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee|bij)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn|najaar|voorjaar|zomer|winter|jaar|week|maand|"
+    r"kwartaal|periode|kabinetsperiode)\b)|"
     r"(?:op|in)\s+(?:die|dat|deze|dit|beide|al\s+die)\b|"
     r"(?:u|de\s+kamer|uw\s+kamer)\s+(?:hoort|krijgt|ontvangt|ziet)\s+(?:dat|dit|die|deze|het)\b)"
     r"|[^.;?]{0,40}\b(?:terug\s+op|over|aan|op)\s+(?:dat|die|deze|dit)\s+\w+"
@@ -45,6 +46,12 @@ _SENT_END_RE = re.compile(r"[.?!;](?:\s|$)")
 _REPORTED_ASK_RE = re.compile(
     r"\b(?:vroeg|vroegen|vraagt|heeft\s+gevraagd|hebben\s+gevraagd|wil(?:de|den)?\s+weten|verzocht|verzoekt)\b",
     re.IGNORECASE,
+)
+# The product of a reported "when" comes to the Kamer.
+_DELIVERED_RE = re.compile(
+    r"\b(?:komt|komen|kwam|krijgt|krijgen|ontvangt|ontvangen|verschijnt|verschijnen|stuurt|sturen|"
+    r"gestuurd|toegestuurd|tegemoet|klaar|gereed)\b",
+    re.I,
 )
 _VERB_TAIL_RE = re.compile(r"\s+(?:zou|zouden|zal|zullen|komt|komen|kwam|er|nu|dan|klaar|gereed)\b.*$", re.I)
 _OWN_ASK_RE = re.compile(r"\b(?:ik|wij|we)\s+(?:vroeg|vraag|heb\s+gevraagd|hebben\s+gevraagd)\b", re.I)
@@ -164,6 +171,8 @@ def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Fo
             nxt = _SENT_END_RE.search(text, b + 1, t.end)
             if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
                 continue
+            if not _DELIVERED_RE.search(text, a, b):
+                continue  # "vroeg wanneer de wet ingaat": no delivery asked about
             products = [p for p in _products(text[a:b]) if _product_is_strong(p)]
             dates = [d for d in ctx.deadlines(b, nxt.end()) if not ctx.is_past(d)]
             if not products or not dates or "\n\n" in text[b:nxt.end()]:

@@ -293,7 +293,9 @@ _PAST_WORD_RE = _rx(r"\b(?:jl|vorig\w*|afgelopen|geleden|destijds)\b")
 _STATED_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 _ANAPHOR_START_RE = _rx(
-    r"\s*(?:dit|dat|deze|die|het\s+(?=(?:is|wordt|zal|gebeurt|verschijnt)\b)|hiervan|daarvan|"
+    # "Dit najaar …", "Deze week …" open with a time phrase, not an anaphor
+    r"\s*(?:(?:dit|dat|deze|die)(?!\s+(?:najaar|voorjaar|zomer|winter|jaar|week|maand|kwartaal)\b)|"
+    r"het\s+(?=(?:is|wordt|zal|gebeurt|verschijnt)\b)|hiervan|daarvan|"
     r"naar\s+verwachting|de\s+verwachting\s+is|"
     r"verwacht\s+wordt)\b"
 )
