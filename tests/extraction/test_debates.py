@@ -250,3 +250,24 @@ def test_you_will_hear_it_then_dates_the_promise_just_made() -> None:
     found = debate(MINISTER + "De Kamer zal worden geïnformeerd zodra de inspectie klaar is. Dat lijkt mij de "
                    "goede volgorde. U hoort dat half mei.")
     assert len(found) == 1 and found[0].deadline.due == date(2026, 5, 20)
+
+
+# ---------------------------------------------------------------------------
+# A deadline that refers back to the one just stated
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "Dan zal ik de Kamer ook informeren over de kosten van de regeling.",
+    "Ik zal u dan ook informeren over de kosten van de regeling.",
+    "Op hetzelfde moment zal ik de Kamer informeren over de kosten van de regeling.",
+])
+def test_then_takes_the_date_of_the_promise_just_before(second: str) -> None:
+    found = debate(MINISTER + "Ik stuur u in mei de evaluatie van de wet. " + second)
+    assert [c.deadline.due for c in found] == [date(2026, 5, 31), date(2026, 5, 31)]
+
+
+def test_then_after_an_undated_promise_or_far_away_gives_no_date() -> None:
+    found = debate(MINISTER + "Ik stuur u de evaluatie van de wet. Dan zal ik de Kamer ook informeren over de "
+                   "kosten.\n\nIk stuur u in mei de monitor. Dat is een belangrijk punt. Het is ook ingewikkeld. "
+                   "Dan zal ik de Kamer ook informeren over de leerlingenaantallen.")
+    assert [c.deadline.due if c.deadline else None for c in found] == [None, date(2026, 5, 31), None]

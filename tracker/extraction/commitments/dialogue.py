@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tracker.extraction.commitments.analyse import _confidence
 from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _Speakers
@@ -53,6 +54,11 @@ _DELIVERED_RE = re.compile(
     r"gestuurd|toegestuurd|tegemoet|klaar|gereed)\b",
     re.I,
 )
+# A time word that points back to the date just stated.
+_THEN_RE = re.compile(
+    r"\b(?:[Dd]an|[Oo]p\s+dat\s+moment|[Oo]p\s+hetzelfde\s+moment|[Tt]egelijk(?:ertijd)?|[Gg]elijktijdig)\b"
+)
+_IF_RE = re.compile(r"\b(?:als|indien|mocht|wanneer|zodra)\b", re.I)
 _VERB_TAIL_RE = re.compile(r"\s+(?:zou|zouden|zal|zullen|komt|komen|kwam|er|nu|dan|klaar|gereed)\b.*$", re.I)
 _OWN_ASK_RE = re.compile(r"\b(?:ik|wij|we)\s+(?:vroeg|vraag|heb\s+gevraagd|hebben\s+gevraagd)\b", re.I)
 # A reported "when" about a product, up to the end of its sentence.
@@ -122,11 +128,27 @@ def follow_ups(
             if not prev.hedged:
                 prev.certainty = "clear"  # "Dat zeg ik graag toe."
     out = sorted(out + _asked_when(ctx, out, speakers), key=lambda f: f.start)
-    for f in out:
+    for i, f in enumerate(out):
         _start_at_reported_ask(text, f, out, speakers)
+        if f.deadline is None and i > 0:
+            _date_referred_back(text, out[i - 1], f, speakers)
         if f.deadline is None:
             _date_from_dialogue(ctx, f, speakers)
     return out
+
+
+def _date_referred_back(text: str, prev: _Found, f: _Found, speakers: _Speakers) -> None:
+    """``Ik stuur u in mei de evaluatie. Dan informeer ik u ook over de kosten.``:
+    ``dan``/``op dat moment`` is the date of the promise just before."""
+    d = prev.deadline
+    if d is None or d.due is None or not _same_turn(speakers, prev.start, f.start):
+        return
+    if _gap_sentences(text, prev.end, f.start) not in (0, 1):
+        return
+    m = _THEN_RE.search(text, f.start, f.end)
+    if m is None or _IF_RE.search(text, f.start, m.start()):
+        return  # "Als … , dan …": a condition, not a time
+    f.deadline = replace(d, text=m.group(), start=m.start(), end=m.end())
 
 
 def _sentences_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
