@@ -271,3 +271,15 @@ def test_then_after_an_undated_promise_or_far_away_gives_no_date() -> None:
                    "kosten.\n\nIk stuur u in mei de monitor. Dat is een belangrijk punt. Het is ook ingewikkeld. "
                    "Dan zal ik de Kamer ook informeren over de leerlingenaantallen.")
     assert [c.deadline.due if c.deadline else None for c in found] == [None, date(2026, 5, 31), None]
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Het kabinet zal de Kamer voor de zomer informeren over de bekostiging.", "minister Van Dalen"),
+    ("De regering zal in het najaar een wetsvoorstel indienen over de leerplicht.", "minister Van Dalen"),
+    ("De minister van Financiën zal de Kamer voor de zomer informeren over de bekostiging.",
+     "de minister van Financiën"),
+])
+def test_a_promise_in_a_debate_is_credited_to_the_speaker_unless_another_minister_is_named(
+    sentence: str, actor: str
+) -> None:
+    assert [c.actor for c in debate(MINISTER + sentence)] == [actor]

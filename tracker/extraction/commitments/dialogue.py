@@ -54,6 +54,7 @@ _DELIVERED_RE = re.compile(
     r"gestuurd|toegestuurd|tegemoet|klaar|gereed)\b",
     re.I,
 )
+_CABINET = frozenset({"het kabinet", "de regering"})
 # A time word that points back to the date just stated.
 _THEN_RE = re.compile(
     r"\b(?:[Dd]an|[Oo]p\s+dat\s+moment|[Oo]p\s+hetzelfde\s+moment|[Tt]egelijk(?:ertijd)?|[Gg]elijktijdig)\b"
@@ -129,6 +130,8 @@ def follow_ups(
                 prev.certainty = "clear"  # "Dat zeg ik graag toe."
     out = sorted(out + _asked_when(ctx, out, speakers), key=lambda f: f.start)
     for i, f in enumerate(out):
+        if f.actor in _CABINET:
+            f.actor = speakers.actor_at(f.start)  # "Het kabinet zal …" said by a minister: the minister promised
         _start_at_reported_ask(text, f, out, speakers)
         if f.deadline is None and i > 0:
             _date_referred_back(text, out[i - 1], f, speakers)
