@@ -283,3 +283,30 @@ def test_a_promise_in_a_debate_is_credited_to_the_speaker_unless_another_ministe
     sentence: str, actor: str
 ) -> None:
     assert [c.actor for c in debate(MINISTER + sentence)] == [actor]
+
+
+# ---------------------------------------------------------------------------
+# The question a bare yes answers
+# ---------------------------------------------------------------------------
+
+PIETERSEN_ASKS = ("De heer Pietersen (CDA):\n\nKan de minister toezeggen dat hij in het najaar de evaluatie van de "
+                  "regeling naar de Kamer stuurt?")
+
+
+def test_a_bare_yes_answers_the_member_across_the_chair_giving_the_floor() -> None:
+    found = debate(PIETERSEN_ASKS, CHAIR + "Dan geef ik nu het woord aan de minister.",
+                   MINISTER + "Dank u wel, voorzitter. Ja, dat zeg ik toe.")
+    assert [c.text for c in found] == ["Ja, dat zeg ik toe."]
+    assert "evaluatie" in found[0].deliverables[0] and found[0].deadline.due == date(2026, 11, 30)
+    assert found[0].question is not None and found[0].question.member == "Pietersen"
+
+
+def test_a_bare_yes_answers_the_member_the_minister_names() -> None:
+    found = debate(PIETERSEN_ASKS, MEMBER + "Ik sluit mij aan bij de vorige spreker. Verder geen vragen.",
+                   MINISTER + "Ik begin met de vraag van de heer Pietersen. Ja, dat zeg ik toe.")
+    assert len(found) == 1 and "evaluatie" in found[0].deliverables[0]
+
+
+def test_content_promised_for_a_dated_letter_names_that_letter() -> None:
+    found = debate(MINISTER + "Ik zal daar in de voortgangsbrief van september op ingaan.")
+    assert [(c.deliverables, c.deadline.due) for c in found] == [(["voortgangsbrief"], date(2026, 9, 30))]

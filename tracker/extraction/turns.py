@@ -107,15 +107,20 @@ def _role(m: re.Match[str]) -> str:
 
 
 def question_items(text: str, turns: list[Turn]) -> list[QAItem]:
-    """Each member turn with the government turn that follows it.
+    """Each member turn with the government turn that follows it (only the
+    chair speaking in between).
 
     The question is the member's last sentence with a question mark (else the
     whole turn); the answer is the government turn. A member's name is the
     label without its title (``Pietersen``).
     """
     items: list[QAItem] = []
-    for prev, turn in zip(turns, turns[1:], strict=False):
-        if prev.role != MEMBER or turn.role != GOVERNMENT:
+    prev: Turn | None = None
+    for turn in turns:
+        if turn.role == CHAIR:
+            continue  # "Dan geef ik het woord aan de minister." stands between question and answer
+        if prev is None or prev.role != MEMBER or turn.role != GOVERNMENT:
+            prev = turn
             continue
         q_start, q_end = _asked(text, prev)
         member = re.sub(rf"^(?:{_TITLE})\s+", "", prev.speaker)
@@ -124,6 +129,7 @@ def question_items(text: str, turns: list[Turn]) -> list[QAItem]:
             question_start=q_start, question_end=q_end, answer_start=turn.start, answer_end=turn.end,
             member=member, party=prev.party,
         ))
+        prev = turn
     return items
 
 

@@ -11,7 +11,7 @@ from tracker.extraction.commitments.phrases import _clip, _strip_te, _without_sp
 from tracker.extraction.commitments.records import _Ctx, _Found
 from tracker.extraction.commitments.regions import _regions
 from tracker.extraction.commitments.tables import _WS_RE
-from tracker.extraction.turns import GOVERNMENT, MEMBER, Turn
+from tracker.extraction.turns import CHAIR, GOVERNMENT, MEMBER, Turn
 
 
 class _Speakers:
@@ -38,13 +38,34 @@ class _Speakers:
         return self.turns[i].actor if i >= 0 else self.default_actor
 
     def question_before(self, pos: int) -> tuple[int, int] | None:
-        """The member turn just before the government turn holding ``pos``
-        (when ``pos`` opens that turn: a bare yes answers what was just asked)."""
+        """The member turn a bare yes near the start of a government turn answers:
+        the member named just before it (``Ik begin met de vraag van de heer
+        Pietersen. Ja, dat zeg ik toe.``), else the member who spoke last, with
+        only the chair in between."""
         i = self._index(pos)
-        if i <= 0 or self.turns[i - 1].role != MEMBER or pos - self.turns[i].start > _ANSWER_REACH:
+        if i <= 0 or pos - self.turns[i].start > _ANSWER_REACH:
             return None
-        prev = self.turns[i - 1]
+        lead = self.text[self.turns[i].start:pos]
+        for t in reversed(self.turns[:i]):
+            if t.role == MEMBER and _surname(t.speaker) and re.search(
+                rf"\b{re.escape(_surname(t.speaker))}\b", lead
+            ):
+                return t.start, t.end
+        j = i - 1
+        while j >= 0 and self.turns[j].role == CHAIR:
+            j -= 1
+        if j < 0 or self.turns[j].role != MEMBER:
+            return None
+        prev = self.turns[j]
+        if j < i - 1 and "?" not in self.text[prev.start:prev.end]:
+            return None  # the chair moved on ("De motie op stuk nr. 7."): no question left open
         return prev.start, prev.end
+
+
+def _surname(speaker: str) -> str:
+    """``De heer Van der Berg`` -> ``Berg``; ``Mevrouw Brouwer-Kok`` -> ``Brouwer-Kok``."""
+    words = speaker.split()
+    return words[-1] if len(words) > 1 and words[-1][:1].isupper() else ""
 
 
 # How far into a government turn a bare yes still answers the member's question.
