@@ -310,3 +310,45 @@ def test_a_bare_yes_answers_the_member_the_minister_names() -> None:
 def test_content_promised_for_a_dated_letter_names_that_letter() -> None:
     found = debate(MINISTER + "Ik zal daar in de voortgangsbrief van september op ingaan.")
     assert [(c.deliverables, c.deadline.due) for c in found] == [(["voortgangsbrief"], date(2026, 9, 30))]
+
+
+def test_a_yes_to_a_reported_question_promises_what_was_asked() -> None:
+    found = debate(MINISTER + "Mevrouw Brouwer-Kok vroeg of ik bereid ben de Kamer te informeren over de "
+                   "wachtlijsten. Ja, voorzitter, dat wil ik. Ik wil daar ook zeker op terugkomen bij de Kamer.")
+    assert len(found) == 1 and found[0].certainty == "clear"
+    assert found[0].text.startswith("Mevrouw Brouwer-Kok vroeg") and found[0].text.endswith("bij de Kamer.")
+    assert "wachtlijsten" in found[0].deliverables[0]
+
+
+def test_a_yes_to_a_reported_action_is_borderline() -> None:
+    found = debate(MINISTER + "Mevrouw Brouwer-Kok vroeg of ik bereid ben om met de gemeenten in gesprek te "
+                   "gaan over de tarieven. Dat ben ik zeker.")
+    assert [(c.kind, c.certainty) for c in found] == [("toezegging", "borderline")]
+
+
+def test_taking_a_point_along_answers_the_members_question() -> None:
+    found = debate("De heer Van Lier (VVD):\n\nKan de minister in de evaluatie ook ingaan op de regeldruk?",
+                   MINISTER + "Dat neem ik mee.")
+    assert [c.text for c in found] == ["Dat neem ik mee."]
+    assert "regeldruk" in found[0].deliverables[0]
+
+
+# ---------------------------------------------------------------------------
+# The chair reads out the promises at the end of a commissiedebat
+# ---------------------------------------------------------------------------
+
+def test_the_promises_the_chair_reads_out_are_credited_to_the_minister_who_spoke() -> None:
+    found = debate(
+        MINISTER + "Ik kom bij de vragen over de tarieven.",
+        CHAIR + "Ik lees de toezeggingen voor.\n- De minister informeert de Kamer voor 1 mei over de tarieven.\n"
+        "- De minister stuurt de evaluatie van de wet in het derde kwartaal naar de Kamer.\n"
+        "Ik dank iedereen en sluit de vergadering.",
+    )
+    assert [(c.text[:28], c.actor) for c in found] == [
+        ("De minister informeert de Ka", "minister Van Dalen"),
+        ("De minister stuurt de evalua", "minister Van Dalen"),
+    ]
+
+
+def test_the_chairs_own_words_are_no_promise() -> None:
+    assert debate(CHAIR + "Ik zal de vergadering schorsen tot na de lunch. De minister krijgt zo het woord.") == []

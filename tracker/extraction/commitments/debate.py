@@ -28,7 +28,11 @@ class _Speakers:
         first = self.turns[0].label_start
         out = _regions(self.text[:first], spans) if first > 0 else []
         out += [(t.start, t.end) for t in self.turns if t.role == GOVERNMENT and t.end > t.start]
-        return out
+        for t in self.turns:
+            if t.role == CHAIR and _PROMISE_LIST_RE.search(self.text, t.start, t.end):
+                # "Ik lees de toezeggingen voor: - De minister stuurt …": the chair restates them
+                out += [(m.start("promise"), m.end()) for m in _LISTED_PROMISE_RE.finditer(self.text, t.start, t.end)]
+        return sorted(out)
 
     def _index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -68,6 +72,14 @@ def _surname(speaker: str) -> str:
     return words[-1] if len(words) > 1 and words[-1][:1].isupper() else ""
 
 
+# The chair reads out the promises made ("De toezeggingen zijn de volgende:", "Ik lees de toezeggingen voor.").
+_PROMISE_LIST_RE = re.compile(r"\btoezeggingen\b", re.IGNORECASE)
+# One listed promise: a line that opens (after a list mark) with a government subject.
+_LISTED_PROMISE_RE = re.compile(
+    r"^[ \t]*(?:[-–•*▪][ \t]*|\d{1,2}[.)][ \t]*)?(?P<promise>(?:De|de)[ \t]+(?:minister(?:-president)?|"
+    r"staatssecretaris)\b[^\n]*)",
+    re.MULTILINE,
+)
 # How far into a government turn a bare yes still answers the member's question.
 _ANSWER_REACH = 240
 # "Ja, dat zeg ik toe." / "Dat zal ik doen." / "Die toezegging doe ik graag.":
@@ -79,7 +91,9 @@ _ANSWER_PROMISE_RE = re.compile(
     r"(?:\w+\s+){0,3}?(?:toe|toezeggen|doen|graag)\b|"
     r"(?:dat|die|het)\s+(?:zeg|doe)\s+ik\s+(?:u\s+|bij\s+dezen\s+|graag\s+|hierbij\s+)*toe\b|"
     r"(?:ik\s+)?zeg\s+(?:ik\s+)?(?:dat|dit)\s+(?:graag\s+)?toe\b|"
-    r"(?:dat|die|het)\s+(?:doe|zal|ga)\s+ik(?:\s+(?:zeker|graag|zo|ook|dan))?(?=\s*[.!]?\s*$))"
+    r"(?:dat|die|het)\s+(?:doe|zal|ga)\s+ik(?:\s+(?:zeker|graag|zo|ook|dan))?(?=\s*[.!]?\s*$)|"
+    # "Dat neem ik mee (in de evaluatie).": the point goes into the product
+    r"(?:dat|die|het|dit)\s+(?:punt\s+|suggestie\s+)?(?:neem|nemen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,5}?mee\b)"
     r"[^.?!]{0,40}[.!]?\s*$",
     re.IGNORECASE,
 )

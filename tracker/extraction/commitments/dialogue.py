@@ -18,10 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tracker.extraction.commitments.acts import _find_acts
 from tracker.extraction.commitments.analyse import _confidence
 from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _Speakers
 from tracker.extraction.commitments.patterns import _LETTER_RE
-from tracker.extraction.commitments.phrases import _product_is_strong, _products, _strip_np
+from tracker.extraction.commitments.phrases import _clip, _product_is_strong, _products, _strip_np
 from tracker.extraction.commitments.records import _Ctx, _Found
 from tracker.extraction.turns import GOVERNMENT
 
@@ -33,7 +34,8 @@ _PICKUP_RE = re.compile(
     r"(?:op|in)\s+(?:die|dat|deze|dit|beide|al\s+die)\b|"
     r"(?:u|de\s+kamer|uw\s+kamer)\s+(?:hoort|krijgt|ontvangt|ziet)\s+(?:dat|dit|die|deze|het)\b)"
     r"|[^.;?]{0,40}\b(?:terug\s+op|over|aan|op)\s+(?:dat|die|deze|dit)\s+\w+"
-    r"|[^.;?]{0,60}\b(?:dat|dit|het)\s+(?:\w+\s+){0,7}?te\s+doen\b",
+    r"|[^.;?]{0,60}\b(?:dat|dit|het)\s+(?:\w+\s+){0,7}?te\s+doen\b"
+    r"|\s*(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:daar|hier)(?:op|over|aan|mee|bij)?\b",
     re.IGNORECASE,
 )
 # At most this many sentences may stand between a promise and its pick-up.
@@ -55,12 +57,15 @@ _DELIVERED_RE = re.compile(
     re.I,
 )
 _CABINET = frozenset({"het kabinet", "de regering"})
+_ROLES = frozenset({"de minister", "de staatssecretaris", "de minister-president"})
 # A time word that points back to the date just stated.
 _THEN_RE = re.compile(
     r"\b(?:[Dd]an|[Oo]p\s+dat\s+moment|[Oo]p\s+hetzelfde\s+moment|[Tt]egelijk(?:ertijd)?|[Gg]elijktijdig)\b"
 )
 _IF_RE = re.compile(r"\b(?:als|indien|mocht|wanneer|zodra)\b", re.I)
-_VERB_TAIL_RE = re.compile(r"\s+(?:zou|zouden|zal|zullen|komt|komen|kwam|er|nu|dan|klaar|gereed)\b.*$", re.I)
+_VERB_TAIL_RE = re.compile(
+    r"\s+(?:zou|zouden|zal|zullen|komt|komen|kwam|er|nu|dan|klaar|gereed|naar\s+de\s+kamer)\b.*$", re.I
+)
 _OWN_ASK_RE = re.compile(r"\b(?:ik|wij|we)\s+(?:vroeg|vraag|heb\s+gevraagd|hebben\s+gevraagd)\b", re.I)
 # A reported "when" about a product, up to the end of its sentence.
 _ASKED_WHEN_RE = re.compile(
@@ -120,18 +125,32 @@ def follow_ups(
         out.append(f)
     for s, e in confirms:
         before = [f for f in out if f.end <= s and _same_turn(speakers, f.start, s)]
-        if not before:
-            continue
-        prev = before[-1]
-        gap = _gap_sentences(text, prev.end, s)
+        gap = _gap_sentences(text, before[-1].end, s) if before else None
         if gap is not None and gap <= _PICKUP_GAP:
+            prev = before[-1]
             prev.end = max(prev.end, e)
             if not prev.hedged:
                 prev.certainty = "clear"  # "Dat zeg ik graag toe."
+    out = sorted(out + _yes_to_reported(ctx, out, speakers), key=lambda f: f.start)
+    merged: list[_Found] = []
+    for f in out:  # "… vroeg of ik … . Ja, dat wil ik. Ik wil daar ook op terugkomen.": one record
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.marker == "asked" and _same_turn(speakers, prev.start, f.start) and (
+            _gap_sentences(text, prev.end, f.start) == 0 and _PICKUP_RE.match(text, f.start)
+        ):
+            _join(prev, f, f.end)
+            continue
+        merged.append(f)
+    out = merged
     out = sorted(out + _asked_when(ctx, out, speakers), key=lambda f: f.start)
     for i, f in enumerate(out):
         if f.actor in _CABINET:
             f.actor = speakers.actor_at(f.start)  # "Het kabinet zal …" said by a minister: the minister promised
+        elif f.actor in _ROLES:
+            # "De staatssecretaris stuurt …" in the chair's list: the one staatssecretaris who spoke
+            named = {t.actor for t in speakers.turns if t.role == GOVERNMENT and t.actor.startswith(f.actor[3:] + " ")}
+            if len(named) == 1:
+                f.actor = named.pop()
         _start_at_reported_ask(text, f, out, speakers)
         if f.deadline is None and i > 0:
             _date_referred_back(text, out[i - 1], f, speakers)
@@ -152,6 +171,48 @@ def _date_referred_back(text: str, prev: _Found, f: _Found, speakers: _Speakers)
     if m is None or _IF_RE.search(text, f.start, m.start()):
         return  # "Als … , dan …": a condition, not a time
     f.deadline = replace(d, text=m.group(), start=m.start(), end=m.end())
+
+
+def _yes_to_reported(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Found]:
+    """``Mevrouw X vroeg of ik bereid ben met de gemeenten te spreken. Dat ben ik
+    zeker.``: the yes promises what was asked (the asked words are no deadline)."""
+    text = ctx.text
+    out: list[_Found] = []
+    for t in speakers.turns:
+        if t.role != GOVERNMENT:
+            continue
+        for m in _ASKED_IF_RE.finditer(text, t.start, t.end):
+            end = _SENT_END_RE.search(text, m.end(), t.end)
+            if end is None:
+                break
+            s = end.end()
+            while s < t.end and text[s] in " \t":
+                s += 1
+            nxt = _SENT_END_RE.search(text, s, t.end)
+            e = nxt.start() + 1 if nxt else t.end
+            yes = text[s:e].strip()
+            if not yes or "\n\n" in text[m.end():s] or not (
+                _YES_I_AM_RE.match(yes) or confirmation(text, s, e)
+            ):
+                continue
+            a = text.rfind(". ", t.start, m.start())
+            a = t.start if a < 0 else a + 2
+            if any(f.start < e and a < f.end for f in found):
+                continue
+            out.append(_asked_record(ctx, m, a, e, speakers))
+    return out
+
+
+def _asked_record(ctx: _Ctx, m: re.Match[str], a: int, e: int, speakers: _Speakers) -> _Found:
+    what = re.sub(r"^(?:bereid\s+(?:ben|is|zijn)\s+(?:om\s+)?|wil\s+|kan\s+|ga\s+)", "", m["what"].strip(), flags=re.I)
+    acts = {act.kind for act in _find_acts(m["what"])}
+    kamer = bool(re.search(r"\b(?:de|uw)\s+Kamer\b", m["what"]))
+    certainty = "clear" if acts & {"inform", "product", "motion"} or kamer else "borderline"
+    return _Found(
+        start=a, end=e, kind="toezegging", certainty=certainty,
+        confidence=_confidence(certainty, "toezegging", None, "toezeg", kamer), actor=speakers.actor_at(a),
+        deliverables=[_clip(what, 14)], deadline=None, act_pos=a, marker="asked",
+    )
 
 
 def _sentences_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
@@ -193,6 +254,8 @@ def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Fo
             continue
         for m in _ASKED_WHEN_RE.finditer(text, t.start, t.end):
             a, b = m.start(), m.end()
+            while text[a].isspace():
+                a += 1
             nxt = _SENT_END_RE.search(text, b + 1, t.end)
             if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
                 continue
@@ -205,7 +268,7 @@ def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Fo
             letter = _LETTER_RE.search(products[0].head) is not None
             kind = "informeren" if letter else "product"
             out.append(_Found(
-                start=a, end=nxt.end(), kind=kind, certainty="clear",
+                start=a, end=nxt.start() + 1, kind=kind, certainty="clear",
                 confidence=_confidence("clear", kind, dates[0], "future", True),
                 actor=t.actor, deliverables=[_VERB_TAIL_RE.sub("", _strip_np(products[0].text))], deadline=dates[0],
                 act_pos=a, marker="future",
@@ -246,6 +309,20 @@ def _date_from_dialogue(ctx: _Ctx, f: _Found, speakers: _Speakers) -> None:
 _WE_CONFIRM_RE = re.compile(
     r"^(?:(?:ja|jazeker|zeker|natuurlijk|uiteraard)\b[,.!]?\s*)*(?:dat|dit|die|het)\s+(?:zullen|gaan|willen)\s+"
     r"(?:we|wij)\s+(?:\w+\s+){0,2}?doen\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "Ja, voorzitter, dat wil ik.", "Dat ben ik zeker.": yes to a question reported just before.
+_YES_I_AM_RE = re.compile(
+    r"^(?:(?:ja|jazeker|zeker|natuurlijk|uiteraard|voorzitter)\b[,.!]?\s*)*(?:dat|dit|het)\s+(?:ben|wil|kan)\s+ik"
+    r"(?:\s+(?:zeker|graag|zeer|wel|best|ook))*\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+# "De heer X vroeg (aan mij) of ik bereid ben / wil / kan …": a yes/no question reported in the answer.
+_ASKED_IF_RE = re.compile(
+    r"\b(?:vroeg|vroegen|vraagt|heeft\s+gevraagd|wil(?:de|den)?\s+weten)\b(?:\s+\w+){0,3}?\s+of\s+"
+    r"(?:ik|wij|we|de\s+minister|de\s+staatssecretaris|het\s+kabinet)\s+(?P<what>[^.?!]{3,200})",
     re.IGNORECASE,
 )
 
