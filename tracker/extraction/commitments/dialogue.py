@@ -24,53 +24,45 @@ from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _Speakers
 from tracker.extraction.commitments.patterns import _LETTER_RE
 from tracker.extraction.commitments.phrases import _clip, _product_is_strong, _products, _strip_np
 from tracker.extraction.commitments.records import _Ctx, _Found
+from tracker.extraction.lexicon import debate as words
 from tracker.extraction.turns import GOVERNMENT
+
+
+def _alt(forms: tuple[str, ...]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+
 
 # A sentence that refers back to the act just promised.
 _PICKUP_RE = re.compile(
-    r"\s*(?:(?:en|maar|dus|ook|dan|nogmaals|kortom)\s*,?\s+)*"
-    r"(?:(?:daar|hier)(?:over|op|aan|van|in|mee|bij)?\b|(?:dat|dit|die|deze)\b(?!\s+(?:is|was|zijn|najaar|voorjaar|zomer|winter|jaar|week|maand|"
-    r"kwartaal|periode|kabinetsperiode)\b)|"
-    r"(?:op|in)\s+(?:die|dat|deze|dit|beide|al\s+die)\b|"
-    r"(?:u|de\s+kamer|uw\s+kamer)\s+(?:hoort|krijgt|ontvangt|ziet)\s+(?:dat|dit|die|deze|het)\b)"
-    r"|[^.;?]{0,40}\b(?:terug\s+op|over|aan|op)\s+(?:dat|die|deze|dit)\s+\w+"
+    rf"\s*(?:(?:{_alt(words.PICKUP_FILLERS)})\s*,?\s+)*"
+    rf"(?:(?:{_alt(words.PICKUP_ADVERBS)})\b|"
+    rf"(?:{_alt(words.PICKUP_DEMONSTRATIVES)})\b(?!\s+(?:{_alt(words.NOT_ANAPHORIC_AFTER)})\b)|"
+    rf"(?:op|in)\s+(?:{_alt(words.PICKUP_DEMONSTRATIVES)}|beide|al\s+die)\b|"
+    rf"(?:u|de\s+kamer|uw\s+kamer)\s+(?:{_alt(words.KAMER_RECEIVES)})\s+(?:{_alt(words.PICKUP_DEMONSTRATIVES)}|het)\b)"
+    rf"|[^.;?]{{0,40}}\b(?:terug\s+op|over|aan|op)\s+(?:{_alt(words.PICKUP_DEMONSTRATIVES)})\s+\w+"
     r"|[^.;?]{0,60}\b(?:dat|dit|het)\s+(?:\w+\s+){0,7}?te\s+doen\b"
-    r"|\s*(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:daar|hier)(?:op|over|aan|mee|bij)?\b",
+    rf"|\s*(?:ik|wij|we)\s+(?:\w+\s+){{0,2}}?(?:{_alt(words.PICKUP_ADVERBS)})\b",
     re.IGNORECASE,
 )
 # At most this many sentences may stand between a promise and its pick-up.
 _PICKUP_GAP = 2
-# "wanneer …?", "op welk moment …?", "hoe snel …?": the chair or a member asks for a date.
-_WHEN_RE = re.compile(r"\b(?:wanneer|op\s+welk\s+moment|hoe\s+snel|welke\s+termijn|per\s+wanneer)\b[^?]*\?", re.I)
+_WHEN_RE = re.compile(rf"\b(?:{_alt(words.ASK_WHEN)})\b[^?]*\?", re.I)
 # How many government turns after the question may name the date.
 _DATE_TURNS = 2
 _SENT_END_RE = re.compile(r"[.?!;](?:\s|$)")
-# "De heer X vroeg …", "D66 vroeg naar …", "Mevrouw Y wilde weten …": a question reported in the answer.
-_REPORTED_ASK_RE = re.compile(
-    r"\b(?:vroeg|vroegen|vraagt|heeft\s+gevraagd|hebben\s+gevraagd|wil(?:de|den)?\s+weten|verzocht|verzoekt)\b",
-    re.IGNORECASE,
-)
-# The product of a reported "when" comes to the Kamer.
-_DELIVERED_RE = re.compile(
-    r"\b(?:komt|komen|kwam|krijgt|krijgen|ontvangt|ontvangen|verschijnt|verschijnen|stuurt|sturen|"
-    r"gestuurd|toegestuurd|tegemoet|klaar|gereed)\b",
-    re.I,
-)
+_REPORTED_ASK_RE = re.compile(rf"\b(?:{_alt(words.REPORTED_ASK)})\b", re.IGNORECASE)
+_DELIVERED_RE = re.compile(rf"\b(?:{_alt(words.DELIVERED)})\b", re.I)
 _CABINET = frozenset({"het kabinet", "de regering"})
 _ROLES = frozenset({"de minister", "de staatssecretaris", "de minister-president"})
-# A time word that points back to the date just stated.
-_THEN_RE = re.compile(
-    r"\b(?:[Dd]an|[Oo]p\s+dat\s+moment|[Oo]p\s+hetzelfde\s+moment|[Tt]egelijk(?:ertijd)?|[Gg]elijktijdig)\b"
-)
-_IF_RE = re.compile(r"\b(?:als|indien|mocht|wanneer|zodra)\b", re.I)
+_THEN_RE = re.compile(rf"\b(?:{_alt(words.THEN)})\b", re.I)
+_IF_RE = re.compile(rf"\b(?:{_alt(words.CONDITION)})\b", re.I)
 _VERB_TAIL_RE = re.compile(
     r"\s+(?:zou|zouden|zal|zullen|komt|komen|kwam|er|nu|dan|klaar|gereed|naar\s+de\s+kamer)\b.*$", re.I
 )
 _OWN_ASK_RE = re.compile(r"\b(?:ik|wij|we)\s+(?:vroeg|vraag|heb\s+gevraagd|hebben\s+gevraagd)\b", re.I)
-# A reported "when" about a product, up to the end of its sentence.
+# A reported "when": the asking verb and "wanneer" in one sentence (the sentence start is found by hand).
 _ASKED_WHEN_RE = re.compile(
-    r"[^.?!\n]*\b(?:vroeg|vroegen|vraagt|wil(?:de|den)?\s+weten)\b[^.?!\n]{0,40}?\bwanneer\b[^.?!\n]*[.?!]",
-    re.IGNORECASE,
+    rf"\b(?:{_alt(words.REPORTED_ASK)})\b[^.?!\n]{{0,40}}?\bwanneer\b[^.?!\n]*[.?!]", re.IGNORECASE
 )
 
 
@@ -195,8 +187,7 @@ def _yes_to_reported(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> lis
                 _YES_I_AM_RE.match(yes) or confirmation(text, s, e)
             ):
                 continue
-            a = text.rfind(". ", t.start, m.start())
-            a = t.start if a < 0 else a + 2
+            a = _sentence_start(text, t.start, m.start())
             if any(f.start < e and a < f.end for f in found):
                 continue
             out.append(_asked_record(ctx, m, a, e, speakers))
@@ -213,6 +204,14 @@ def _asked_record(ctx: _Ctx, m: re.Match[str], a: int, e: int, speakers: _Speake
         confidence=_confidence(certainty, "toezegging", None, "toezeg", kamer), actor=speakers.actor_at(a),
         deliverables=[_clip(what, 14)], deadline=None, act_pos=a, marker="asked",
     )
+
+
+def _sentence_start(text: str, floor: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (not before ``floor``)."""
+    a = max(floor, *(text.rfind(c, floor, pos) + len(c) for c in (". ", "? ", "! ", "\n")))
+    while a < pos and text[a].isspace():
+        a += 1
+    return a
 
 
 def _sentences_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
@@ -253,9 +252,7 @@ def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Fo
         if t.role != GOVERNMENT:
             continue
         for m in _ASKED_WHEN_RE.finditer(text, t.start, t.end):
-            a, b = m.start(), m.end()
-            while text[a].isspace():
-                a += 1
+            a, b = _sentence_start(text, t.start, m.start()), m.end()
             nxt = _SENT_END_RE.search(text, b + 1, t.end)
             if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
                 continue
@@ -305,23 +302,20 @@ def _date_from_dialogue(ctx: _Ctx, f: _Found, speakers: _Speakers) -> None:
             return
 
 
+_YES = rf"^(?:(?:{_alt(words.YES_WORDS)})\b[,.!]?\s*)*"
 # "Dat zullen we doen.", "Dat gaan we zeker doen.": the plural twin of the bare yes.
 _WE_CONFIRM_RE = re.compile(
-    r"^(?:(?:ja|jazeker|zeker|natuurlijk|uiteraard)\b[,.!]?\s*)*(?:dat|dit|die|het)\s+(?:zullen|gaan|willen)\s+"
-    r"(?:we|wij)\s+(?:\w+\s+){0,2}?doen\s*[.!]?\s*$",
+    _YES + rf"(?:dat|dit|die|het)\s+(?:{_alt(words.WE_CONFIRM_VERBS)})\s+(?:we|wij)\s+(?:\w+\s+){{0,2}}?doen\s*[.!]?\s*$",
     re.IGNORECASE,
 )
-
-
 # "Ja, voorzitter, dat wil ik.", "Dat ben ik zeker.": yes to a question reported just before.
 _YES_I_AM_RE = re.compile(
-    r"^(?:(?:ja|jazeker|zeker|natuurlijk|uiteraard|voorzitter)\b[,.!]?\s*)*(?:dat|dit|het)\s+(?:ben|wil|kan)\s+ik"
-    r"(?:\s+(?:zeker|graag|zeer|wel|best|ook))*\s*[.!]?\s*$",
+    _YES + rf"(?:dat|dit|het)\s+(?:{_alt(words.I_CONFIRM_VERBS)})\s+ik(?:\s+(?:{_alt(words.CONFIRM_ADVERBS)}))*\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 # "De heer X vroeg (aan mij) of ik bereid ben / wil / kan …": a yes/no question reported in the answer.
 _ASKED_IF_RE = re.compile(
-    r"\b(?:vroeg|vroegen|vraagt|heeft\s+gevraagd|wil(?:de|den)?\s+weten)\b(?:\s+\w+){0,3}?\s+of\s+"
+    rf"\b(?:{_alt(words.REPORTED_ASK)})\b(?:\s+\w+){{0,3}}?\s+of\s+"
     r"(?:ik|wij|we|de\s+minister|de\s+staatssecretaris|het\s+kabinet)\s+(?P<what>[^.?!]{3,200})",
     re.IGNORECASE,
 )
