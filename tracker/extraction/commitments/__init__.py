@@ -20,7 +20,9 @@ The words are data in :mod:`tracker.extraction.lexicon` (``verbs``,
 ``records.MARKERS`` is the table of undertaking markers and ``records.Rejection``
 the named reasons for a no. ``regions`` picks the sentences, ``analyse`` judges
 one (with ``markers``, ``acts``, ``actors``, ``timing``, ``deliverables``),
-``revisions`` handles slips, neighbours and merging, ``debate`` the bare yes.
+``revisions`` handles slips, neighbours and merging, ``debate`` the bare yes,
+``dialogue`` a promise drawn out over sentences and turns of a debate (pick-ups,
+confirmations, reported questions, a date named after ``wanneer?``).
 Adding a cue: one row in the lexicon or the marker table, one test row in
 ``tests/extraction/test_commitment_shapes.py``.
 
