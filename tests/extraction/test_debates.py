@@ -202,6 +202,7 @@ def test_a_stuk_number_without_any_dossier_in_the_document_stays_without_key() -
 @pytest.mark.parametrize(("sentence", "promised"), [
     ("Die suggestie zal ik meenemen in de evaluatie van de wet.", True),
     ("Dat zullen we betrekken bij de kabinetsreactie.", True),
+    ("In de evaluatie, die in het najaar verschijnt, zal ik dat punt meenemen.", True),  # product fronted
     ("Ik zal dat meenemen in mijn overwegingen.", False),  # no product: nothing to check
     ("Het kabinet komt straks met de Voorjaarsnota en dan kunt u het geheel overzien.", False),  # budget cycle
     ("Ik kom voor de zomer met een brief over de bekostiging.", True),
