@@ -55,7 +55,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from functools import cached_property
 
 from tracker.extraction.motions_grammar import HIT_RE, Raw, parse_hit
 from tracker.extraction.motions_refs import (
@@ -176,12 +177,36 @@ _NEAR_NUMBERS = 30
 _SUBMITTED_REACH = 400
 
 
-def _assigned_key(
-    raw: Raw,
-    assigned: list[tuple[int, str, str]],
-    numbered: Sequence[tuple[int, str, str]] = (),
-    dossiers: Sequence[tuple[int, str]] = (),
-) -> str:
+_NR_RE = re.compile(r"(?i:nr)\.?\s*(\d{1,4})(?!\w)")
+
+
+class _DocumentRefs:
+    """The text's own full references and headings, read only when a stuk number needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def _nr_at(self) -> dict[str, list[tuple[int, int]]]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in _NR_RE.finditer(self.text):
+            spans.setdefault(m.group(1), []).append((m.start(), m.end()))
+        return spans
+
+    def numbered(self, number: str) -> list[tuple[int, str, str]]:
+        """Full references to ``number`` (``(38 412, nr. 12)``): found from the ``nr. N`` they end in."""
+        out: list[tuple[int, str, str]] = []
+        for a, b in self._nr_at.get(number, ()):
+            window = self.text[max(0, a - 60):b]
+            out += [(a, nr, k) for _at, nr, k in numbered_refs(window) if nr == number]
+        return out
+
+    @cached_property
+    def dossiers(self) -> list[tuple[int, str]]:
+        return document_dossiers(self.text)
+
+
+def _assigned_key(raw: Raw, assigned: list[tuple[int, str, str]], doc: _DocumentRefs | None = None) -> str:
     """The key of a Handelingen motion from ``Zij krijgt nr. N (dossier)`` in the same text.
 
     ``op stuk nr. N`` takes the dossier of the nearest line assigning N, else of a full
@@ -195,7 +220,7 @@ def _assigned_key(
         return after[0][1] if after else ""
     if raw.stuk is None:
         return ""
-    for table in (assigned, numbered):
+    for table in (assigned, doc.numbered(raw.stuk) if doc is not None else ()):
         same = [(abs(at - raw.start), k) for at, nr, k in table if nr == raw.stuk]
         if same:
             return min(same)[1]
@@ -206,6 +231,7 @@ def _assigned_key(
     ]
     if near:
         return f"{min(near)[1]}-{raw.stuk}"
+    dossiers = doc.dossiers if doc is not None else []
     if dossiers:
         before = [d for at, d in dossiers if at < raw.start]
         return canonical_key(before[-1] if before else dossiers[0][1], raw.stuk)
@@ -253,10 +279,8 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
         return fn_cache[number]
 
     # 1. Keys from attached references, glued footnote markers and stuk numbers.
-    stuk_cited = any(r.stuk or r.submitted for r in raws)
-    assigned = assigned_numbers(text) if stuk_cited else []
-    numbered = numbered_refs(text) if stuk_cited else []
-    dossiers = document_dossiers(text) if stuk_cited else []
+    assigned = assigned_numbers(text) if any(r.stuk or r.submitted for r in raws) else []
+    doc = _DocumentRefs(text)
     by_group: dict[int, list[Raw]] = {}
     for raw in raws:
         by_group.setdefault(raw.group, []).append(raw)
@@ -287,7 +311,7 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
             ):
                 raw.key = key(ref)
             elif raw.stuk or raw.submitted:
-                raw.key = _assigned_key(raw, assigned, numbered, dossiers)
+                raw.key = _assigned_key(raw, assigned, doc)
     # Unnamed "beide moties14" whose footnote lists several motions.
     expanded: list[Raw] = []
     for raw in raws:

@@ -45,7 +45,6 @@ _LABEL_RE = re.compile(
 _BARE_LINE_RE = re.compile(r"[ \t]*\n")
 _PARTY_RE = re.compile(r"\(([^()\n]{1,40})\)\s*$")
 _WS_RE = re.compile(r"\s+")
-_QUESTION_END_RE = re.compile(r"[^.!?]*\?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +135,10 @@ def question_items(text: str, turns: list[Turn]) -> list[QAItem]:
 def _asked(text: str, turn: Turn) -> tuple[int, int]:
     """The span of the last question sentence of a member's turn."""
     body = text[turn.start:turn.end]
-    last = None
-    for m in _QUESTION_END_RE.finditer(body):
-        last = m
-    if last is None:
+    q = body.rfind("?")
+    if q < 0:
         return turn.start, turn.start + len(body.rstrip())
-    a = last.start()
-    while a < last.end() and body[a].isspace():
+    a = max(body.rfind(c, 0, q) for c in ".!?") + 1
+    while a < q and body[a].isspace():
         a += 1
-    return turn.start + a, turn.start + last.end()
+    return turn.start + a, turn.start + q + 1

@@ -181,7 +181,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tracker.extraction.commitments.analyse import _analyse, _list_items
-from tracker.extraction.commitments.debate import _answer_promise, _Speakers
+from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _answer_promise, _Speakers
 from tracker.extraction.commitments.dialogue import confirmation, follow_ups
 from tracker.extraction.commitments.markers import _no_undertaking
 from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_CONT_RE
@@ -197,6 +197,9 @@ from tracker.extraction.types import Commitment
 __all__ = ["CERTAINTIES", "KINDS", "Rejection", "explain", "find_commitments"]
 
 KINDS = ("informeren", "product", "motie", "toezegging", "actie")
+# Longest sentence read as a bare yes ("Ja, dat zeg ik toe.") or a confirmation ("Dat wil ik graag
+# doen; dat zeg ik graag toe.").
+_SHORT = 160
 CERTAINTIES = ("clear", "borderline")
 
 
@@ -234,8 +237,9 @@ def find_commitments(
         hit = None
         if speakers is not None:
             ctx.default_actor = speakers.actor_at(s)
-            hit = _answer_promise(ctx, s, e, speakers.question_before(s))
-            if hit is None and confirmation(text, s, e):
+            if e - s <= _SHORT and _ANSWER_PROMISE_RE.match(text[s:e].strip()):  # a bare yes is short
+                hit = _answer_promise(ctx, s, e, speakers.question_before(s))
+            if hit is None and e - s <= _SHORT and confirmation(text, s, e):
                 confirms.append((s, e))  # "Dat zeg ik graag toe." after a promise of the same turn
                 continue
         hit = hit or _analyse(ctx, s, e)

@@ -25,7 +25,7 @@ from tracker.extraction.commitments.patterns import _LETTER_RE
 from tracker.extraction.commitments.phrases import _clip, _product_is_strong, _products, _strip_np
 from tracker.extraction.commitments.records import _Ctx, _Found
 from tracker.extraction.lexicon import debate as words
-from tracker.extraction.turns import GOVERNMENT
+from tracker.extraction.turns import GOVERNMENT, Turn
 
 
 def _alt(forms: tuple[str, ...]) -> str:
@@ -51,6 +51,7 @@ _WHEN_RE = re.compile(rf"\b(?:{_alt(words.ASK_WHEN)})\b[^?]*\?", re.I)
 _DATE_TURNS = 2
 _SENT_END_RE = re.compile(r"[.?!;](?:\s|$)")
 _REPORTED_ASK_RE = re.compile(rf"\b(?:{_alt(words.REPORTED_ASK)})\b", re.IGNORECASE)
+_L_REPORTED_ASK_RE = re.compile(rf"(?<!\w)(?:{_alt(words.REPORTED_ASK)})\b")  # on lower-cased text
 _DELIVERED_RE = re.compile(rf"\b(?:{_alt(words.DELIVERED)})\b", re.I)
 _CABINET = frozenset({"het kabinet", "de regering"})
 _ROLES = frozenset({"de minister", "de staatssecretaris", "de minister-president"})
@@ -123,7 +124,8 @@ def follow_ups(
             prev.end = max(prev.end, e)
             if not prev.hedged:
                 prev.certainty = "clear"  # "Dat zeg ik graag toe."
-    out = sorted(out + _yes_to_reported(ctx, out, speakers), key=lambda f: f.start)
+    asks = _reported_asks(ctx.lower if ctx.lower is not None else text.lower())
+    out = sorted(out + _yes_to_reported(ctx, out, speakers, asks), key=lambda f: f.start)
     merged: list[_Found] = []
     for f in out:  # "… vroeg of ik … . Ja, dat wil ik. Ik wil daar ook op terugkomen.": one record
         prev = merged[-1] if merged else None
@@ -134,7 +136,7 @@ def follow_ups(
             continue
         merged.append(f)
     out = merged
-    out = sorted(out + _asked_when(ctx, out, speakers), key=lambda f: f.start)
+    out = sorted(out + _asked_when(ctx, out, speakers, asks), key=lambda f: f.start)
     for i, f in enumerate(out):
         if f.actor in _CABINET:
             f.actor = speakers.actor_at(f.start)  # "Het kabinet zal …" said by a minister: the minister promised
@@ -165,32 +167,53 @@ def _date_referred_back(text: str, prev: _Found, f: _Found, speakers: _Speakers)
     f.deadline = replace(d, text=m.group(), start=m.start(), end=m.end())
 
 
-def _yes_to_reported(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Found]:
+def _reported_asks(lower: str) -> list[int]:
+    """Offsets of the asking verbs (``vroeg``, ``wilde weten`` …) in the lower-cased text."""
+    out: set[int] = set()
+    for anchor in words.REPORTED_ASK_ANCHORS:
+        i = lower.find(anchor)
+        while i >= 0:
+            m = _L_REPORTED_ASK_RE.match(lower, max(0, i - 7), i + 12) or _L_REPORTED_ASK_RE.search(
+                lower, max(0, i - 7), i + 12
+            )
+            if m is not None:
+                out.add(m.start())
+            i = lower.find(anchor, i + 1)
+    return sorted(out)
+
+
+def _government_turn(speakers: _Speakers, pos: int) -> Turn | None:
+    i = speakers._index(pos)
+    return speakers.turns[i] if i >= 0 and speakers.turns[i].role == GOVERNMENT else None
+
+
+def _yes_to_reported(ctx: _Ctx, found: list[_Found], speakers: _Speakers, asks: list[int]) -> list[_Found]:
     """``Mevrouw X vroeg of ik bereid ben met de gemeenten te spreken. Dat ben ik
     zeker.``: the yes promises what was asked (the asked words are no deadline)."""
     text = ctx.text
     out: list[_Found] = []
-    for t in speakers.turns:
-        if t.role != GOVERNMENT:
+    for pos in asks:
+        t = _government_turn(speakers, pos)
+        m = _ASKED_IF_RE.match(text, pos, t.end) if t is not None else None
+        if t is None or m is None:
             continue
-        for m in _ASKED_IF_RE.finditer(text, t.start, t.end):
-            end = _SENT_END_RE.search(text, m.end(), t.end)
-            if end is None:
-                break
-            s = end.end()
-            while s < t.end and text[s] in " \t":
-                s += 1
-            nxt = _SENT_END_RE.search(text, s, t.end)
-            e = nxt.start() + 1 if nxt else t.end
-            yes = text[s:e].strip()
-            if not yes or "\n\n" in text[m.end():s] or not (
-                _YES_I_AM_RE.match(yes) or confirmation(text, s, e)
-            ):
-                continue
-            a = _sentence_start(text, t.start, m.start())
-            if any(f.start < e and a < f.end for f in found):
-                continue
-            out.append(_asked_record(ctx, m, a, e, speakers))
+        end = _SENT_END_RE.search(text, m.end(), t.end)
+        if end is None:
+            continue
+        s = end.end()
+        while s < t.end and text[s] in " \t":
+            s += 1
+        nxt = _SENT_END_RE.search(text, s, t.end)
+        e = nxt.start() + 1 if nxt else t.end
+        yes = text[s:e].strip()
+        if not yes or "\n\n" in text[m.end():s] or not (
+            _YES_I_AM_RE.match(yes) or confirmation(text, s, e)
+        ):
+            continue
+        a = _sentence_start(text, t.start, m.start())
+        if any(f.start < e and a < f.end for f in found):
+            continue
+        out.append(_asked_record(ctx, m, a, e, speakers))
     return out
 
 
@@ -243,33 +266,34 @@ def _start_at_reported_ask(text: str, f: _Found, found: list[_Found], speakers: 
             return
 
 
-def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Found]:
+def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers, asks: list[int]) -> list[_Found]:
     """``GroenLinks vroeg wanneer de brief over X komt. Die komt voor de zomer.``:
     a reported "when" about a product, answered with a date in the next sentence."""
     text = ctx.text
     out: list[_Found] = []
-    for t in speakers.turns:
-        if t.role != GOVERNMENT:
+    for pos in asks:
+        t = _government_turn(speakers, pos)
+        m = _ASKED_WHEN_RE.match(text, pos, t.end) if t is not None else None
+        if t is None or m is None:
             continue
-        for m in _ASKED_WHEN_RE.finditer(text, t.start, t.end):
-            a, b = _sentence_start(text, t.start, m.start()), m.end()
-            nxt = _SENT_END_RE.search(text, b + 1, t.end)
-            if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
-                continue
-            if not _DELIVERED_RE.search(text, a, b):
-                continue  # "vroeg wanneer de wet ingaat": no delivery asked about
-            products = [p for p in _products(text[a:b]) if _product_is_strong(p)]
-            dates = [d for d in ctx.deadlines(b, nxt.end()) if not ctx.is_past(d)]
-            if not products or not dates or "\n\n" in text[b:nxt.end()]:
-                continue
-            letter = _LETTER_RE.search(products[0].head) is not None
-            kind = "informeren" if letter else "product"
-            out.append(_Found(
-                start=a, end=nxt.start() + 1, kind=kind, certainty="clear",
-                confidence=_confidence("clear", kind, dates[0], "future", True),
-                actor=t.actor, deliverables=[_VERB_TAIL_RE.sub("", _strip_np(products[0].text))], deadline=dates[0],
-                act_pos=a, marker="future",
-            ))
+        a, b = _sentence_start(text, t.start, m.start()), m.end()
+        nxt = _SENT_END_RE.search(text, b + 1, t.end)
+        if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
+            continue
+        if not _DELIVERED_RE.search(text, a, b):
+            continue  # "vroeg wanneer de wet ingaat": no delivery asked about
+        products = [p for p in _products(text[a:b]) if _product_is_strong(p)]
+        dates = [d for d in ctx.deadlines(b, nxt.end()) if not ctx.is_past(d)]
+        if not products or not dates or "\n\n" in text[b:nxt.end()]:
+            continue
+        letter = _LETTER_RE.search(products[0].head) is not None
+        kind = "informeren" if letter else "product"
+        out.append(_Found(
+            start=a, end=nxt.start() + 1, kind=kind, certainty="clear",
+            confidence=_confidence("clear", kind, dates[0], "future", True),
+            actor=t.actor, deliverables=[_VERB_TAIL_RE.sub("", _strip_np(products[0].text))], deadline=dates[0],
+            act_pos=a, marker="future",
+        ))
     return out
 
 

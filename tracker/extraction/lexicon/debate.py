@@ -19,8 +19,10 @@ KAMER_RECEIVES = ("hoort", "krijgt", "ontvangt", "ziet")
 PICKUP_FILLERS = ("en", "maar", "dus", "ook", "dan", "nogmaals", "kortom")
 
 # A member's question reported in the answer ("De heer X vroeg …", "D66 wilde weten …").
-REPORTED_ASK = ("vroeg", "vroegen", "vraagt", "heeft gevraagd", "hebben gevraagd", "wilde weten",
+REPORTED_ASK = ("vroeg", "vroegen", "vraagt", "heeft gevraagd", "hebben gevraagd", "gevraagd", "wilde weten",
                 "wilden weten", "wil weten", "verzocht", "verzoekt")
+# Cheap anchors of REPORTED_ASK: every form holds one of these (found with str.find).
+REPORTED_ASK_ANCHORS = ("vroeg", "vraagt", "gevraagd", "weten", "verzo")
 # The product of a reported "wanneer" comes to the Kamer ("wanneer de brief komt").
 DELIVERED = ("komt", "komen", "kwam", "krijgt", "krijgen", "ontvangt", "ontvangen", "verschijnt", "verschijnen",
              "stuurt", "sturen", "gestuurd", "toegestuurd", "tegemoet", "klaar", "gereed")
