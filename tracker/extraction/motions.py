@@ -177,7 +177,7 @@ _NEAR_NUMBERS = 30
 _SUBMITTED_REACH = 400
 
 
-_NR_RE = re.compile(r"(?i:nr)\.?\s*(\d{1,4})(?!\w)")
+_NR_RE = re.compile(r"[Nn][Rr]\.?\s*(\d{1,4})(?!\w)")
 
 
 class _DocumentRefs:

@@ -160,9 +160,9 @@ def numbered_refs(text: str) -> list[tuple[int, str, str]]:
 # the bare dossier number (``Wijziging van de Wet op de vaarwegen (38 412)``), or the
 # number that opens a printed Kamerstuk (``38 412 Vaarwegbeleid``, its first lines).
 _DOSSIER_NO = r"\d{2}[ \u00a0]?\d{3}(?:-\d{2})?(?:[ \u00a0-](?:[IVXLC]{1,6}|[A-Z]))?"
-_HEADING_DOSSIER_RE = re.compile(
-    rf"^(?![^\n]*\b(?i:krijgt)\b)[^\n]{{0,300}}?\({HS}*(?P<dossier>{_DOSSIER_NO}){HS}*\)[.:]?{HS}*$", re.M
-)
+_HEADING_DOSSIER_RE = re.compile(rf"\({HS}*(?P<dossier>{_DOSSIER_NO}){HS}*\)[.:]?{HS}*$", re.M)
+# A heading is one short line; "Zij krijgt nr. 12 (38 412)." numbers one motion, it heads nothing.
+_HEADING_MAX = 300
 _HEADER_DOSSIER_RE = re.compile(rf"^{HS}*(?P<dossier>\d{{2}}[ \u00a0]\d{{3}}(?:-\d{{2}})?){HS}+[{UP}]", re.M)
 # How far into the document a printed Kamerstuk's own number stands.
 _HEADER_REACH = 600
@@ -170,7 +170,11 @@ _HEADER_REACH = 600
 
 def document_dossiers(text: str) -> list[tuple[int, str]]:
     """``(offset, dossier)`` of the headings that say which dossier the text is about."""
-    out = [(m.start("dossier"), normalise_dossier(m["dossier"])) for m in _HEADING_DOSSIER_RE.finditer(text)]
+    out = []
+    for m in _HEADING_DOSSIER_RE.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.end()]
+        if len(line) <= _HEADING_MAX and not re.search(r"\bkrijgt\b", line, re.I):
+            out.append((m.start("dossier"), normalise_dossier(m["dossier"])))
     head = _HEADER_DOSSIER_RE.search(text, 0, _HEADER_REACH)
     if head:
         out.append((head.start("dossier"), normalise_dossier(head["dossier"])))

@@ -345,10 +345,16 @@ _ASKED_IF_RE = re.compile(
 )
 
 
+# Longest sentence read as a bare confirmation ("Dat wil ik graag doen; dat zeg ik graag toe.").
+_CONFIRM_MAX = 90
+
+
 def confirmation(text: str, s: int, e: int) -> bool:
     """``Dat zullen we doen.``, ``Dat wil ik graag doen; dat zeg ik graag toe.``:
     a sentence that only confirms what was just said."""
-    parts = [p.strip() for p in re.split(r";", text[s:e].strip()) if p.strip()]
+    if e - s > _CONFIRM_MAX:
+        return False
+    parts = [p.strip() for p in text[s:e].split(";") if p.strip()]
     return bool(parts) and all(
         _ANSWER_PROMISE_RE.match(p) or _WE_CONFIRM_RE.match(p) for p in parts
     )
