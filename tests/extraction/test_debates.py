@@ -353,3 +353,11 @@ def test_the_promises_the_chair_reads_out_are_credited_to_the_minister_who_spoke
 
 def test_the_chairs_own_words_are_no_promise() -> None:
     assert debate(CHAIR + "Ik zal de vergadering schorsen tot na de lunch. De minister krijgt zo het woord.") == []
+
+
+def test_a_demonstrative_naming_another_product_is_no_pick_up() -> None:
+    found = debate(MINISTER + "Ik zal de Kamer informeren over de wachtlijsten. Dat wetsvoorstel stuur ik u in juni.")
+    assert len(found) == 2
+    same = debate(MINISTER + "Ik zal de Kamer in mei een brief sturen over de wachtlijsten. Die brief bevat ook de "
+                  "cijfers die u vroeg. Dat wetsvoorstel stuur ik u in juni.")
+    assert len(same) == 2

@@ -24,6 +24,7 @@ from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _Speakers
 from tracker.extraction.commitments.patterns import _LETTER_RE
 from tracker.extraction.commitments.phrases import _clip, _product_is_strong, _products, _strip_np
 from tracker.extraction.commitments.records import _Ctx, _Found
+from tracker.extraction.commitments.revisions import _other_product_named
 from tracker.extraction.lexicon import debate as words
 from tracker.extraction.turns import GOVERNMENT, Turn
 
@@ -90,6 +91,10 @@ def _join(prev: _Found, f: _Found, end: int) -> None:
     prev.confidence = max(prev.confidence, f.confidence)
 
 
+def _names_other_product(text: str, prev: _Found, f: _Found) -> bool:
+    return _other_product_named(text, prev.start, prev.end, f.start)
+
+
 def _same_turn(speakers: _Speakers, a: int, b: int) -> bool:
     i, j = speakers._index(a), speakers._index(b)
     return i == j and i >= 0 and speakers.turns[i].role == GOVERNMENT
@@ -112,7 +117,9 @@ def follow_ups(
                 prev.deadline is not None and f.deadline is not None and prev.deadline.due is not None
                 and f.deadline.due is not None and prev.deadline.due != f.deadline.due
             )
-            if gap is not None and gap <= _PICKUP_GAP and not dated_apart and _PICKUP_RE.match(text, f.start):
+            if gap is not None and gap <= _PICKUP_GAP and not dated_apart and _PICKUP_RE.match(text, f.start) and (
+                not _names_other_product(text, prev, f)
+            ):
                 _join(prev, f, f.end)
                 continue
         out.append(f)
