@@ -361,3 +361,17 @@ def test_a_demonstrative_naming_another_product_is_no_pick_up() -> None:
     same = debate(MINISTER + "Ik zal de Kamer in mei een brief sturen over de wachtlijsten. Die brief bevat ook de "
                   "cijfers die u vroeg. Dat wetsvoorstel stuur ik u in juni.")
     assert len(same) == 2
+
+
+def test_a_dated_answer_to_when_a_product_comes_promises_it() -> None:
+    found = debate("De heer Van Lier (VVD):\n\nKan de minister zeggen wanneer de brief over de leerlingenaantallen "
+                   "komt?", MINISTER + "Die komt na de zomer. Ik heb iets meer tijd nodig voor de cijfers.")
+    assert [(c.text, c.deadline.due) for c in found] == [("Die komt na de zomer.", date(2026, 9, 30))]
+    assert "brief" in found[0].deliverables[0] and found[0].question.member == "Van Lier"
+
+
+def test_an_answer_without_a_date_or_to_another_question_is_nothing() -> None:
+    assert debate("De heer Van Lier (VVD):\n\nWanneer komt de brief?", MINISTER + "Die komt zo snel als het kan, "
+                  "maar ik kan niets beloven.") == []
+    assert debate("De heer Van Lier (VVD):\n\nWaarom is de wet zo ingewikkeld?",
+                  MINISTER + "Die wordt na de zomer eenvoudiger.") == []

@@ -48,6 +48,8 @@ _PICKUP_RE = re.compile(
 # At most this many sentences may stand between a promise and its pick-up.
 _PICKUP_GAP = 2
 _WHEN_RE = re.compile(rf"\b(?:{_alt(words.ASK_WHEN)})\b[^?]*\?", re.I)
+# Longest first sentence of a turn read as a dated answer to "wanneer komt …?" ("Die komt na de zomer.").
+_SHORT_ANSWER = 120
 # How many government turns after the question may name the date.
 _DATE_TURNS = 2
 _SENT_END_RE = re.compile(r"[.?!;](?:\s|$)")
@@ -144,6 +146,7 @@ def follow_ups(
         merged.append(f)
     out = merged
     out = sorted(out + _asked_when(ctx, out, speakers, asks), key=lambda f: f.start)
+    out = sorted(out + _answered_when(ctx, out, speakers), key=lambda f: f.start)
     for i, f in enumerate(out):
         if f.actor in _CABINET:
             f.actor = speakers.actor_at(f.start)  # "Het kabinet zal …" said by a minister: the minister promised
@@ -300,6 +303,42 @@ def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers, asks: list[
             confidence=_confidence("clear", kind, dates[0], "future", True),
             actor=t.actor, deliverables=[_VERB_TAIL_RE.sub("", _strip_np(products[0].text))], deadline=dates[0],
             act_pos=a, marker="future",
+        ))
+    return out
+
+
+def _answered_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers) -> list[_Found]:
+    """Member: ``Wanneer komt die brief?`` — minister: ``Die komt na de zomer.``: the
+    first sentence of the answer, with a future date, promises the product asked about."""
+    text = ctx.text
+    out: list[_Found] = []
+    for t in speakers.turns:
+        if t.role != GOVERNMENT or t.end <= t.start:
+            continue
+        question = speakers.question_before(t.start)
+        if question is None:
+            continue
+        qa, qb = question
+        asked = None
+        for m in _WHEN_RE.finditer(text, qa, qb):
+            asked = m
+        if asked is None or not _DELIVERED_RE.search(text, asked.start(), asked.end()):
+            continue
+        products = [p for p in _products(text[asked.start():asked.end()]) if _product_is_strong(p)]
+        first = _SENT_END_RE.search(text, t.start, t.end)
+        e = first.start() + 1 if first else t.end
+        if not products or e - t.start > _SHORT_ANSWER or any(f.start < e and t.start < f.end for f in found):
+            continue
+        dates = [d for d in ctx.deadlines(t.start, e) if not ctx.is_past(d)]
+        if not dates or not _PICKUP_RE.match(text, t.start):
+            continue
+        letter = _LETTER_RE.search(products[0].head) is not None
+        kind = "informeren" if letter else "product"
+        out.append(_Found(
+            start=t.start, end=e, kind=kind, certainty="clear",
+            confidence=_confidence("clear", kind, dates[0], "future", True), actor=t.actor,
+            deliverables=[_VERB_TAIL_RE.sub("", _strip_np(products[0].text))], deadline=dates[0],
+            act_pos=t.start, marker="future",
         ))
     return out
 
