@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
+from functools import cached_property
 
 from tracker.extraction.motions_grammar import HIT_RE, Raw, parse_hit
 from tracker.extraction.motions_refs import (
@@ -66,6 +67,7 @@ from tracker.extraction.motions_refs import (
     assigned_numbers,
     canonical_key,
     close_paren,
+    document_dossiers,
     footnote_entries,
     footnote_map,
     footnotes_in_text,
@@ -74,6 +76,7 @@ from tracker.extraction.motions_refs import (
     key_from_text,
     motion_refs,
     norm_ws,
+    numbered_refs,
     pair_titles,
     parse_kamerstuk,
     pick_footnote_ref,
@@ -174,27 +177,65 @@ _NEAR_NUMBERS = 30
 _SUBMITTED_REACH = 400
 
 
-def _assigned_key(raw: Raw, assigned: list[tuple[int, str, str]]) -> str:
+_NR_RE = re.compile(r"[Nn][Rr]\.?\s*(\d{1,4})(?!\w)")
+
+
+class _DocumentRefs:
+    """The text's own full references and headings, read only when a stuk number needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def _nr_at(self) -> dict[str, list[tuple[int, int]]]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in _NR_RE.finditer(self.text):
+            spans.setdefault(m.group(1), []).append((m.start(), m.end()))
+        return spans
+
+    def numbered(self, number: str) -> list[tuple[int, str, str]]:
+        """Full references to ``number`` (``(38 412, nr. 12)``): found from the ``nr. N`` they end in."""
+        out: list[tuple[int, str, str]] = []
+        for a, b in self._nr_at.get(number, ()):
+            window = self.text[max(0, a - 60):b]
+            out += [(a, nr, k) for _at, nr, k in numbered_refs(window) if nr == number]
+        return out
+
+    @cached_property
+    def dossiers(self) -> list[tuple[int, str]]:
+        return document_dossiers(self.text)
+
+
+def _assigned_key(raw: Raw, assigned: list[tuple[int, str, str]], doc: _DocumentRefs | None = None) -> str:
     """The key of a Handelingen motion from ``Zij krijgt nr. N (dossier)`` in the same text.
 
-    ``op stuk nr. N`` takes the dossier of the nearest line assigning N; without one,
-    of the nearest line assigning a number close to N (one debate numbers its motions
-    in a run). A motion being submitted takes the line that follows it.
+    ``op stuk nr. N`` takes the dossier of the nearest line assigning N, else of a full
+    reference to N elsewhere in the text (``(38 412, nr. 12)``); without one, of the
+    nearest line assigning a number close to N (one debate numbers its motions in a
+    run), else of the heading the text is under (``… (38 412)``, the nearest before it,
+    or the first one). A motion being submitted takes the line that follows it.
     """
     if raw.submitted:
         after = [(at, k) for at, _nr, k in assigned if raw.end <= at <= raw.end + _SUBMITTED_REACH]
         return after[0][1] if after else ""
     if raw.stuk is None:
         return ""
-    same = [(abs(at - raw.start), k) for at, nr, k in assigned if nr == raw.stuk]
-    if same:
-        return min(same)[1]
+    for table in (assigned, doc.numbered(raw.stuk) if doc is not None else ()):
+        same = [(abs(at - raw.start), k) for at, nr, k in table if nr == raw.stuk]
+        if same:
+            return min(same)[1]
     near = [
         (abs(at - raw.start), k.rsplit("-", 1)[0])
         for at, nr, k in assigned
         if abs(int(nr) - int(raw.stuk)) <= _NEAR_NUMBERS
     ]
-    return f"{min(near)[1]}-{raw.stuk}" if near else ""
+    if near:
+        return f"{min(near)[1]}-{raw.stuk}"
+    dossiers = doc.dossiers if doc is not None else []
+    if dossiers:
+        before = [d for at, d in dossiers if at < raw.start]
+        return canonical_key(before[-1] if before else dossiers[0][1], raw.stuk)
+    return ""
 
 
 def _identity(raw: Raw) -> frozenset[str] | None:
@@ -239,6 +280,7 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
 
     # 1. Keys from attached references, glued footnote markers and stuk numbers.
     assigned = assigned_numbers(text) if any(r.stuk or r.submitted for r in raws) else []
+    doc = _DocumentRefs(text)
     by_group: dict[int, list[Raw]] = {}
     for raw in raws:
         by_group.setdefault(raw.group, []).append(raw)
@@ -269,7 +311,7 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
             ):
                 raw.key = key(ref)
             elif raw.stuk or raw.submitted:
-                raw.key = _assigned_key(raw, assigned)
+                raw.key = _assigned_key(raw, assigned, doc)
     # Unnamed "beide moties14" whose footnote lists several motions.
     expanded: list[Raw] = []
     for raw in raws:

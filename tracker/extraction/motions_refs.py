@@ -145,6 +145,42 @@ def assigned_numbers(text: str) -> list[tuple[int, str, str]]:
     return [(m.start(), m["nr"], canonical_key(m["dossier"], m["nr"])) for m in _ASSIGNED_RE.finditer(text)]
 
 
+def numbered_refs(text: str) -> list[tuple[int, str, str]]:
+    """``(offset, number, key)`` of every full Kamerstuk reference in ``text``
+    (``(38 412, nr. 12)``, ``Kamerstuk 38 412, nr. 12``)."""
+    out: list[tuple[int, str, str]] = []
+    pos = 0
+    while m := REF_RE.search(text, pos):
+        refs, pos = refs_at(text, m)
+        out.extend((m.start(), ref[1], key(ref)) for ref in refs)
+    return out
+
+
+# The dossier a Handelingen item or a verslag is about: a heading line that ends in
+# the bare dossier number (``Wijziging van de Wet op de vaarwegen (38 412)``), or the
+# number that opens a printed Kamerstuk (``38 412 Vaarwegbeleid``, its first lines).
+_DOSSIER_NO = r"\d{2}[ \u00a0]?\d{3}(?:-\d{2})?(?:[ \u00a0-](?:[IVXLC]{1,6}|[A-Z]))?"
+_HEADING_DOSSIER_RE = re.compile(rf"\({HS}*(?P<dossier>{_DOSSIER_NO}){HS}*\)[.:]?{HS}*$", re.M)
+# A heading is one short line; "Zij krijgt nr. 12 (38 412)." numbers one motion, it heads nothing.
+_HEADING_MAX = 300
+_HEADER_DOSSIER_RE = re.compile(rf"^{HS}*(?P<dossier>\d{{2}}[ \u00a0]\d{{3}}(?:-\d{{2}})?){HS}+[{UP}]", re.M)
+# How far into the document a printed Kamerstuk's own number stands.
+_HEADER_REACH = 600
+
+
+def document_dossiers(text: str) -> list[tuple[int, str]]:
+    """``(offset, dossier)`` of the headings that say which dossier the text is about."""
+    out = []
+    for m in _HEADING_DOSSIER_RE.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.end()]
+        if len(line) <= _HEADING_MAX and not re.search(r"\bkrijgt\b", line, re.I):
+            out.append((m.start("dossier"), normalise_dossier(m["dossier"])))
+    head = _HEADER_DOSSIER_RE.search(text, 0, _HEADER_REACH)
+    if head:
+        out.append((head.start("dossier"), normalise_dossier(head["dossier"])))
+    return sorted(out)
+
+
 def key_from_text(value: str) -> str | None:
     """The key a person or a register means by ``value``, or None when it names no motion.
 

@@ -45,7 +45,6 @@ _LABEL_RE = re.compile(
 _BARE_LINE_RE = re.compile(r"[ \t]*\n")
 _PARTY_RE = re.compile(r"\(([^()\n]{1,40})\)\s*$")
 _WS_RE = re.compile(r"\s+")
-_QUESTION_END_RE = re.compile(r"[^.!?]*\?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +71,20 @@ def find_turns(text: str) -> list[Turn]:
     """The speaker turns of a transcript, or ``[]`` when the text is none.
 
     A text is a transcript when a government label stands alone on its line,
-    or when labels of a government speaker and of a member or the chair occur.
+    when labels of a government speaker and of a member or the chair occur, or
+    when a member's label with a party (``De heer Pietersen (CDA):``) stands
+    alone on its line.
     """
     labels = list(_LABEL_RE.finditer(text))
     roles = {_role(m) for m in labels}
+    bare = {_role(m) for m in labels if _BARE_LINE_RE.match(text, m.end())}
     if GOVERNMENT not in roles:
-        return []
-    bare = any(_role(m) == GOVERNMENT and _BARE_LINE_RE.match(text, m.end()) for m in labels)
-    if not bare and not (roles & {MEMBER, CHAIR}):
+        # Only members and the chair speak: still a transcript (nobody in it promises) when a
+        # member's label with a party stands alone on its line.
+        if not any(_role(m) == MEMBER and _PARTY_RE.search(m.group().rstrip(" \t:")) and
+                   _BARE_LINE_RE.match(text, m.end()) for m in labels):
+            return []
+    elif GOVERNMENT not in bare and not (roles & {MEMBER, CHAIR}):
         return []
     turns: list[Turn] = []
     for i, m in enumerate(labels):
@@ -101,15 +106,20 @@ def _role(m: re.Match[str]) -> str:
 
 
 def question_items(text: str, turns: list[Turn]) -> list[QAItem]:
-    """Each member turn with the government turn that follows it.
+    """Each member turn with the government turn that follows it (only the
+    chair speaking in between).
 
     The question is the member's last sentence with a question mark (else the
     whole turn); the answer is the government turn. A member's name is the
     label without its title (``Pietersen``).
     """
     items: list[QAItem] = []
-    for prev, turn in zip(turns, turns[1:], strict=False):
-        if prev.role != MEMBER or turn.role != GOVERNMENT:
+    prev: Turn | None = None
+    for turn in turns:
+        if turn.role == CHAIR:
+            continue  # "Dan geef ik het woord aan de minister." stands between question and answer
+        if prev is None or prev.role != MEMBER or turn.role != GOVERNMENT:
+            prev = turn
             continue
         q_start, q_end = _asked(text, prev)
         member = re.sub(rf"^(?:{_TITLE})\s+", "", prev.speaker)
@@ -118,18 +128,17 @@ def question_items(text: str, turns: list[Turn]) -> list[QAItem]:
             question_start=q_start, question_end=q_end, answer_start=turn.start, answer_end=turn.end,
             member=member, party=prev.party,
         ))
+        prev = turn
     return items
 
 
 def _asked(text: str, turn: Turn) -> tuple[int, int]:
     """The span of the last question sentence of a member's turn."""
     body = text[turn.start:turn.end]
-    last = None
-    for m in _QUESTION_END_RE.finditer(body):
-        last = m
-    if last is None:
+    q = body.rfind("?")
+    if q < 0:
         return turn.start, turn.start + len(body.rstrip())
-    a = last.start()
-    while a < last.end() and body[a].isspace():
+    a = max(body.rfind(c, 0, q) for c in ".!?") + 1
+    while a < q and body[a].isspace():
         a += 1
-    return turn.start + a, turn.start + last.end()
+    return turn.start + a, turn.start + q + 1

@@ -20,7 +20,9 @@ The words are data in :mod:`tracker.extraction.lexicon` (``verbs``,
 ``records.MARKERS`` is the table of undertaking markers and ``records.Rejection``
 the named reasons for a no. ``regions`` picks the sentences, ``analyse`` judges
 one (with ``markers``, ``acts``, ``actors``, ``timing``, ``deliverables``),
-``revisions`` handles slips, neighbours and merging, ``debate`` the bare yes.
+``revisions`` handles slips, neighbours and merging, ``debate`` the bare yes,
+``dialogue`` a promise drawn out over sentences and turns of a debate (pick-ups,
+confirmations, reported questions, a date named after ``wanneer?``).
 Adding a cue: one row in the lexicon or the marker table, one test row in
 ``tests/extraction/test_commitment_shapes.py``.
 
@@ -179,7 +181,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from tracker.extraction.commitments.analyse import _analyse, _list_items
-from tracker.extraction.commitments.debate import _answer_promise, _Speakers
+from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _answer_promise, _Speakers
+from tracker.extraction.commitments.dialogue import confirmation, follow_ups
 from tracker.extraction.commitments.markers import _no_undertaking
 from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_CONT_RE
 from tracker.extraction.commitments.records import Rejection, _Ctx, _Found
@@ -194,6 +197,9 @@ from tracker.extraction.types import Commitment
 __all__ = ["CERTAINTIES", "KINDS", "Rejection", "explain", "find_commitments"]
 
 KINDS = ("informeren", "product", "motie", "toezegging", "actie")
+# Longest sentence read as a bare yes ("Ja, dat zeg ik toe.") or a confirmation ("Dat wil ik graag
+# doen; dat zeg ik graag toe.").
+_SHORT = 160
 CERTAINTIES = ("clear", "borderline")
 
 
@@ -223,6 +229,7 @@ def find_commitments(
     speakers = _Speakers(text, turns, default_actor) if turns else None
     regions = speakers.regions(spans) if speakers else _regions(text, spans)
     found: list[_Found] = []
+    confirms: list[tuple[int, int]] = []
     items_done = -1
     for s, e, sents, pos in _candidate_sentences(text, ctx.lower, regions):
         if s < items_done:
@@ -230,8 +237,17 @@ def find_commitments(
         hit = None
         if speakers is not None:
             ctx.default_actor = speakers.actor_at(s)
-            hit = _answer_promise(ctx, s, e, speakers.question_before(s))
+            if e - s <= _SHORT and _ANSWER_PROMISE_RE.match(text[s:e].strip()):  # a bare yes is short
+                hit = _answer_promise(ctx, s, e, speakers.question_before(s))
+            if hit is None and e - s <= _SHORT and confirmation(text, s, e):
+                confirms.append((s, e))  # "Dat zeg ik graag toe." after a promise of the same turn
+                continue
         hit = hit or _analyse(ctx, s, e)
+        if hit is None and speakers is not None and text[s:e].rstrip().endswith("?"):
+            # "Ik heb toegezegd terug te komen op X: hoe normeren we X?": the promise before the question
+            colon = text.rfind(": ", s, e)
+            if colon > s and "?" not in text[s:colon]:
+                hit = _analyse(ctx, s, colon)
         if hit is None:
             # "Het kabinet zal de komende maanden:" followed by list items.
             items = _list_items(ctx, s, e, sents, pos)
@@ -244,6 +260,8 @@ def find_commitments(
         if hit.kind:
             found.append(hit)
     merged = _merge(ctx, found)
+    if speakers is not None:
+        merged = follow_ups(ctx, merged, confirms, speakers)
     date_from_fields(text, merged, reference_date)
     return [_to_commitment(text, f) for f in merged]
 

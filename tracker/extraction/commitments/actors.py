@@ -78,6 +78,8 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
             return None
         return ctx.default_actor
     before_s = before.strip()
+    if subj and _FIRST_PERSON_RE.match(subj.group("subj")):
+        return ctx.default_actor  # inversion: "De eerste vraag van de heer X kan ik … daar kom ik op terug"
     if not before_s or _ADVERBIAL_START_RE.match(before_s):
         if subj:
             return _subject_actor(ctx, subj.group("subj"))

@@ -47,11 +47,15 @@ from tracker.extraction.commitments.tables import (
 )
 from tracker.extraction.lexicon import verbs
 
+_CONTENT_WORDS = frozenset(verbs.PRODUCT["meenemen"])
+
 
 def _strong_product_near(sent: str, word: str, start: int, end: int) -> bool:
     """A product noun next to a light verb in its clause segment ("er komt een
     evaluatie", "een reactie volgt", "een inventarisatie maken")."""
     seg_a, seg_b = _segment(sent, start)
+    if word in _CONTENT_WORDS:
+        seg_a, seg_b = 0, len(sent)  # "In dezelfde brief …, zal ik die vraag meenemen": the product is fronted
     reach = 25 if word.startswith("maak") or word == "maken" else 90
     for p in _products(sent[seg_a:seg_b]):
         ps, pe = p.start + seg_a, p.end + seg_a

@@ -32,6 +32,7 @@ from tracker.extraction.commitments.patterns import (
     _ITEM_START_RE,
     _KAMER_RE,
     _LEAD_MARKER_RE,
+    _LIGHT_NO_TIME_OBJECT,
     _MEMBERS_RE,
     _NAMED_PRODUCT_RE,
     _NEG_BEFORE_RE,
@@ -169,7 +170,16 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     # Drop product phrases inside a time phrase ("bij de Voorjaarsnota"); cut
     # those that run into one ("het wetsvoorstel op korte termijn").
     spans = [(d.start - s, d.end - s) for d in deadlines if d.start is not None and d.end is not None]
-    products = [_cut_np(sent, p, spans) for p in products if not any(a <= p.start < b for a, b in spans)]
+    # "ik zal daar in de voortgangsbrief van september op ingaan": a content verb's product is the
+    # event phrase itself.
+    in_product = act.word in _CONTENT_VERBS
+    products = [
+        _cut_np(sent, p, spans) for p in products
+        if in_product or not any(a <= p.start < b for a, b in spans)
+    ]
+    if not products and act.word in _LIGHT_NO_TIME_OBJECT and act.kind != "pseudo" and marker not in ("toezeg", "bereid"):
+        # "Het kabinet komt straks met de Voorjaarsnota": the only product is a time phrase (the budget cycle)
+        return ctx.reject(Rejection.NO_ACT)
 
     kind = _kind(sent, act, marker, products)
     deliverables = _deliverables(sent, act, kind, products, marker, anchor, spans)
@@ -205,6 +215,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
 
 
+_CONTENT_VERBS = frozenset(("ingaan", "ingegaan", "meenemen", "meegenomen", "betrekken", "schetsen", "geschetst"))
 _WITH_OTHERS_RE = re.compile(r"\b[Mm]et\s+(?:(?:de|het|mijn|onze|een|alle|betrokken)\b|[A-Z])")
 
 # "toe (om) … te <verb>", "bereid (om) … te <verb>": an explicit promise names its act as an infinitive.

@@ -11,7 +11,7 @@ from tracker.extraction.commitments.phrases import _clip, _strip_te, _without_sp
 from tracker.extraction.commitments.records import _Ctx, _Found
 from tracker.extraction.commitments.regions import _regions
 from tracker.extraction.commitments.tables import _WS_RE
-from tracker.extraction.turns import GOVERNMENT, MEMBER, Turn
+from tracker.extraction.turns import CHAIR, GOVERNMENT, MEMBER, Turn
 
 
 class _Speakers:
@@ -28,7 +28,11 @@ class _Speakers:
         first = self.turns[0].label_start
         out = _regions(self.text[:first], spans) if first > 0 else []
         out += [(t.start, t.end) for t in self.turns if t.role == GOVERNMENT and t.end > t.start]
-        return out
+        for t in self.turns:
+            if t.role == CHAIR and _PROMISE_LIST_RE.search(self.text, t.start, t.end):
+                # "Ik lees de toezeggingen voor: - De minister stuurt …": the chair restates them
+                out += [(m.start("promise"), m.end()) for m in _LISTED_PROMISE_RE.finditer(self.text, t.start, t.end)]
+        return sorted(out)
 
     def _index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -38,15 +42,44 @@ class _Speakers:
         return self.turns[i].actor if i >= 0 else self.default_actor
 
     def question_before(self, pos: int) -> tuple[int, int] | None:
-        """The member turn just before the government turn holding ``pos``
-        (when ``pos`` opens that turn: a bare yes answers what was just asked)."""
+        """The member turn a bare yes near the start of a government turn answers:
+        the member named just before it (``Ik begin met de vraag van de heer
+        Pietersen. Ja, dat zeg ik toe.``), else the member who spoke last, with
+        only the chair in between."""
         i = self._index(pos)
-        if i <= 0 or self.turns[i - 1].role != MEMBER or pos - self.turns[i].start > _ANSWER_REACH:
+        if i <= 0 or pos - self.turns[i].start > _ANSWER_REACH:
             return None
-        prev = self.turns[i - 1]
+        lead = self.text[self.turns[i].start:pos]
+        for t in reversed(self.turns[:i]):
+            if t.role == MEMBER and _surname(t.speaker) and re.search(
+                rf"\b{re.escape(_surname(t.speaker))}\b", lead
+            ):
+                return t.start, t.end
+        j = i - 1
+        while j >= 0 and self.turns[j].role == CHAIR:
+            j -= 1
+        if j < 0 or self.turns[j].role != MEMBER:
+            return None
+        prev = self.turns[j]
+        if j < i - 1 and "?" not in self.text[prev.start:prev.end]:
+            return None  # the chair moved on ("De motie op stuk nr. 7."): no question left open
         return prev.start, prev.end
 
 
+def _surname(speaker: str) -> str:
+    """``De heer Van der Berg`` -> ``Berg``; ``Mevrouw Brouwer-Kok`` -> ``Brouwer-Kok``."""
+    words = speaker.split()
+    return words[-1] if len(words) > 1 and words[-1][:1].isupper() else ""
+
+
+# The chair reads out the promises made ("De toezeggingen zijn de volgende:", "Ik lees de toezeggingen voor.").
+_PROMISE_LIST_RE = re.compile(r"\btoezeggingen\b", re.IGNORECASE)
+# One listed promise: a line that opens (after a list mark) with a government subject.
+_LISTED_PROMISE_RE = re.compile(
+    r"^[ \t]*(?:[-–•*▪][ \t]*|\d{1,2}[.)][ \t]*)?(?P<promise>(?:De|de)[ \t]+(?:minister(?:-president)?|"
+    r"staatssecretaris)\b[^\n]*)",
+    re.MULTILINE,
+)
 # How far into a government turn a bare yes still answers the member's question.
 _ANSWER_REACH = 240
 # "Ja, dat zeg ik toe." / "Dat zal ik doen." / "Die toezegging doe ik graag.":
@@ -58,7 +91,9 @@ _ANSWER_PROMISE_RE = re.compile(
     r"(?:\w+\s+){0,3}?(?:toe|toezeggen|doen|graag)\b|"
     r"(?:dat|die|het)\s+(?:zeg|doe)\s+ik\s+(?:u\s+|bij\s+dezen\s+|graag\s+|hierbij\s+)*toe\b|"
     r"(?:ik\s+)?zeg\s+(?:ik\s+)?(?:dat|dit)\s+(?:graag\s+)?toe\b|"
-    r"(?:dat|die|het)\s+(?:doe|zal|ga)\s+ik(?:\s+(?:zeker|graag|zo|ook|dan))?(?=\s*[.!]?\s*$))"
+    r"(?:dat|die|het)\s+(?:doe|zal|ga)\s+ik(?:\s+(?:zeker|graag|zo|ook|dan))?(?=\s*[.!]?\s*$)|"
+    # "Dat neem ik mee (in de evaluatie).": the point goes into the product
+    r"(?:dat|die|het|dit)\s+(?:punt\s+|suggestie\s+)?(?:neem|nemen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,5}?mee\b)"
     r"[^.?!]{0,40}[.!]?\s*$",
     re.IGNORECASE,
 )

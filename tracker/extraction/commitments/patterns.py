@@ -82,6 +82,9 @@ _PRODUCT_VERB_RE = _rx(_family(verbs.PRODUCT))
 # Product verbs that only count with a product in the sentence ("er komt een
 # evaluatie", "een reactie volgt", "een inventarisatie maken").
 _NEEDS_PRODUCT = verbs.NEEDS_PRODUCT
+# Light verbs that are no act when their only product is a time phrase ("komt met de Voorjaarsnota");
+# "meenemen in de evaluatie" names its product inside such a phrase by nature.
+_LIGHT_NO_TIME_OBJECT = verbs.NEEDS_PRODUCT - frozenset(verbs.PRODUCT["meenemen"])
 # Finite forms of separable verbs count only with their particle later on.
 _SEPARABLE = verbs.SEPARABLE
 _MOTION_ACT_RE = _rx(_family(verbs.MOTION))
@@ -139,7 +142,8 @@ _INTENT_RE = _rx(
     r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
     r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
     r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b|"
-    r"\balles\s+in\s+het\s+werk\b"
+    r"\balles\s+in\s+het\s+werk\b|"
+    r"\binzet\s+van\s+(?:het\s+kabinet|de\s+regering|mij|ons)\s+om\b"
 )
 _QUALIFIER_RE = _rx(
     r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"
@@ -192,6 +196,9 @@ _FORMULA_RE = re.compile(
     r"\b(?:kom|komt)\b[^;:]{0,80}?\b(?:hier|daar|er)?op\s+terug\b|"
     r"\b(?:kom|komt)\s+(?:ik|wij|we|het\s+kabinet)?\s*(?:[^;:,.]{0,60}?\s)?terug\s+op\b|"
     r"\b(?:hier|daar)op\s+(?:kom|komt)\b[^;:]{0,60}?\bterug\b|"
+    # subordinate order "(dat ik) daar later schriftelijk op terugkom"; "Op die punten kom ik terug"
+    r"\b(?:hier|daar)\b[^;:,.]{0,50}?\bop\s+terug(?:kom|komt|komen)\b|"
+    r"\bop\s+(?:die|dat|deze|dit|beide|al\s+die)\b[^;:,.]{0,50}?\b(?:kom|komt)\s+(?:ik|wij|we)\b[^;:]{0,30}?\bterug\b|"
     r"\b(?:informeer|informeert|bericht)\b[^;:]{0,40}?\bnader\b|\bnader\s+(?:informeer|informeert|bericht)\b"
 )
 # Lead sentences that open a list of undertakings, and list item starts.
@@ -286,7 +293,9 @@ _PAST_WORD_RE = _rx(r"\b(?:jl|vorig\w*|afgelopen|geleden|destijds)\b")
 _STATED_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 _ANAPHOR_START_RE = _rx(
-    r"\s*(?:dit|dat|deze|die|het\s+(?=(?:is|wordt|zal|gebeurt|verschijnt)\b)|hiervan|daarvan|"
+    # "Dit najaar …", "Deze week …" open with a time phrase, not an anaphor
+    r"\s*(?:(?:dit|dat|deze|die)(?!\s+(?:najaar|voorjaar|zomer|winter|jaar|week|maand|kwartaal)\b)|"
+    r"het\s+(?=(?:is|wordt|zal|gebeurt|verschijnt)\b)|hiervan|daarvan|"
     r"naar\s+verwachting|de\s+verwachting\s+is|"
     r"verwacht\s+wordt)\b"
 )
@@ -346,8 +355,8 @@ _TRIGGER_RE = _rx(
     r"opgeleverd|gepubliceerd|gepresenteerd|afgerond|opgesteld|uitgewerkt|verschijnt|voorzien|"
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
-    r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken)\b"
+    r"volgt|volgen|inzage|kom|komt|komen|terug|terugkom|terugkomt|terugkomen|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
+    r"werk|bereikt|bereiken|neem)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

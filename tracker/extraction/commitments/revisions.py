@@ -16,6 +16,7 @@ from tracker.extraction.commitments.patterns import (
     _KAMER_SUBJECT_RE,
     _NOW_RE,
     _OLD_PLAN_RE,
+    _PRODUCT_RE,
     _SLIP_NEXT_RE,
     _SLIP_WORD_RE,
     _TIME_HINT_RE,
@@ -94,7 +95,27 @@ _OWN_CLAUSE_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|wordt|worden)\b", re.I)
 _AFTER_STEP_RE = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:daarna|vervolgens|aansluitend|daaropvolgend|na\s+afloop\s+daarvan)\b", re.I
 )
-_NEEDS_TIME_RE = re.compile(r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b", re.I)
+_NEEDS_TIME_RE = re.compile(
+    r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b|"
+    # "Dit moet ik eerst even overleggen met mijn collega.": the step an oral promise to come back waits for
+    r"\b(?:eerst|even)\s+(?:\w+\s+){0,2}?(?:overleggen|afstemmen|navragen|nagaan|uitzoeken)\b",
+    re.I,
+)
+
+
+# "Dat wetsvoorstel …": a demonstrative with a product noun.
+_DEMONSTRATIVE_NOUN_RE = re.compile(
+    r"\s*(?:(?:en|maar|dus|ook|dan)\s*,?\s+)*(?:op\s+|in\s+)?(?:dat|dit|die|deze)\s+(?P<noun>[\w-]+)", re.I
+)
+
+
+def _other_product_named(text: str, a: int, b: int, nxt: int) -> bool:
+    """``Dat wetsvoorstel stuur ik in juni.`` after a sentence (``a``-``b``) that named no
+    wetsvoorstel points further back: it continues nothing in that sentence."""
+    m = _DEMONSTRATIVE_NOUN_RE.match(text, nxt)
+    if m is None or not _PRODUCT_RE.fullmatch(m["noun"]):
+        return False
+    return m["noun"].lower() not in text[a:b].lower()
 
 
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
@@ -136,6 +157,8 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
     ns, ne = sents[pos + 1]
     nxt = text[ns:ne]
     if not _ANAPHOR_START_RE.match(nxt) or _is_question(nxt) or not _TIME_HINT_RE.search(nxt):
+        return
+    if _other_product_named(text, hit.start, hit.end, ns):
         return
     if _FUT_RE.search(nxt) and not _is_same_promise(nxt):
         return

@@ -30,6 +30,8 @@ IMPLIED: dict[str, str] = {
     **dict.fromkeys(("onderzoeken", "laten onderzoeken", "onderzoek laten doen", "onderzoek laten uitvoeren",
                      "onderzoek doen", "onderzoek verrichten", "onderzoek laten verrichten"), "onderzoek"),
     **dict.fromkeys(("verkennen",), "verkenning"),
+    # "de stand van zaken op papier zetten": a written account
+    **dict.fromkeys(("op papier zetten", "op papier te zetten", "op papier zet", "op papier gezet"), "notitie"),
 }
 
 # The debate's own business: discussing these here and now is how a debate runs, not a promise

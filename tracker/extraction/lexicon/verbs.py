@@ -75,15 +75,20 @@ PRODUCT: dict[str, tuple[str, ...]] = {
     "schrijven": ("schrijven", "geschreven"),
     "opzetten": ("opzetten", "opgezet"),
     "ingaan op": ("ingaan", "ingegaan"),
+    "op papier zetten": ("op papier (?:te )?(?:zetten|zet|gezet)",),
+    "schetsen": ("schetsen", "geschetst", "schets", "schetst"),
     # light verbs: only with a product noun next to them ("er komt een evaluatie")
     "maken": ("maken", "maak", "maakt"),
     "volgen": ("volgt", "volgen"),
     "komen": ("komt", "komen", "kom"),
     "plaatsvinden": ("plaatsvinden", "plaatsvindt", "plaatshebben", "plaatsheeft"),
+    # "Die vraag zal ik meenemen in de brief", "Dat betrekken we bij de reactie": content of a product
+    "meenemen": ("meenemen", "meegenomen", "betrekken"),
 }
 
 # Light verbs of PRODUCT that count only with a product noun beside them.
-NEEDS_PRODUCT = frozenset(PRODUCT["maken"] + PRODUCT["volgen"] + PRODUCT["komen"] + PRODUCT["plaatsvinden"])
+NEEDS_PRODUCT = frozenset(PRODUCT["maken"] + PRODUCT["volgen"] + PRODUCT["komen"] + PRODUCT["plaatsvinden"]
+                          + PRODUCT["meenemen"])
 
 MOTION: dict[str, tuple[str, ...]] = {
     "invulling geven": ("invulling (?:\\w+ ){0,2}?(?:geven|gegeven|geeft|geef)",),
