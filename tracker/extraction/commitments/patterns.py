@@ -163,12 +163,12 @@ _NEG_OK_RE = _rx(
 )
 _PERFORMATIVE_RE = _rx(
     r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
-    r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
+    r"(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|^(?!.*\b(?:zal|zullen)\b).*?\bmede\s+namens\b|\b(?:ontvangt|krijgt)\s+u\s+(?:nu\s+)?deze\s+(?:brief|nota|notitie)\b"
 )
-_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b")
+_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))")
 # The letter fulfils the promise just restated: "Met deze brief kom ik die toezegging na."
 _FULFIL_RE = _rx(
-    r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b|\bbij\s+dezen\b"
+    r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))|\bbij\s+dezen\b"
 )
 _PAST_AUX_RE = _rx(r"\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn|ben)\b")
 _PRESENT_ACT_RE = _rx(
@@ -355,3 +355,24 @@ _QUESTION_HEAD_RE = re.compile(
 _ANSWER_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Antwoord\b[^\n]{0,40}$", re.M
 )
+
+
+# Discourse in a debate or speech, not a promise: "Ik kom nog even terug op de procedure",
+# "daar kom ik zo op terug", "Ik kom nu terug op uw vraag".
+_DISCOURSE_RETURN_RE = _rx(
+    r"\b(?:nog\s+even|even|nu|eerst|straks|zo|zometeen|dadelijk|direct)\s+(?:\w+\s+)?(?:op\s+)?terug\b"
+)
+# A future modal inside a clause that names a moment or manner: "De datum waarop het rapport zal
+# verschijnen, hangt af van …", "de wijze waarop dit zal worden uitgevoerd is …".
+_WH_CLAUSE_BEFORE_RE = _rx(
+    r"\b(?:datum|moment|tijdstip|termijn|wijze|manier|mate|vraag|snelheid|volgorde)\s+"
+    r"(?:waarop|waarin|waarmee|wanneer|of|hoe)\b[^,;:()]{0,140}$"
+)
+# "X heeft (desgevraagd) toegelicht/laten weten dat …": someone reports; who is X?
+_REPORTED_OTHER_RE = _rx(
+    r"^\s*(?P<subj>[^,;:]{2,120}?)\s+(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:toegelicht|laten\s+weten|"
+    r"aangegeven|gemeld|meegedeeld|medegedeeld|bericht|verklaard|aangekondigd|geantwoord)\s+dat\b"
+)
+# The Kamer's own wish: "dan ontvangt de Kamer graag een prognose", "De commissie ziet graag tegemoet".
+_WISH_RE = _rx(r"\bgraag\b")
+

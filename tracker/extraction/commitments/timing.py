@@ -18,7 +18,15 @@ from tracker.extraction.commitments.patterns import (
 from tracker.extraction.commitments.phrases import _subordinators
 from tracker.extraction.commitments.records import _Ctx
 from tracker.extraction.commitments.tables import _WORD_RE
+from tracker.extraction.lexicon.events import DATED_DOCUMENT_NOUNS
 from tracker.extraction.types import Deadline
+
+# "in mijn brief van 7 maart 2016", "d.d. 3 maart": the date of a document already sent, never a due date.
+_DATED_DOC_TEXT_RE = re.compile(
+    r"(?:(?:bij|in|met|per)\s+)?(?:(?:mijn|onze|de|uw|haar|zijn|het|een|hun)\s+)?(?:"
+    + "|".join(DATED_DOCUMENT_NOUNS) + r")\s+van\b|d\.d\.|de\s+dato\b",
+    re.IGNORECASE,
+)
 
 # At most two words naming the event ("onderwijs", "van OCW") between an event and its date; no verb or pronoun.
 _EVENT_NAME_RUN_RE = re.compile(
@@ -60,6 +68,8 @@ def _nearest_governing(
         if d.start is None or d.end is None:
             continue
         ds, de = d.start - base, d.end - base
+        if _DATED_DOC_TEXT_RE.match(d.text):
+            continue
         if ctx.is_past(d) and not (
             keep_stated_years and _STATED_YEAR_RE.search(d.text) and not _PAST_WORD_RE.search(d.text)
         ):

@@ -86,6 +86,7 @@ from tracker.extraction.deadlines.relative import (
     _h_until_year,
     _h_weekday,
 )
+from tracker.extraction.deadlines.weekdays import _h_nth_weekday
 from tracker.extraction.lexicon.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -247,6 +248,13 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         rf"{_PRE_DATE}(?:(?P<wn>{_WEEKDAY_NEXT})(?P<wk> week)? (?P<wd>{_WEEKDAY_NAME})|"
         rf"(?P<wd2>{_WEEKDAY_NAME}) (?:aanstaande|a\.s\.|as\.|a\.s(?![\w])))",
         _h_weekday,
+        tuple(WEEKDAYS),
+    ),
+    (
+        "nth_weekday",
+        rf"{_PRE_DATE}(?:de )?(?P<nth>eerste|tweede|derde|vierde|laatste) (?P<wd>{_WEEKDAY_NAME}) (?:van|in) "
+        rf"(?P<mon>{_MONTH_FULL})(?: (?P<y>{YEAR_ABS}))?",
+        _h_nth_weekday,
         tuple(WEEKDAYS),
     ),
     (

@@ -118,6 +118,8 @@ ACTION: dict[str, tuple[str, ...]] = {
     "ondertekenen": ("ondertekenen", "ratificeren"),
     "aanvragen": ("aanvragen",),
     "voorbereiden": ("voor te bereiden", "voorbereiden"),
+    # "een (overgangs)regeling / maatregelen treffen": the measure itself is checkable
+    "treffen": ("treffen", "getroffen"),
 }
 
 # Finite forms of separable verbs count only with their particle later on
