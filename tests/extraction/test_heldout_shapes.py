@@ -1,0 +1,114 @@
+"""Shapes found on real documents outside the dev set (issue-12g), in invented sentences.
+
+Families: linking adverbs that are not "done by this letter", fronted objects,
+register promises to take a measure, dates of documents already sent, moment
+clauses, reports of what others said, the Kamer's own wishes, debate discourse,
+ordinal weekdays of a month, and text rendered without blank lines or spaces.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extraction.commitments import Rejection, explain, find_commitments
+from tracker.extraction.deadlines import find_deadlines
+from tracker.extraction.sentences import split_sentences
+
+REF = date(2026, 3, 2)
+
+
+def find(text: str) -> list:
+    return find_commitments(text, reference_date=REF, default_actor="minister van Wonen")
+
+
+PROMISES = [
+    ("In verband hiermee kunt u de voortgangsbrief in mei tegemoet zien.", date(2026, 5, 31)),
+    ("In samenhang hiermee ontvangt uw Kamer in juni een brief over de huurtoeslag.", date(2026, 6, 30)),
+    ("In aansluiting hiermee zal ik uw Kamer voor de zomer informeren.", None),
+    ("De gevraagde notitie en de hiermee samenhangende vragen zal de staatssecretaris mede namens "
+     "de minister van Financiën in april sturen.", date(2026, 4, 30)),
+    ("Mede namens de minister van Klimaat zal ik uw Kamer in het najaar informeren over de proef.",
+     date(2026, 11, 30)),
+    ("De minister van Wonen zegt de Kamer, naar aanleiding van de motie Brouwer-Kok c.s., toe dat voor "
+     "huurders met een tijdelijk contract een overgangsregeling zal worden getroffen.", None),
+    ("Zoals ik heb toegezegd in mijn brief van 9 februari 2026 zal ik u twee keer per jaar over de "
+     "voortgang rapporteren.", None),
+    ("Voor de derde dinsdag van september zal ik uw Kamer informeren over de opzet van de doorlichting.",
+     date(2026, 9, 14)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "due"), PROMISES)
+def test_promise_shapes_found(sentence: str, due: date | None) -> None:
+    found = find(sentence)
+    assert len(found) == 1, sentence
+    got = found[0].deadline.due if found[0].deadline else None
+    if due is not None:
+        assert got == due
+    else:
+        assert got is None or got >= REF  # never the date of a letter already sent
+
+
+def test_dated_document_never_becomes_the_deadline() -> None:
+    found = find("Zoals toegezegd in de brief van 12 januari 2026 zal ik u halfjaarlijks rapporteren.")
+    assert found and (found[0].deadline is None or found[0].deadline.due != date(2026, 1, 12))
+
+
+NO_PROMISES = [
+    ("De datum waarop het eindrapport zal worden gepubliceerd, is afhankelijk van de commissie.", None),
+    ("De wijze waarop de regeling zal worden uitgevoerd hangt af van de uitvoerders.", None),
+    ("De voorzitter van de adviescommissie heeft desgevraagd laten weten dat het advies in mei wordt "
+     "opgeleverd.", Rejection.OTHER_ACTOR),
+    ("De toezichthouder heeft aangegeven dat het jaarverslag in juni wordt gepubliceerd.", Rejection.OTHER_ACTOR),
+    ("Is de toezegging nog niet nagekomen, dan ontvangt de Kamer graag voor 1 mei een planning.",
+     Rejection.OTHER_ACTOR),
+    ("In verband met de kabinetswisseling ontvangt u deze brief nu.", Rejection.PERFORMED_NOW),
+    ("Ik zal daarom vandaag vooral ingaan op de gevolgen voor de regio.", Rejection.PERFORMED_NOW),
+    ("Ik kom nog even terug op de procedure van vorig jaar.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), NO_PROMISES)
+def test_look_alikes_are_no_promise(sentence: str, reason: Rejection | None) -> None:
+    assert find(sentence) == []
+    if reason is not None:
+        assert explain(sentence, reference_date=REF) == reason
+
+
+def test_government_report_is_still_a_promise() -> None:
+    found = find("Mijn ambtsvoorganger heeft aangegeven dat uw Kamer in juni een brief over de proef ontvangt.")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("voor de derde dinsdag van september", date(2026, 9, 14)),
+        ("op de derde woensdag van mei", date(2026, 5, 20)),
+        ("uiterlijk de eerste maandag van april 2027", date(2027, 4, 5)),
+        ("op de laatste vrijdag van juni", date(2026, 6, 26)),
+        ("op de eerste dinsdag van februari", date(2027, 2, 2)),  # passed on the reference date: next year
+    ],
+)
+def test_ordinal_weekday_of_a_month(phrase: str, due: date) -> None:
+    found = find_deadlines(f"Ik stuur u de brief {phrase}.", reference_date=REF)
+    assert found and found[0].due == due and found[0].precision == "day"
+
+
+def test_letterhead_lines_without_blank_lines_stand_alone() -> None:
+    text = (
+        "Nr. 12 BRIEF VAN DE MINISTER VAN WONEN\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+        "Den Haag, 2 maart 2026\nUw Kamer ontvangt in juni een brief over de huurtoeslag."
+    )
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts[-1] == "Uw Kamer ontvangt in juni een brief over de huurtoeslag."
+    assert "Den Haag, 2 maart 2026" in parts
+
+
+def test_sentence_end_glued_to_next_word_splits() -> None:
+    text = "Dat vraagt een zorgvuldige analyse.De gevraagde brief stuur ik u in mei. Zie J.K. Verbeek."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == ["Dat vraagt een zorgvuldige analyse.", "De gevraagde brief stuur ik u in mei.",
+                     "Zie J.K. Verbeek."]
