@@ -112,3 +112,39 @@ def test_sentence_end_glued_to_next_word_splits() -> None:
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts == ["Dat vraagt een zorgvuldige analyse.", "De gevraagde brief stuur ik u in mei.",
                      "Zie J.K. Verbeek."]
+
+
+# Present passives of delivering a product or a measure, the parliament named as a whole,
+# a past-tense register promise, and research verbs under an explicit promise.
+MORE_PROMISES = [
+    ("Het wetsvoorstel wordt in het eerste kwartaal van 2027 bij uw Kamer ingediend.", date(2027, 3, 31)),
+    ("In juni wordt het uitvoeringsplan vastgesteld.", date(2026, 6, 30)),
+    ("De tussenevaluatie wordt dit najaar uitgevoerd.", date(2026, 11, 30)),
+    ("De evaluatie zal binnen drie jaar aan de Staten-Generaal worden gezonden.", date(2029, 3, 2)),
+    ("De eindrapportage wordt voor de zomer aan beide Kamers voorgelegd.", None),
+    ("De minister zegde toe de Kamer schriftelijk te informeren over de wachtlijsten.", None),
+    ("Ik zeg de heer Hoekstra toe dat wij voor de zomer uitzoeken hoe vaak dit voorkomt.", None),
+    ("In de eerstvolgende voortgangsbrief informeer ik uw Kamer over de uitkomsten.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "due"), MORE_PROMISES)
+def test_more_promise_shapes(sentence: str, due: date | None) -> None:
+    found = find(sentence)
+    assert len(found) == 1, sentence
+    if due is not None:
+        assert found[0].deadline is not None and found[0].deadline.due == due
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het wetsvoorstel is in juni ingediend.",
+        "Het kabinet heeft in maart aanvullende maatregelen getroffen.",
+        "In 2024 werd de regeling ingevoerd.",
+        "De gemeente heeft in juni een aanvraag ingediend.",
+        "De toezichthouder heeft het besluit in juni vastgesteld.",
+    ],
+)
+def test_past_participles_stay_past(sentence: str) -> None:
+    assert find(sentence) == []

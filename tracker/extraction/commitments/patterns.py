@@ -55,7 +55,7 @@ _GOV_ACTOR_RE = re.compile(
 )
 _FIRST_PERSON_RE = _rx(r"^(?:ik|wij|we|mijn ministerie|ons ministerie)$")
 _KAMER_RE = re.compile(
-    r"\b(?:[Uu]w|[Dd]e|[Dd]er|Tweede|Eerste)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bparlement\b"
+    r"\b(?:[Uu]w|[Dd]e|[Dd]er|Tweede|Eerste)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bparlement\b|\bStaten-Generaal\b|\b(?:[Bb]eide|[Dd]e)\s+Kamers\b"
 )
 _KAMER_SUBJECT_RE = _rx(r"^(?:uw|de|de\s+Tweede)\s+Kamer\b|^u\b")
 # Bodies and people that are not the government (other states: any proper name, see _is_other_party).
@@ -117,7 +117,7 @@ _FUT_RE = _rx(r"\b(?:zal|zullen|zult)\b")
 _GAAN_RE = _rx(r"\b(?:ga|gaat|gaan)\b")
 _BEREID_RE = _rx(r"\bbereid\b")
 _TOEZEG_RE = _rx(
-    r"\b(?:zeg|zegt|zeggen)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
+    r"\b(?:zeg|zegt|zeggen|zegde|zegden)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
     r"\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
     r"\btoezegging\s+(?:doe|doen)\b"
 )
@@ -217,7 +217,7 @@ _TIME_HINT_RE = _rx(
     r"december|kwartaal|Q[1-4]|zomer\w*|najaar|voorjaar|winter|jaar|jaarwisseling|week|weken|"
     r"maand|maanden|binnenkort|spoedig|snel|termijn|uiterlijk|Voorjaarsnota|Najaarsnota|"
     r"Prinsjesdag|begroting\w*|reces|kerst\w*|20\d\d|eind|begin|medio|half|helft|t\.z\.t|"
-    r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|"
+    r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|eerstvolgend\w*|"
     r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag)\b"
 )
 
@@ -347,7 +347,10 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken)\b"
+    r"werk|bereikt|bereiken|"
+    # present passives of delivering a product or measure: "Het wetsvoorstel wordt in maart ingediend."
+    r"ingediend|vastgesteld|uitgevoerd|ingevoerd|ge[iï]mplementeerd|aangepast|verlengd|getroffen|"
+    r"voorgelegd|uitgebracht|ontwikkeld|geactualiseerd|gestart|opgestart|ingesteld|toegestuurd|zegde|zegden)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

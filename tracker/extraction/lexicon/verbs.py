@@ -120,6 +120,8 @@ ACTION: dict[str, tuple[str, ...]] = {
     "voorbereiden": ("voor te bereiden", "voorbereiden"),
     # "een (overgangs)regeling / maatregelen treffen": the measure itself is checkable
     "treffen": ("treffen", "getroffen"),
+    # "Ik zeg toe dat wij dat voor de zomer uitzoeken / in kaart brengen"
+    "uitzoeken": ("uitzoeken", "uitgezocht", "in kaart (?:te )?(?:brengen|gebracht)", "inventariseren", "geïnventariseerd"),
 }
 
 # Finite forms of separable verbs count only with their particle later on
