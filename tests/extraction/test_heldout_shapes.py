@@ -148,3 +148,27 @@ def test_more_promise_shapes(sentence: str, due: date | None) -> None:
 )
 def test_past_participles_stay_past(sentence: str) -> None:
     assert find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("in week 12", date(2026, 3, 16), date(2026, 3, 22)),
+        ("uiterlijk in week 23", date(2026, 6, 1), date(2026, 6, 7)),
+        ("in week 5", date(2027, 2, 1), date(2027, 2, 7)),  # week 5 of 2026 has passed: next year
+        ("in week 12 van 2027", date(2027, 3, 22), date(2027, 3, 28)),
+        ("in de eerste week van juni", date(2026, 6, 1), date(2026, 6, 7)),
+        ("uiterlijk de tweede week van april", date(2026, 4, 8), date(2026, 4, 14)),
+        ("in de laatste week van februari", date(2027, 2, 22), date(2027, 2, 28)),
+        ("voor de tweede week van april", None, date(2026, 4, 7)),
+    ],
+)
+def test_week_phrases(phrase: str, start: date | None, due: date) -> None:
+    found = find_deadlines(f"Ik stuur u de brief {phrase}.", reference_date=REF)
+    assert found and found[0].text.endswith(phrase.split()[-1])
+    assert (found[0].window_start, found[0].due, found[0].precision) == (start, due, "month")
+
+
+def test_week_numbers_need_a_week_word_and_a_whole_number() -> None:
+    assert find_deadlines("Het tarief stijgt met 12,5 procent.", reference_date=REF) == []
+    assert [d.due for d in find_deadlines("Dat kost week 12.5 niet.", reference_date=REF)] == []

@@ -86,7 +86,7 @@ from tracker.extraction.deadlines.relative import (
     _h_until_year,
     _h_weekday,
 )
-from tracker.extraction.deadlines.weekdays import _h_nth_weekday
+from tracker.extraction.deadlines.weekdays import _h_nth_week, _h_nth_weekday, _h_week_number
 from tracker.extraction.lexicon.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -256,6 +256,19 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         rf"(?P<mon>{_MONTH_FULL})(?: (?P<y>{YEAR_ABS}))?",
         _h_nth_weekday,
         tuple(WEEKDAYS),
+    ),
+    (
+        "nth_week",
+        rf"{_PRE_DATE}(?:in )?(?:(?:de|het) )?(?P<wnth>eerste|tweede|derde|vierde|laatste) week (?:van|in) "
+        rf"(?P<mon>{_MONTH_FULL})(?: (?P<y>{YEAR_ABS}))?",
+        _h_nth_week,
+        ("week",),
+    ),
+    (
+        "week_number",
+        rf"{_PRE_DATE}(?:in )?week (?P<wno>[1-5]?\d)(?!\d|[.,]\d)(?:(?: van| in)? (?P<y>{YEAR_ABS}))?",
+        _h_week_number,
+        ("week",),
     ),
     (
         "dated_event",

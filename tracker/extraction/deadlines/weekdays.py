@@ -1,4 +1,5 @@
-"""``de derde dinsdag van september``: an ordinal weekday of a month is one day.
+"""``de derde dinsdag van september``: an ordinal weekday of a month is one day;
+``de tweede week van april`` is days 8–14 of the month; ``week 12`` is that ISO week.
 
 Budget law names its moments this way (Prinsjesdag is the third Tuesday of
 September, Verantwoordingsdag the third Wednesday of May), and letters copy it.
@@ -14,6 +15,7 @@ from tracker.extraction.deadlines.dates import (
     _ONE,
     _R,
     DAY,
+    MONTH,
     _after_period,
     _norm,
     _pre_kind,
@@ -52,3 +54,53 @@ def _h_nth_weekday(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hi
         return _R(None, day - _ONE, DAY, year=year, missing=missing, before=True)
     r = _R(day, day, DAY, year=year, missing=missing)
     return _after_period(r) if pre == "after" else r
+
+
+def _windowed(start: date, end: date, year: int, missing: bool, pre_raw: str | None) -> _R:
+    pre = _pre_kind(pre_raw)
+    if pre == "before":
+        return _R(None, start - _ONE, MONTH, year=year, missing=missing, before=True)
+    r = _R(start, end, MONTH, year=year, missing=missing)
+    return _after_period(r) if pre == "after" else r
+
+
+def _month_week(year: int, month: int, nth: int) -> tuple[date, date]:
+    """Days 1–7, 8–14, 15–21, 22–28 of the month; the last week is its last seven days."""
+    if nth == 0:
+        last = date(year + (month == 12), month % 12 + 1, 1) - _ONE
+        return last - timedelta(days=6), last
+    start = date(year, month, 7 * (nth - 1) + 1)
+    return start, start + timedelta(days=6)
+
+
+def _h_nth_week(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``de tweede week van april``: part of a month (precision ``month``, like ``begin maart``)."""
+    ordinal = _norm(gd["wnth"])
+    nth = 0 if ordinal == "laatste" else DAY_ORDINALS[ordinal]
+    month = MONTHS[_norm(gd["mon"])]
+    if gd.get("y"):
+        year, missing = year_of(gd["y"]), False
+    else:
+        year, missing = ref.year, True
+        if _month_week(year, month, nth)[1] < ref:
+            year += 1
+    start, end = _month_week(year, month, nth)
+    return _windowed(start, end, year, missing, gd.get("pre"))
+
+
+def _h_week_number(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``in week 12``: Monday to Sunday of that ISO week; without a year the next one not yet ended."""
+    week = int(gd["wno"])
+    if not 1 <= week <= 53:
+        return None
+    if gd.get("y"):
+        year, missing = year_of(gd["y"]), False
+    else:
+        year, missing = ref.year, True
+        if date.fromisocalendar(year, min(week, 52), 7) < ref:
+            year += 1
+    try:
+        start = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None  # week 53 of a year with 52 weeks
+    return _windowed(start, start + timedelta(days=6), year, missing, gd.get("pre"))
