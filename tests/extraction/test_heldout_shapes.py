@@ -172,3 +172,23 @@ def test_week_phrases(phrase: str, start: date | None, due: date) -> None:
 def test_week_numbers_need_a_week_word_and_a_whole_number() -> None:
     assert find_deadlines("Het tarief stijgt met 12,5 procent.", reference_date=REF) == []
     assert [d.due for d in find_deadlines("Dat kost week 12.5 niet.", reference_date=REF)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("U ontvangt de antwoorden zo spoedig mogelijk, maar uiterlijk voor 1 mei.", date(2026, 4, 30)),
+        ("Ik informeer uw Kamer binnenkort en in elk geval voor 1 juli.", date(2026, 6, 30)),
+        ("Ik beantwoord de vragen zo spoedig mogelijk, maar in ieder geval binnen drie weken.", date(2026, 3, 23)),
+        ("Ik zal de Kamer zo snel mogelijk, op zijn laatst in juni, informeren.", date(2026, 6, 30)),
+    ],
+)
+def test_outer_bound_after_a_vague_phrase_governs(sentence: str, due: date) -> None:
+    found = find(sentence)
+    assert len(found) == 1 and found[0].deadline is not None and found[0].deadline.due == due
+
+
+def test_present_answering_is_a_promise_but_after_a_perfect_auxiliary_it_is_past() -> None:
+    assert len(find("Ik beantwoord de vragen van het lid Smit voor 1 mei.")) == 1
+    assert find("Ik heb de vragen van het lid Smit op 3 februari beantwoord.") == []
+    assert find("De vragen van het lid Smit heb ik op 3 februari beantwoord.") == []

@@ -350,7 +350,7 @@ _TRIGGER_RE = _rx(
     r"werk|bereikt|bereiken|"
     # present passives of delivering a product or measure: "Het wetsvoorstel wordt in maart ingediend."
     r"ingediend|vastgesteld|uitgevoerd|ingevoerd|ge[iï]mplementeerd|aangepast|verlengd|getroffen|"
-    r"voorgelegd|uitgebracht|ontwikkeld|geactualiseerd|gestart|opgestart|ingesteld|toegestuurd|zegde|zegden)\b"
+    r"voorgelegd|uitgebracht|ontwikkeld|geactualiseerd|gestart|opgestart|ingesteld|toegestuurd|zegde|zegden|beantwoord|beantwoordt)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

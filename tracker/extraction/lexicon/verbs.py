@@ -146,3 +146,7 @@ NOUN_DETERMINERS = frozenset({
     "de", "een", "onze", "ons", "mijn", "uw", "hun", "eerdere", "andere", "diverse", "verschillende", "enkele",
     "alle", "beide", "vele", "meerdere", "nieuwe", "lopende",
 })
+
+# Present forms that are also past participles ("ik beantwoord" / "heb beantwoord"): after a
+# perfect auxiliary they are past.
+PARTICIPLE_LIKE_PRESENT = frozenset({"beantwoord", "bericht", "verstrekt", "herzien"})
