@@ -192,3 +192,11 @@ def test_present_answering_is_a_promise_but_after_a_perfect_auxiliary_it_is_past
     assert len(find("Ik beantwoord de vragen van het lid Smit voor 1 mei.")) == 1
     assert find("Ik heb de vragen van het lid Smit op 3 februari beantwoord.") == []
     assert find("De vragen van het lid Smit heb ik op 3 februari beantwoord.") == []
+
+
+def test_verb_first_label_lines_are_no_promise() -> None:
+    text = (
+        "Ingediend 4 februari 2026\nBeantwoord 20 maart 2026 (na 44 dagen)\n"
+        "Indiener Jan Smit (GL)\nBeantwoord door Van Dalen (minister van Wonen)\n"
+    )
+    assert find(text) == []

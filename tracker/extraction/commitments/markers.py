@@ -47,6 +47,7 @@ _LEADING_CONDITION_RE = re.compile(
 )
 
 
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t\xa0]*$")
 # "Ik heb (u) toegezegd", "heb ik toegezegd": the speaker's own promise, restated.
 _OWN_PROMISE_RE = re.compile(r"\b(?:ik\s+heb|heb\s+ik|wij\s+hebben|we\s+hebben|hebben\s+wij)\b")
 
@@ -160,6 +161,8 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             "verwachten", "tegemoetzien", "tegemoet zien", "tegemoet kunt zien"
         ):
             continue
+        if _LINE_START_RE.search(sent, max(0, a.start - 40), a.start):
+            continue  # verb first on its line: a label ("Beantwoord 23 september 2020"), an imperative or a question
         if _PRESENT_ACT_RE.match(a.word) and sent[max(0, a.start - 3):a.start].lower() != "te ":
             return "present", a.start, a
         if a.word == "toekomen" and re.search(r"\b(?:doe|doet)\b", low[seg_a:a.start]):
