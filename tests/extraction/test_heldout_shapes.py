@@ -200,3 +200,10 @@ def test_verb_first_label_lines_are_no_promise() -> None:
         "Indiener Jan Smit (GL)\nBeantwoord door Van Dalen (minister van Wonen)\n"
     )
     assert find(text) == []
+
+
+def test_seeing_to_it_that_the_kamer_receives() -> None:
+    assert len(find("Ik zorg ervoor dat uw Kamer de cijfers over de wachtlijsten in mei krijgt.")) == 1
+    assert len(find("Ik zal ervoor zorgen dat de Kamer die informatie voor het commissiedebat krijgt.")) == 1
+    assert find("Het is belangrijk dat de Kamer die informatie krijgt.") == []
+    assert find("Ik begrijp dat de Kamer veel brieven krijgt.") == []
