@@ -207,3 +207,23 @@ def test_seeing_to_it_that_the_kamer_receives() -> None:
     assert len(find("Ik zal ervoor zorgen dat de Kamer die informatie voor het commissiedebat krijgt.")) == 1
     assert find("Het is belangrijk dat de Kamer die informatie krijgt.") == []
     assert find("Ik begrijp dat de Kamer veel brieven krijgt.") == []
+
+
+@pytest.mark.parametrize(
+    "delivery",
+    [
+        "In de bijlage treft u dit overzicht aan.",
+        "Hierbij ontvangt u dit overzicht.",
+        "Bijgaand stuur ik u het overzicht.",
+    ],
+)
+def test_restated_promise_delivered_by_the_next_sentence_is_closed(delivery: str) -> None:
+    text = ("In het commissiedebat van 3 februari heb ik toegezegd uw Kamer een overzicht te sturen van de "
+            "lopende onderzoeken. " + delivery)
+    assert find(text) == []
+
+
+def test_restated_promise_still_open_is_kept() -> None:
+    text = ("In het commissiedebat van 3 februari heb ik toegezegd uw Kamer een overzicht te sturen van de "
+            "lopende onderzoeken. Dat overzicht volgt na de zomer.")
+    assert len(find(text)) == 1
