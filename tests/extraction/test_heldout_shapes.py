@@ -161,6 +161,9 @@ def test_past_participles_stay_past(sentence: str) -> None:
         ("uiterlijk de tweede week van april", date(2026, 4, 8), date(2026, 4, 14)),
         ("in de laatste week van februari", date(2027, 2, 22), date(2027, 2, 28)),
         ("voor de tweede week van april", None, date(2026, 4, 7)),
+        ("in de week van 9 maart", date(2026, 3, 9), date(2026, 3, 15)),
+        ("voor de week van 9 maart", None, date(2026, 3, 8)),
+        ("de week van 2 februari", date(2027, 2, 1), date(2027, 2, 7)),
     ],
 )
 def test_week_phrases(phrase: str, start: date | None, due: date) -> None:

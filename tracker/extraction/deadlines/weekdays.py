@@ -104,3 +104,25 @@ def _h_week_number(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hi
     except ValueError:
         return None  # week 53 of a year with 52 weeks
     return _windowed(start, start + timedelta(days=6), year, missing, gd.get("pre"))
+
+
+def _h_week_of(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
+    """``in de week van 9 maart``: Monday to Sunday of the week holding that day."""
+    month = MONTHS[_norm(gd["mon"])]
+    day = int(gd["d"])
+    if gd.get("y"):
+        year, missing = year_of(gd["y"]), False
+    else:
+        year, missing = ref.year, True
+    try:
+        named = date(year, month, day)
+    except ValueError:
+        return None
+    start = named - timedelta(days=named.weekday())
+    if missing and start + timedelta(days=6) < ref:
+        try:
+            named = date(year + 1, month, day)
+        except ValueError:
+            return None
+        year, start = year + 1, named - timedelta(days=named.weekday())
+    return _windowed(start, start + timedelta(days=6), year, missing, gd.get("pre"))
