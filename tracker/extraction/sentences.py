@@ -60,7 +60,9 @@ _SENTENCE_OPENERS = _words(
 # A candidate end: terminal punctuation, closing quotes/brackets, whitespace,
 # then the first character of the next word.
 _END_RE = re.compile(
-    r"[.!?]+(\d{1,2})?[\"'»”’)\]]*(?=\s+[A-Z0-9À-ÖØ-Þ\"'«“‘(\-–•\[])"
+    r"[.!?]+(\d{1,2})?[\"'»”’)\]]*(?:(?=\s+[A-Z0-9À-ÖØ-Þ\"'«“‘(\-–•\[])"
+    # web renderings drop the space: "… het kabinetsstandpunt.De gevraagde brief …"
+    r"|(?<=[a-zà-ÿ]{3}[.?!])(?=[A-Z][a-zà-ÿ]))"
 )
 # Brackets are tracked to avoid splitting inside "(Kamerstuk 33 694, nr. 43)".
 _BRACKET_RE = re.compile(r"[()\[\]]")
@@ -80,6 +82,14 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 _TITLE_LINE_RE = re.compile(r"^[ \t\xa0]*+([A-Z][^\n]{0,59}+)$", re.MULTILINE)
+# Letterhead lines that stand alone even when no blank line separates them (web renderings of
+# Kamerstukken): "Den Haag, 23 september 2024", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal".
+_LETTERHEAD_LINE_RE = re.compile(
+    r"^[ \t\xa0]*(?:(?:Den\s+Haag|'s-Gravenhage|Datum),?[ \t\xa0]+\d{1,2}[ \t\xa0]+[a-z]+[ \t\xa0]+\d{4}"
+    r"|Aan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer(?:\s+der\s+Staten-Generaal)?"
+    r"|(?:Nr\.|Nummer)[ \t\xa0]+\d+[A-Za-z]?[ \t\xa0]+[A-Z][A-Z ,/()-]{6,})[ \t\xa0]*$",
+    re.MULTILINE,
+)
 _WORD_CHARS = frozenset(".'/-_")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
 _SHORT_TITLE_MAX = 60
@@ -125,6 +135,9 @@ def _layout_cuts(text: str, a: int, b: int) -> list[int]:
     items, heading lines, short title lines between sentences)."""
     cuts: list[int] = [m.start() for m in _ITEM_RE.finditer(text, a, b)]
     for m in _HEADING_RE.finditer(text, a, b):
+        cuts.append(m.start())
+        cuts.append(m.end())
+    for m in _LETTERHEAD_LINE_RE.finditer(text, a, b):
         cuts.append(m.start())
         cuts.append(m.end())
     # Short title lines standing between two sentences ("Postennet"): a

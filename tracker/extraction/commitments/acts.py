@@ -244,6 +244,10 @@ def _past_tense(sent: str, act: _Act) -> bool:
     before = sent[max(0, act.start - 160):act.start]
     if _PRESENT_ACT_RE.match(act.word):
         seg_a, _ = _segment(sent, act.start)
+        if act.word.lower() in verbs.PARTICIPLE_LIKE_PRESENT and re.search(
+            r"\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|was|waren)\b", sent[seg_a:act.start], re.I
+        ):
+            return True  # "Ik heb de vragen op 3 maart beantwoord"
         return bool(_PAST_AUX_RE.search(sent, seg_a, act.start) and re.search(r"\bge\w+[dt]\b", sent[act.end:act.end + 60]))
     if re.search(r"\b(?:wordt|worden)\b", before, _I):
         return False

@@ -42,8 +42,10 @@ from tracker.extraction.commitments.patterns import (
     _PERFORMATIVE_RE,
     _QUALIFIER_RE,
     _RECURRING_RE,
+    _REPORTED_OTHER_RE,
     _THIS_LETTER_RE,
     _TIME_HINT_RE,
+    _WISH_RE,
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
@@ -132,6 +134,11 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     actor = lead_actor or _actor(ctx, sent, marker, anchor, act)
     if actor is None:
         return ctx.reject(Rejection.OTHER_ACTOR)
+    reported = _REPORTED_OTHER_RE.match(sent) if lead_actor is None else None
+    if reported and reported.end() <= anchor and not _GOV_ACTOR_RE.search(reported.group("subj")) and not re.search(
+        r"\b(?:ik|wij|we|mijn|onze)\b", reported.group("subj"), re.I
+    ):
+        return ctx.reject(Rejection.OTHER_ACTOR)  # "De voorzitter van de commissie heeft laten weten dat …"
 
     delivery = marker == "present" and _delivery_passive(sent, act)
     receives = marker == "present" and act.word in _RECEIVE_WORDS and bool(_KAMER_RECEIVES_RE.search(low))
@@ -139,6 +146,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
         and bool(_KAMER_RE.search(sent))
     )
+    if receives and _WISH_RE.search(sent, act.end, act.end + 30):
+        return ctx.reject(Rejection.OTHER_ACTOR)  # "dan ontvangt de Kamer graag een prognose": the Kamer's wish
     needs_time = row.needs_time and not delivery and not recurring and not receives
     if needs_time and not _TIME_HINT_RE.search(sent):
         return ctx.reject(Rejection.NO_TIME)
@@ -161,6 +170,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
             return ctx.reject(Rejection.NO_TIME)
     if row.hedged and deadline is None and act.kind == "action":
         return ctx.reject(Rejection.VAGUE_INTENT)
+    if deadline is not None and act.word in deliverable_words.DEBATE_ACTS and (
+        " ".join(deadline.text.lower().split()) in deliverable_words.THIS_DEBATE_TIMES
+    ):
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "Ik zal vandaag vooral ingaan op …": this very debate
     if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(
         sent, min(anchor, act.start), act.end + 60
     ) and not _WITH_OTHERS_RE.search(sent, min(anchor, act.start), act.end + 60):

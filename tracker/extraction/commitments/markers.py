@@ -7,6 +7,7 @@ import re
 from tracker.extraction.commitments.acts import _pick_act
 from tracker.extraction.commitments.patterns import (
     _BLIJVEN_RE,
+    _DISCOURSE_RETURN_RE,
     _FORMULA_RE,
     _GOV_ACTOR_RE,
     _I,
@@ -15,6 +16,7 @@ from tracker.extraction.commitments.patterns import (
     _PASSIVE_PRESENT_RE,
     _PAST_AUX_RE,
     _PRESENT_ACT_RE,
+    _WH_CLAUSE_BEFORE_RE,
 )
 from tracker.extraction.commitments.phrases import _segment
 from tracker.extraction.commitments.records import Rejection, _Act
@@ -45,6 +47,7 @@ _LEADING_CONDITION_RE = re.compile(
 )
 
 
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t\xa0]*$")
 # "Ik heb (u) toegezegd", "heb ik toegezegd": the speaker's own promise, restated.
 _OWN_PROMISE_RE = re.compile(r"\b(?:ik\s+heb|heb\s+ik|wij\s+hebben|we\s+hebben|hebben\s+wij)\b")
 
@@ -97,6 +100,8 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
     for m in _L_FUT.finditer(low):
         if sent[max(0, m.start() - 3):m.start()].lower() == "te ":
             continue  # "te zullen sturen": reported, see _RESTATED_RE
+        if _WH_CLAUSE_BEFORE_RE.search(low, max(0, m.start() - 160), m.start()):
+            continue  # "de datum waarop het rapport zal verschijnen": names a moment, promises nothing
         act = _pick_act(sent, acts, m.start())
         if act is not None:
             return "future", m.start(), act
@@ -142,7 +147,9 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             return "intent", m.start(), act
     # Promise formulas in the present tense: no time phrase needed.
     m = _FORMULA_RE.search(low) if ("hoogte" in low or "terug" in low or "nader" in low) else None
-    if m and not _PAST_AUX_RE.search(low, max(0, m.start() - 40), m.start()):
+    if m and not _PAST_AUX_RE.search(low, max(0, m.start() - 40), m.start()) and not _DISCOURSE_RETURN_RE.search(
+        low, m.start(), m.end()
+    ):
         act = next((a for a in acts if m.start() <= a.start < m.end() and a.kind == "inform"), None)
         act = act or _Act("inform", m.start(), m.end(), "terugkomen")
         return "formula", m.start(), act
@@ -154,6 +161,8 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             "verwachten", "tegemoetzien", "tegemoet zien", "tegemoet kunt zien"
         ):
             continue
+        if _LINE_START_RE.search(sent, max(0, a.start - 40), a.start):
+            continue  # verb first on its line: a label ("Beantwoord 23 september 2020"), an imperative or a question
         if _PRESENT_ACT_RE.match(a.word) and sent[max(0, a.start - 3):a.start].lower() != "te ":
             return "present", a.start, a
         if a.word == "toekomen" and re.search(r"\b(?:doe|doet)\b", low[seg_a:a.start]):

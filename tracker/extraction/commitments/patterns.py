@@ -55,7 +55,7 @@ _GOV_ACTOR_RE = re.compile(
 )
 _FIRST_PERSON_RE = _rx(r"^(?:ik|wij|we|mijn ministerie|ons ministerie)$")
 _KAMER_RE = re.compile(
-    r"\b(?:[Uu]w|[Dd]e|[Dd]er|Tweede|Eerste)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bparlement\b"
+    r"\b(?:[Uu]w|[Dd]e|[Dd]er|Tweede|Eerste)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bparlement\b|\bStaten-Generaal\b|\b(?:[Bb]eide|[Dd]e)\s+Kamers\b"
 )
 _KAMER_SUBJECT_RE = _rx(r"^(?:uw|de|de\s+Tweede)\s+Kamer\b|^u\b")
 # Bodies and people that are not the government (other states: any proper name, see _is_other_party).
@@ -120,7 +120,7 @@ _FUT_RE = _rx(r"\b(?:zal|zullen|zult)\b")
 _GAAN_RE = _rx(r"\b(?:ga|gaat|gaan)\b")
 _BEREID_RE = _rx(r"\bbereid\b")
 _TOEZEG_RE = _rx(
-    r"\b(?:zeg|zegt|zeggen)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
+    r"\b(?:zeg|zegt|zeggen|zegde|zegden)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
     r"\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
     r"\btoezegging\s+(?:doe|doen)\b"
 )
@@ -167,12 +167,12 @@ _NEG_OK_RE = _rx(
 )
 _PERFORMATIVE_RE = _rx(
     r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
-    r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
+    r"(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|^(?!.*\b(?:zal|zullen)\b).*?\bmede\s+namens\b|\b(?:ontvangt|krijgt)\s+u\s+(?:nu\s+)?deze\s+(?:brief|nota|notitie)\b"
 )
-_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b")
+_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))")
 # The letter fulfils the promise just restated: "Met deze brief kom ik die toezegging na."
 _FULFIL_RE = _rx(
-    r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b|\bbij\s+dezen\b"
+    r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))|\bbij\s+dezen\b"
 )
 _PAST_AUX_RE = _rx(r"\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn|ben)\b")
 _PRESENT_ACT_RE = _rx(
@@ -224,7 +224,7 @@ _TIME_HINT_RE = _rx(
     r"december|kwartaal|Q[1-4]|zomer\w*|najaar|voorjaar|winter|jaar|jaarwisseling|week|weken|"
     r"maand|maanden|binnenkort|spoedig|snel|termijn|uiterlijk|Voorjaarsnota|Najaarsnota|"
     r"Prinsjesdag|begroting\w*|reces|kerst\w*|20\d\d|eind|begin|medio|half|helft|t\.z\.t|"
-    r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|"
+    r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|eerstvolgend\w*|"
     r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag)\b"
 )
 
@@ -356,7 +356,10 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|terugkom|terugkomt|terugkomen|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken|neem)\b"
+    r"werk|bereikt|bereiken|neem|"
+    # present passives of delivering a product or measure: "Het wetsvoorstel wordt in maart ingediend."
+    r"ingediend|vastgesteld|uitgevoerd|ingevoerd|ge[iï]mplementeerd|aangepast|verlengd|getroffen|"
+    r"voorgelegd|uitgebracht|ontwikkeld|geactualiseerd|gestart|opgestart|ingesteld|toegestuurd|zegde|zegden|beantwoord|beantwoordt)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M
@@ -364,3 +367,24 @@ _QUESTION_HEAD_RE = re.compile(
 _ANSWER_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Antwoord\b[^\n]{0,40}$", re.M
 )
+
+
+# Discourse in a debate or speech, not a promise: "Ik kom nog even terug op de procedure",
+# "daar kom ik zo op terug", "Ik kom nu terug op uw vraag".
+_DISCOURSE_RETURN_RE = _rx(
+    r"\b(?:nog\s+even|even|nu|eerst|straks|zo|zometeen|dadelijk|direct)\s+(?:\w+\s+)?(?:op\s+)?terug\b"
+)
+# A future modal inside a clause that names a moment or manner: "De datum waarop het rapport zal
+# verschijnen, hangt af van …", "de wijze waarop dit zal worden uitgevoerd is …".
+_WH_CLAUSE_BEFORE_RE = _rx(
+    r"\b(?:datum|moment|tijdstip|termijn|wijze|manier|mate|vraag|snelheid|volgorde)\s+"
+    r"(?:waarop|waarin|waarmee|wanneer|of|hoe)\b[^,;:()]{0,140}$"
+)
+# "X heeft (desgevraagd) toegelicht/laten weten dat …": someone reports; who is X?
+_REPORTED_OTHER_RE = _rx(
+    r"^\s*(?P<subj>[^,;:]{2,120}?)\s+(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:toegelicht|laten\s+weten|"
+    r"aangegeven|gemeld|meegedeeld|medegedeeld|bericht|verklaard|aangekondigd|geantwoord)\s+dat\b"
+)
+# The Kamer's own wish: "dan ontvangt de Kamer graag een prognose", "De commissie ziet graag tegemoet".
+_WISH_RE = _rx(r"\bgraag\b")
+

@@ -95,6 +95,14 @@ _OWN_CLAUSE_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|wordt|worden)\b", re.I)
 _AFTER_STEP_RE = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:daarna|vervolgens|aansluitend|daaropvolgend|na\s+afloop\s+daarvan)\b", re.I
 )
+# The next sentence delivers what the restated promise named: "In de bijlage treft u dit overzicht aan",
+# "Hierbij ontvangt u de rapportage", "Bijgaand stuur ik u het rapport".
+_DELIVERED_NOW_RE = re.compile(
+    r"\s*(?:in\s+de\s+bijlage\w*|bijgaand|bijgevoegd|hierbij|hiermee|met\s+deze\s+brief)\b[^.;?]{0,40}?"
+    r"\b(?:treft|vindt|ontvangt|krijgt)\s+u\b|"
+    r"\s*(?:bijgaand|hierbij|hiermee|met\s+deze\s+brief)\s+(?:bied|stuur|zend|doe)\s+ik\b",
+    re.I,
+)
 _NEEDS_TIME_RE = re.compile(
     r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b|"
     # "Dit moet ik eerst even overleggen met mijn collega.": the step an oral promise to come back waits for
@@ -132,6 +140,9 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
         nxt = text[ns:ne]
         if _FULFIL_RE.search(nxt) and re.search(r"\b(?:na|dat|invulling|uitvoering|gevolg|voldoe|doe|informeer)\b", nxt, _I):
             hit.kind = ""  # "Met deze brief kom ik die toezegging na": fulfilled, not open
+            return
+        if _DELIVERED_NOW_RE.match(nxt):
+            hit.kind = ""  # "… heb ik toegezegd u een overzicht te sturen. In de bijlage treft u dit overzicht aan."
             return
     if pos > 0 and hit.kind and hit.marker != "restated" and (
         _AFTER_STEP_RE.match(text, hit.start, hit.start + 40) or _NEEDS_TIME_RE.search(text, *sents[pos - 1])

@@ -121,6 +121,9 @@ _REVISION_HINT_RE = re.compile(
 _KAMER_RECEIVES_RE = re.compile(
     r"(?:\b(?:uw|de)\s+kamer|(?<!\w)u)\s+(?:ontvangt|krijgt|hoort)\b"
     r"|\b(?:ontvangt|krijgt|hoort)\s+(?:\w+\s+){0,2}?(?:u|uw\s+kamer|de\s+kamer)\b"
+    # the verb last in a subordinate clause: "(ik zorg ervoor) dat de Kamer de cijfers in mei krijgt"
+    r"|\b(?:zorg\w*\s+(?:\w+\s+)?ervoor|ervoor\s+(?:te\s+)?zorg\w*)\s*,?\s*dat\s+(?:uw|de)\s+kamer\b"
+    r"[^.;:,?]{0,100}?\b(?:ontvangt|krijgt)\b"
 )
 _I_REPORT_RE = re.compile(r"\b(?:ik|wij|we)\s+bericht(?:en)?\b|\bbericht(?:en)?\s+(?:ik|wij|we)\b")
 # First-person effort promises that bind: "Ik streef ernaar de vragen … te beantwoorden".

@@ -18,7 +18,21 @@ from tracker.extraction.commitments.patterns import (
 from tracker.extraction.commitments.phrases import _subordinators
 from tracker.extraction.commitments.records import _Ctx
 from tracker.extraction.commitments.tables import _WORD_RE
+from tracker.extraction.lexicon.events import DATED_DOCUMENT_NOUNS
 from tracker.extraction.types import Deadline
+
+_OUTER_BOUND_RE = re.compile(
+    r"\s*[,–-]?\s*(?:(?:maar|doch|en|of)\s+)?(?:(?:in\s+(?:ieder|elk)\s+geval|op\s+zijn\s+laatst|ten\s+laatste|"
+    r"uiterlijk|echter)\s*)*,?\s*",
+    re.IGNORECASE,
+)
+_BOUND_WORD_RE = re.compile(r"geval|laatst|uiterlijk", re.IGNORECASE)
+# "in mijn brief van 7 maart 2016", "d.d. 3 maart": the date of a document already sent, never a due date.
+_DATED_DOC_TEXT_RE = re.compile(
+    r"(?:(?:bij|in|met|per)\s+)?(?:(?:mijn|onze|de|uw|haar|zijn|het|een|hun)\s+)?(?:"
+    + "|".join(DATED_DOCUMENT_NOUNS) + r")\s+van\b|d\.d\.|de\s+dato\b",
+    re.IGNORECASE,
+)
 
 # At most two words naming the event ("onderwijs", "van OCW") between an event and its date; no verb or pronoun.
 _EVENT_NAME_RUN_RE = re.compile(
@@ -40,6 +54,17 @@ def _governing(
         if dated is not None:
             return dated
     if best is not None and best.due is None and best.end is not None:
+        # "zo spoedig mogelijk, maar uiterlijk 1 mei" / "… en in ieder geval binnen drie weken":
+        # the outer bound after a vague phrase is the checkable deadline.
+        for d in deadlines:
+            if d.start is None or d.due is None or not 0 <= d.start - best.end <= 40 or ctx.is_past(d):
+                continue
+            between = ctx.text[best.end:d.start]
+            if _OUTER_BOUND_RE.fullmatch(between) and (
+                _BOUND_WORD_RE.search(between) or d.text.lower().startswith(("uiterlijk", "ten laatste"))
+            ):
+                return d
+    if best is not None and best.due is None and best.end is not None:
         # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
         # "voor de begrotingsbehandeling onderwijs begin november": the event's name may run on a word or two.
         for d in deadlines:
@@ -60,6 +85,8 @@ def _nearest_governing(
         if d.start is None or d.end is None:
             continue
         ds, de = d.start - base, d.end - base
+        if _DATED_DOC_TEXT_RE.match(d.text):
+            continue
         if ctx.is_past(d) and not (
             keep_stated_years and _STATED_YEAR_RE.search(d.text) and not _PAST_WORD_RE.search(d.text)
         ):

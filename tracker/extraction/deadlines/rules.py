@@ -86,6 +86,12 @@ from tracker.extraction.deadlines.relative import (
     _h_until_year,
     _h_weekday,
 )
+from tracker.extraction.deadlines.weekdays import (
+    _h_nth_week,
+    _h_nth_weekday,
+    _h_week_number,
+    _h_week_of,
+)
 from tracker.extraction.lexicon.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -248,6 +254,33 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         rf"(?P<wd2>{_WEEKDAY_NAME}) (?:aanstaande|a\.s\.|as\.|a\.s(?![\w])))",
         _h_weekday,
         tuple(WEEKDAYS),
+    ),
+    (
+        "nth_weekday",
+        rf"{_PRE_DATE}(?:de )?(?P<nth>eerste|tweede|derde|vierde|laatste) (?P<wd>{_WEEKDAY_NAME}) (?:van|in) "
+        rf"(?P<mon>{_MONTH_FULL})(?: (?P<y>{YEAR_ABS}))?",
+        _h_nth_weekday,
+        tuple(WEEKDAYS),
+    ),
+    (
+        "nth_week",
+        rf"{_PRE_DATE}(?:in )?(?:(?:de|het) )?(?P<wnth>eerste|tweede|derde|vierde|laatste) week (?:van|in) "
+        rf"(?P<mon>{_MONTH_FULL})(?: (?P<y>{YEAR_ABS}))?",
+        _h_nth_week,
+        ("week",),
+    ),
+    (
+        "week_of",
+        rf"{_PRE_DATE}(?:in )?de week van (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag) )?"
+        rf"(?P<d>[0-3]?\d) (?P<mon>{_MONTH_FULL})(?: (?P<y>{YEAR_ABS}))?",
+        _h_week_of,
+        ("week",),
+    ),
+    (
+        "week_number",
+        rf"{_PRE_DATE}(?:in )?week (?P<wno>[1-5]?\d)(?!\d|[.,]\d)(?:(?: van| in)? (?P<y>{YEAR_ABS}))?",
+        _h_week_number,
+        ("week",),
     ),
     (
         "dated_event",

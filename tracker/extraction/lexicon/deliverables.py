@@ -40,3 +40,7 @@ DEBATE_ITEMS = ("moties", "motie", "amendementen", "amendement", "vragen", "vraa
                 "opmerkingen", "inbreng", "punten", "sprekers")
 DEBATE_ACTS = frozenset({"bespreken", "bespreekt", "ingaan", "behandelen", "behandel", "behandelt",
                          "langslopen", "langsgaan", "doorlopen", "nalopen"})
+
+# Times that mean "in this very debate" when the act is a debate act ("Ik zal vandaag vooral ingaan op …").
+THIS_DEBATE_TIMES = frozenset({"vandaag", "nu", "straks", "zo meteen", "zometeen", "dadelijk", "zo dadelijk",
+                               "in dit debat", "in deze termijn", "in de tweede termijn"})

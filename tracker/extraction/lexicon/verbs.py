@@ -123,6 +123,10 @@ ACTION: dict[str, tuple[str, ...]] = {
     "ondertekenen": ("ondertekenen", "ratificeren"),
     "aanvragen": ("aanvragen",),
     "voorbereiden": ("voor te bereiden", "voorbereiden"),
+    # "een (overgangs)regeling / maatregelen treffen": the measure itself is checkable
+    "treffen": ("treffen", "getroffen"),
+    # "Ik zeg toe dat wij dat voor de zomer uitzoeken / in kaart brengen"
+    "uitzoeken": ("uitzoeken", "uitgezocht", "in kaart (?:te )?(?:brengen|gebracht)", "inventariseren", "geïnventariseerd"),
 }
 
 # Finite forms of separable verbs count only with their particle later on
@@ -147,3 +151,7 @@ NOUN_DETERMINERS = frozenset({
     "de", "een", "onze", "ons", "mijn", "uw", "hun", "eerdere", "andere", "diverse", "verschillende", "enkele",
     "alle", "beide", "vele", "meerdere", "nieuwe", "lopende",
 })
+
+# Present forms that are also past participles ("ik beantwoord" / "heb beantwoord"): after a
+# perfect auxiliary they are past.
+PARTICIPLE_LIKE_PRESENT = frozenset({"beantwoord", "bericht", "verstrekt", "herzien"})
