@@ -105,7 +105,7 @@ _PASSIVE_DELIVERY = _words(
 ) | {"ter beschikking gesteld", "beschikbaar gesteld"}
 _DELIVERY_ACTIONS = _words(
     "indienen ingediend leveren geleverd aanleveren voor te leggen verstrekken uitbrengen "
-    "laten uitvoeren"
+    "laten uitvoeren starten"
 )
 # Acts that are a product by themselves: "zal … evalueren", "zal onderzoeken of …".
 _IMPLIED_PRODUCT = deliverables.IMPLIED
@@ -177,7 +177,7 @@ _PRESENT_ACT_RE = _rx(
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
     r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
-    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft)$"
+    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft|start|begint|beginnen)$"
 )
 # Present tense describing a habit, not a promise ("ontvangt doorgaans in september").
 # Recurring reporting in the present tense ("informeer ik uw Kamer jaarlijks").
@@ -218,7 +218,7 @@ _TIME_HINT_RE = _rx(
     r"maand|maanden|binnenkort|spoedig|snel|termijn|uiterlijk|Voorjaarsnota|Najaarsnota|"
     r"Prinsjesdag|begroting\w*|reces|kerst\w*|20\d\d|eind|begin|medio|half|helft|t\.z\.t|"
     r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|"
-    r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag)\b"
+    r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag|Slotwet|slotwet|suppletoire)\b"
 )
 
 # Revisions.
@@ -347,7 +347,7 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken)\b"
+    r"werk|bereikt|bereiken|start|begint|beginnen)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

@@ -80,10 +80,14 @@ PRODUCT: dict[str, tuple[str, ...]] = {
     "volgen": ("volgt", "volgen"),
     "komen": ("komt", "komen", "kom"),
     "plaatsvinden": ("plaatsvinden", "plaatsvindt", "plaatshebben", "plaatsheeft"),
+    # starting work on a product promises it: "start ik in 2027 met de evaluatie" ("begin" is also a time word)
+    "beginnen met": ("start", "begint", "beginnen"),
 }
 
 # Light verbs of PRODUCT that count only with a product noun beside them.
-NEEDS_PRODUCT = frozenset(PRODUCT["maken"] + PRODUCT["volgen"] + PRODUCT["komen"] + PRODUCT["plaatsvinden"])
+NEEDS_PRODUCT = frozenset(
+    PRODUCT["maken"] + PRODUCT["volgen"] + PRODUCT["komen"] + PRODUCT["plaatsvinden"] + PRODUCT["beginnen met"]
+)
 
 MOTION: dict[str, tuple[str, ...]] = {
     "invulling geven": ("invulling (?:\\w+ ){0,2}?(?:geven|gegeven|geeft|geef)",),
