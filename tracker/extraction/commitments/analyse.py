@@ -29,8 +29,10 @@ from tracker.extraction.commitments.patterns import (
     _GOV_ACTOR_RE,
     _HABITUAL_RE,
     _I,
+    _IN_THIS_LETTER_RE,
     _ITEM_START_RE,
     _KAMER_RE,
+    _LAID_DOWN_RE,
     _LEAD_MARKER_RE,
     _MEMBERS_RE,
     _NAMED_PRODUCT_RE,
@@ -98,12 +100,16 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     row = MARKERS[marker]
     if row.now_cue == "performative" and _PERFORMATIVE_RE.search(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)
-    if row.now_cue == "this_letter" and _THIS_LETTER_RE.search(sent):
+    if row.now_cue == "this_letter" and (
+        _THIS_LETTER_RE.search(sent) or _IN_THIS_LETTER_RE.search(sent, *_segment(sent, act.start))
+    ):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
     if lead_actor is None and _reported_question(sent, anchor):
         return ctx.reject(Rejection.REPORTED_QUESTION)
     if _LEADING_CONDITION_RE.match(sent):
         return ctx.reject(Rejection.CONDITIONAL)
+    if _LAID_DOWN_RE.search(sent, 0, max(anchor, act.start)):
+        return ctx.reject(Rejection.OBLIGATION)  # "In de wet is vastgelegd dat de minister … zendt"
 
     seg_a, seg_b = _segment(sent, anchor)
     lo, hi = sorted((anchor, act.start))
@@ -158,6 +164,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
             return ctx.reject(Rejection.HABITUAL)
         if deadline is None and not recurring and not receives:
             return ctx.reject(Rejection.NO_TIME)
+    if deadline is None and act.word.startswith(("dat ", "dit ")):
+        return ctx.reject(Rejection.NO_TIME)  # a bare "Dat zullen we doen" restates the promise before it
     if row.hedged and deadline is None and act.kind == "action":
         return ctx.reject(Rejection.VAGUE_INTENT)
     if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(

@@ -119,7 +119,7 @@ _BEREID_RE = _rx(r"\bbereid\b")
 _TOEZEG_RE = _rx(
     r"\b(?:zeg|zegt|zeggen)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
     r"\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
-    r"\btoezegging\s+(?:doe|doen)\b"
+    r"\btoezegging\s+(?:doe|doen)\b|\b(?:doe|doet|doen)\s+(?:\w+\s+){0,3}?(?:de|die|deze|een)\s+toezegging\b"
 )
 # A promise reported as made earlier: "heeft toegezegd … te …",
 # "heeft aangegeven … te zullen …", "het voornemen om … te …".
@@ -154,6 +154,11 @@ _UNCERTAIN_RE = _rx(
     r"van\b|\bnog\s+geen\s+besluit\b|\bis\s+aan\s+\w+\s+om\b"
 )
 _OBLIGATION_RE = _rx(r"\b(?:moet|moeten|dient|dienen)\b")
+_LAID_DOWN_RE = _rx(
+    r"\b(?:is|zijn|werd|werden|staat|stond|wordt|worden)\s+(?:[\w.]+\s+){0,4}?(?:"
+    + "|".join(verbs.LAID_DOWN_PARTICIPLES) + r")\s+dat\b|\b(?:"
+    + "|".join(_phrase(v) for v in verbs.LAID_DOWN_VERBS) + r")\s+(?:\w+\s+)?dat\b"
+)
 _BLIJVEN_RE = _rx(r"\bblijv\w*|\bblijft\b")
 _NEG_BEFORE_RE = re.compile(r"\b(?:niet|geen|nooit)\b")
 _NEG_RE = _rx(r"\b(?:niet|geen|nooit|noch)\b")
@@ -162,10 +167,13 @@ _NEG_OK_RE = _rx(
     r"\bgeen\s+(?:\w+\s+)?(?:later|eerder)\b"
 )
 _PERFORMATIVE_RE = _rx(
-    r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
+    r"\b(?:via|met|in|bij)\s+deze\s+[\w-]*(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
     r"\bhiermee\b|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|\bmede\s+namens\b"
 )
-_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b")
+_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+[\w-]*(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b")
+# "zal ik … in deze brief ingaan op": in the act's own clause, "in deze brief" is this very letter
+# (elsewhere it may only say where something was described: "Zoals in deze brief beschreven, zal ik …").
+_IN_THIS_LETTER_RE = _rx(r"(?<!zoals )\bin\s+deze\s+[\w-]*(?:brief|nota|notitie|beantwoording)\b")
 # The letter fulfils the promise just restated: "Met deze brief kom ik die toezegging na."
 _FULFIL_RE = _rx(
     r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|\bhiermee\b|\bbij\s+dezen\b"
@@ -177,7 +185,7 @@ _PRESENT_ACT_RE = _rx(
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
     r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
-    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft|start|begint|beginnen)$"
+    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft|start|begint|beginnen|(?:dat|dit)\s.*\b(?:doe|doen|doet)\s+(?:ik|we|wij|het\s+kabinet))$"
 )
 # Present tense describing a habit, not a promise ("ontvangt doorgaans in september").
 # Recurring reporting in the present tense ("informeer ik uw Kamer jaarlijks").
@@ -347,7 +355,7 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken|start|begint|beginnen)\b"
+    r"werk|bereikt|bereiken|start|begint|beginnen|doen|doet)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

@@ -95,6 +95,13 @@ _AFTER_STEP_RE = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:daarna|vervolgens|aansluitend|daaropvolgend|na\s+afloop\s+daarvan)\b", re.I
 )
 _NEEDS_TIME_RE = re.compile(r"\b(?:extra|meer|langer|iets\s+meer)\s+(?:\w+\s+){0,2}?tijd\s+nodig\b", re.I)
+# A promise whose object points back: "Dat doen we in december", "doet de toezegging die dan met de Kamer te
+# delen": what is promised (or the case it is promised for) stands in the sentence before.
+_POINTS_BACK_RE = re.compile(
+    r"\s*(?:dat|dit)\b[^.;?]{0,60}?\b(?:doe|doen|doet)\s+(?:ik|we|wij|het\s+kabinet)\b"
+    r"|[^.;?]{0,200}?\btoe(?:zegging)?\s+(?:om\s+)?(?:die|deze|dat|dit)\s+(?:\w+\s+){0,8}?te\s+\w+",
+    re.I,
+)
 
 
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
@@ -114,6 +121,7 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
             return
     if pos > 0 and hit.kind and hit.marker != "restated" and (
         _AFTER_STEP_RE.match(text, hit.start, hit.start + 40) or _NEEDS_TIME_RE.search(text, *sents[pos - 1])
+        or _POINTS_BACK_RE.match(text, hit.start, hit.end)
     ):
         # "Ik voer nog overleg … . Zo spoedig mogelijk daarna zend ik u …", "Ik heb extra tijd nodig …":
         # the sentence before is the step or the delay the promise hangs on.

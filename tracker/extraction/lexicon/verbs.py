@@ -122,6 +122,9 @@ ACTION: dict[str, tuple[str, ...]] = {
     "ondertekenen": ("ondertekenen", "ratificeren"),
     "aanvragen": ("aanvragen",),
     "voorbereiden": ("voor te bereiden", "voorbereiden"),
+    # the pro-verb: "Dat doen we in december", "Dat zal ik voor de zomer doen" (the act is in the sentence before)
+    "dat doen": ("(?:dat|dit) (?:\\w+ ){0,4}?(?:doe|doen|doet) (?:ik|we|wij|het kabinet)",
+                 "(?:dat|dit) (?:zal|zullen|ga|gaan|gaat) (?:ik|we|wij|het kabinet) (?:\\w+ ){0,5}?doen"),
 }
 
 # Finite forms of separable verbs count only with their particle later on
@@ -146,3 +149,9 @@ NOUN_DETERMINERS = frozenset({
     "de", "een", "onze", "ons", "mijn", "uw", "hun", "eerdere", "andere", "diverse", "verschillende", "enkele",
     "alle", "beide", "vele", "meerdere", "nieuwe", "lopende",
 })
+
+# What a law, treaty or agreement lays down is a duty, not an undertaking: "In artikel 12 is vastgelegd dat de
+# minister binnen vijf jaar een verslag zendt", "De wet bepaalt dat …". Participles after "is/zijn/staat …",
+# and finite verbs with the rule as subject. ("is afgesproken dat" stays out: an agreement with the Kamer binds.)
+LAID_DOWN_PARTICIPLES: tuple[str, ...] = ("vastgelegd", "bepaald", "geregeld", "voorgeschreven", "neergelegd")
+LAID_DOWN_VERBS: tuple[str, ...] = ("bepaalt", "bepaalde", "schrijft voor", "schreef voor", "regelt")
