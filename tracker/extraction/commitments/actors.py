@@ -103,7 +103,7 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
 # The tail of an enumeration of names cut off by a comma: "Sint Maarten en Sint Eustatius".
 _NAME_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w'’-]*|en|of|van|de|der|het)(?:\s+(?:[A-Z][\w'’-]*|en|of|van|de|der|het)){0,6}")
 # "Minister Van Dalen", "staatssecretaris Brouwer-Kok": a government role named with a surname.
-_ROLE_NAME_RE = r"\b(?P<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:\w+\s+){0,4}?"
+_ROLE_NAME_RE = r"\b(?P<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van\s+\w+\s+)?"
 
 
 def _named_role(ctx: _Ctx, name: str) -> str | None:
