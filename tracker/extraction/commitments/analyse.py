@@ -45,6 +45,7 @@ from tracker.extraction.commitments.patterns import (
     _RECURRING_RE,
     _THIS_LETTER_RE,
     _TIME_HINT_RE,
+    _UNSCHEDULED_RE,
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
@@ -164,6 +165,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
             return ctx.reject(Rejection.HABITUAL)
         if deadline is None and not recurring and not receives:
             return ctx.reject(Rejection.NO_TIME)
+    if deadline is None and marker in ("present", "kamer_passive") and _UNSCHEDULED_RE.search(low):
+        return ctx.reject(Rejection.HABITUAL)  # "De Kamer wordt periodiek geïnformeerd via …"
     if deadline is None and act.word.startswith(("dat ", "dit ")):
         return ctx.reject(Rejection.NO_TIME)  # a bare "Dat zullen we doen" restates the promise before it
     if row.hedged and deadline is None and act.kind == "action":

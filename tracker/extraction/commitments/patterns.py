@@ -133,13 +133,14 @@ _EXPECT_OWN_VERB_RE = _rx(r"\bverwacht(?:en)?\b")
 _TEGEMOET_RE = _rx(r"\btegemoet\b[^;?]{0,80}?\bdoor\b(?P<what>[^;?]{0,200}?)\bte\s+(?P<verb>\w+)")
 _EXPECT_RE = _rx(
     r"\bverwacht(?:en)?\s+(?:ik|wij|we|het\s+kabinet|de\s+regering)\b[^;?]{0,160}?\bte\s+\w+|"
-    r"\b(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+verwacht(?:en)?\b[^;?]{0,160}?\bte\s+\w+"
+    r"\b(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+verwacht(?:en)?\b[^;?]{0,160}?\bte\s+\w+|"
+    r"\bverwacht(?:en)?\s+(?:(?:ik|wij|we)\s+)?dat\s+(?:ik|wij|we|het\s+kabinet)\b[^;?]{0,160}?\b(?:kan|kunnen)\b"
 )
 _INTENT_RE = _rx(
     r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
     r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
     r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b|"
-    r"\balles\s+in\s+het\s+werk\b"
+    r"\balles\s+in\s+het\s+werk\b|(?<!de )\b(?:hoop|hopen)\b(?=[^;?.]{0,120}?\bte\s+\w+)"
 )
 _QUALIFIER_RE = _rx(
     r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"
@@ -184,13 +185,13 @@ _PRESENT_ACT_RE = _rx(
     r"rapporteer|rapporteert|verstuur|verstuurt|publiceer|publiceert|presenteer|presenteert|stel|"
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
-    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
+    r"tegemoet\s+kunt\s+zien|laat\s.*weten|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
     r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft|start|begint|beginnen|(?:dat|dit)\s.*\b(?:doe|doen|doet)\s+(?:ik|we|wij|het\s+kabinet))$"
 )
 # Present tense describing a habit, not a promise ("ontvangt doorgaans in september").
 # Recurring reporting in the present tense ("informeer ik uw Kamer jaarlijks").
 _RECURRING_RE = re.compile(
-    r"\b(?:jaarlijks|halfjaarlijks|tweejaarlijks|periodiek|maandelijks|elk\s+(?:jaar|kwartaal)|"
+    r"\b(?:jaarlijks|halfjaarlijks|tweejaarlijks|maandelijks|elk\s+(?:jaar|kwartaal)|"
     r"ieder\s+(?:jaar|kwartaal)|per\s+kwartaal)\b"
 )
 # "Ik houd uw Kamer op de hoogte", "Ik kom hierop terug", "informeer ik u nader".
@@ -210,6 +211,11 @@ _ITEM_START_RE = re.compile(r"[ \t]*(?:[-–—•▪*]|\d{1,2}[.)]|[a-z][.)])[ 
 _HABITUAL_RE = re.compile(
     r"\b(?:doorgaans|gebruikelijk|gewoonlijk|normaal\s+gesproken|altijd|telkens|traditiegetrouw|"
     r"in\s+de\s+regel|steeds)\b"
+)
+# A frequency without a schedule describes a practice with nothing to check ("De Kamer wordt periodiek
+# geïnformeerd via de voortgangsbrief"); "jaarlijks", "per kwartaal" are a schedule (_RECURRING_RE).
+_UNSCHEDULED_RE = re.compile(
+    r"\b(?:periodiek\w*|regelmatig|geregeld|met\s+enige\s+regelmaat|van\s+tijd\s+tot\s+tijd|doorlopend)\b"
 )
 _MODAL_RE = _rx(r"\b(?:kunnen|kan|kunt|moet|moeten|mag|mogen|zou|zouden|hoop\w*|wil|willen)\b")
 _PASSIVE_PRESENT_RE = _rx(r"\b(?:wordt|worden)\b")
@@ -355,7 +361,7 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken|start|begint|beginnen|doen|doet)\b"
+    r"werk|bereikt|bereiken|start|begint|beginnen|doen|doet|laat|hoop|hopen|uitgevoerd)\b"
 )
 _QUESTION_HEAD_RE = re.compile(
     r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?Vraag\b[^\n]{0,40}$", re.M

@@ -132,7 +132,7 @@ _WITH_KAMER_LOW_RE = re.compile(r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b")
 _YOU_CAN_RE = re.compile(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b")
 _PHRASE_HINT_RE = re.compile(
     r"hoogte|invulling|uitvoering|opvolging|verslag|tegemoet|inzicht|beschik|aandacht|steun|"
-    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage|bereik|dat doe|dit doe"
+    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage|bereik|dat doe|dit doe|laat "
 )
 # Separable verbs as te-infinitive: "op te stellen", "af te ronden", "toe te zenden".
 _SEP_TE_RE = re.compile(

@@ -31,6 +31,7 @@ INFORM: dict[str, tuple[str, ...]] = {
     "inlichten": ("inlichten", "ingelicht"),
     "terugkomen": ("terugkomen", "terugkom", "terugkomt", "teruggekomen"),
     "beantwoorden": ("beantwoorden", "beantwoord", "beantwoordt"),
+    "laten weten": ("laten weten", "laat (?:\\w+ ){0,8}?weten"),
 }
 
 SEND: dict[str, tuple[str, ...]] = {
