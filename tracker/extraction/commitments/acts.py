@@ -57,6 +57,13 @@ def _strong_product_near(sent: str, word: str, start: int, end: int) -> bool:
         ps, pe = p.start + seg_a, p.end + seg_a
         if _product_is_strong(p) and (0 <= start - pe <= reach or 0 <= ps - end <= reach):
             return True
+    # "Het standpunt, dat ook ingaat op …, komt beschikbaar": the subject stands before a relative clause.
+    if seg_a > 1:
+        ra, rb = _segment(sent, seg_a - 2)
+        if ra > 1 and _REL_START_RE.match(sent[ra:rb]):
+            pa, pb = _segment(sent, ra - 2)
+            head = sent[pa:pb].rstrip()
+            return any(_product_is_strong(p) and p.end >= len(head) - 1 for p in _products(head))
     return False
 
 
@@ -280,4 +287,7 @@ def _objects(sent: str, products: list[tuple[int, int, str]]) -> list[tuple[int,
         if re.search(r"\b(?:over|omtrent|inzake|aangaande)\s+(?:[\w-]+\s+){0,6}$", left, _I):
             continue
         out.append(p)
-    return out
+    # Products named inside a relative clause ("het standpunt, dat ingaat op het onderzoek, komt …")
+    # describe another one; they are objects only when nothing else is.
+    main = [p for p in out if not _REL_START_RE.match(sent[slice(*_segment(sent, p[0]))])]
+    return main or out

@@ -153,6 +153,12 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     if marker == "restated":
         # Phrases before "heeft … toegezegd" date the announcement itself.
         usable = [d for d in deadlines if d.start is not None and d.start - s > anchor]
+    else:
+        # "Met uw Kamer heb ik op 8 oktober jl. gewisseld dat het standpunt voor de zomer komt": the main
+        # clause's phrases date the exchange, not the promise in its dat-clause.
+        told = [m.end() for m in _TOLD_THAT_RE.finditer(sent, 0, act.start)]
+        if told:
+            usable = [d for d in deadlines if d.start is not None and d.start - s >= told[-1]]
     deadline = _governing(ctx, sent, s, usable, act.start, anchor)
     if deadline is None:
         deadline = _event_clause(sent, s, act.start, anchor)
@@ -216,6 +222,12 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
 
 
+# A perfect main clause that reports what was said or agreed: "heb ik … gewisseld/afgesproken/gemeld dat".
+_TOLD_THAT_RE = re.compile(
+    r"\b(?:heb|heeft|hebben)\b[^;:?]{0,200}?\b(?:ge\w+[dt]|afgesproken|toegezegd|aangegeven|aangekondigd|"
+    r"besproken|uitgewisseld|medegedeeld|meegedeeld|overeengekomen|toegelicht)\s+dat\b",
+    re.I,
+)
 _WITH_OTHERS_RE = re.compile(r"\b[Mm]et\s+(?:(?:de|het|mijn|onze|een|alle|betrokken)\b|[A-Z])")
 
 # "toe (om) … te <verb>", "bereid (om) … te <verb>": an explicit promise names its act as an infinitive.
