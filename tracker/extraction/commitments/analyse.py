@@ -201,7 +201,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     hedged = (
         row.hedged
         or bool(intent and not re.search(r"\bvan\s+(?:de|het)\b", low[intent.end():intent.end() + 12]))
-        or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
+        or any(
+            # "wil ik toezeggen", "ben ik bereid": "wil" is courtesy before an explicit promise, not a hedge
+            not (row.explicit and q.group().lower().startswith("wil")) for q in _QUALIFIER_RE.finditer(sent, seg_a, seg_b)
+        )
     )
     if marker == "restated" and "voornemen" in sent.lower():
         hedged = True

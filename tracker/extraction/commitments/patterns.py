@@ -67,9 +67,10 @@ _OWN_NAMES_RE = re.compile(
     r"(?:Nederland|Koninkrijk|Kamer|Tweede|Eerste|Rijk|Rijksoverheid|Minister\w*|Staatssecretaris|Kabinet|"
     r"Regering|Ministerie)\b"
 )
-# A paragraph written by Kamer members (verslag of a schriftelijk overleg).
+# A paragraph written by Kamer members (verslag of a schriftelijk overleg). Members named by surname ("De leden
+# Jansen en Brouwer vroegen …") are a minister answering them in a debate, not the members' own text.
 _MEMBER_START_RE = re.compile(
-    r"\s*(?:[Dd]e|[Dd]eze)\s+(?:[\w-]+\s+)?(?:leden|[\w-]*fractieleden)\b|\s*Vragen\s+en\s+opmerkingen\b"
+    r"\s*(?:[Dd]e|[Dd]eze)\s+(?:[\w-]+\s+)?(?:leden(?!\s+[A-Z])|[\w-]*fractieleden)\b|\s*Vragen\s+en\s+opmerkingen\b"
 )
 _MEMBERS_RE = re.compile(
     r"\b(?:[Dd]e|[Dd]eze)\s+leden\b|\bleden\s+van\s+de\b|-fractie\b|\bfractieleden\b"

@@ -48,7 +48,7 @@ SEND: dict[str, tuple[str, ...]] = {
     "tegemoetzien": ("tegemoet ?zien", "tegemoetzien", "tegemoet kunt zien", "verwachten"),
     "voorleggen": ("voorleggen", "voorgelegd", "leg", "legt"),
     "terugkoppelen": ("terugkoppelen", "teruggekoppeld"),
-    "melden": ("melden", "meld", "meldt"),
+    "melden": ("melden", "meld", "meldt", "gemeld"),
     "inzicht geven": ("inzicht (?:geven|bieden|verschaffen)",),
     "delen": ("delen", "gedeeld", "deel", "deelt"),
     "geven": ("geven", "geeft", "geef", "gegeven"),
