@@ -224,6 +224,16 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
                 prev.deliverables = f.deliverables
             prev.end = max(prev.end, f.end)
             continue
+        if (
+            prev is not None and prev.marker == "restated" and prev.deadline is not None and f.revision is None
+            and f.start >= prev.end and not text[prev.end:f.start].strip() and text.count("\n", prev.end, f.start) <= 2
+            and (_NEEDS_TIME_RE.search(text, f.start, f.end) or _SLIP_WORD_RE.search(text, f.start, f.end))
+        ):
+            # "Tijdens het overleg heb ik toegezegd u binnen vier weken … . Ik heb extra tijd nodig …": the
+            # promise restated is the one being moved; one record, with the old deadline as its previous one.
+            f.revision = Revision(prev.deadline, text[f.start:f.end], f.start, f.end)
+            out[-1] = f
+            continue
         if prev is not None and _reports_back(text, prev, f):
             # "… zegt toe de effecten in kaart te brengen. … De Kamer wordt over twee jaar geïnformeerd."
             prev.end, prev.deadline = f.end, f.deadline
