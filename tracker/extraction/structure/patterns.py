@@ -166,11 +166,16 @@ _VERSLAG_HEAD = re.compile(r"^[^\S\n]*(?:Nr\.?[^\S\n]*\d*[^\S\n]+)?Verslag\b", r
 # "Antwoord" / "Vraag" labels: alone on their line ("Vraag", "Vraag 3",
 # "Antwoord:"), or followed by inline text after a colon ("Antwoord: Ja.") or,
 # for questions, after a number ("Vraag 2 Bent u bekend …").
+# Ministries number them in many ways: "Antwoord 3", "Antwoord op vraag 3:", "Antwoord op vragen 3 en 4",
+# "Vragen 2, 3 en 4", "Vraag 5 t/m 7", "Antwoord 1. Ja." (the item takes the first number).
+_MORE_NUMBERS = r"(?:[^\S\n]*(?:,|en|t/m|tot[^\S\n]+en[^\S\n]+met|[-–])[^\S\n]*\d{1,3}(?!\d))*"
 _ANTWOORD = _Lines(
-    r"[^\S\n]*Antwoord(?:[^\S\n]+(?P<n>\d{1,3}))?[^\S\n]*(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S))",
+    r"[^\S\n]*Antwoord(?:[^\S\n]+op[^\S\n]+(?:de[^\S\n]+)?vra(?:ag|gen)(?=[^\S\n]+\d))?"
+    rf"(?:[^\S\n]+(?P<n>\d{{1,3}}){_MORE_NUMBERS})?[^\S\n]*"
+    r"(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S)|(?<=\d)[^\S\n]*[.:][^\S\n]+(?=\S))",
 )
 _VRAAG = _Lines(
-    r"[^\S\n]*Vraag(?:[^\S\n]+(?P<n>\d{1,3}))?[^\S\n]*"
+    rf"[^\S\n]*(?:Vraag|Vragen(?=[^\S\n]+\d))(?:[^\S\n]+(?P<n>\d{{1,3}}){_MORE_NUMBERS})?[^\S\n]*"
     r"(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S)|(?<=\d)[^\S\n]*[.:]?[^\S\n]+(?=\S))",
 )
 # Shape 3: "12. Antwoord:" (answer text may follow on the same line).
