@@ -39,7 +39,8 @@ def _lc(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _CAP = r"[A-Z][\w'’-]*"
-_NAMEPART = rf"{_CAP}(?:(?:\s+(?:en|van|voor|de|het))?\s+{_CAP})*"
+# "Onderwijs, Cultuur en Wetenschap": a ministry's name may list its parts with commas before its "en".
+_NAMEPART = rf"{_CAP}(?:(?:,\s+{_CAP})+\s+en\s+{_CAP}|(?:\s+(?:en|van|voor|de|het))?\s+{_CAP})*"
 # Government actors; capitals matter for the names of ministries/ministers.
 _GOV_ACTOR_RE = re.compile(
     r"(?P<actor>"
