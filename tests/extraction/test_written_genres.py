@@ -55,6 +55,9 @@ PROMISES = [
     ("Dat zal ik voor de zomer doen.", None, date(2026, 7, 3)),
     # a polite "wil" before an explicit promise
     ("Ik wil wel toezeggen dat ik de Kamer voor de zomer informeer.", None, date(2026, 7, 3)),
+    # a passive "worden bericht"; "Uw Kamer kan … verwachten"
+    ("De Kamer zal hierover voor de zomer nader worden bericht.", None, date(2026, 7, 3)),
+    ("Uw Kamer kan de brief in het voorjaar verwachten.", None, date(2026, 5, 31)),
     # shapes that already worked, kept as a guard
     ("De resultaten van het onderzoek stuur ik u voor de zomer toe.", None, date(2026, 7, 3)),
     ("Ik zal de Kamer hierover voor de zomer nader berichten.", None, date(2026, 7, 3)),
@@ -90,6 +93,8 @@ REJECTED = [
     ("Dat doen we nu al.", Rejection.NO_TIME),
     # a surname the document did not give a government role is someone else
     ("Van der Berg stuurt de Kamer in juni een brief.", Rejection.OTHER_ACTOR),
+    # "een bericht" stays a noun without a passive or a first person
+    ("Het bericht over de leskluis komt in juni in de krant.", Rejection.NO_ACT),
 ]
 
 
