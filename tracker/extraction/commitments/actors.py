@@ -103,19 +103,23 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
 # The tail of an enumeration of names cut off by a comma: "Sint Maarten en Sint Eustatius".
 _NAME_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w'’-]*|en|of|van|de|der|het)(?:\s+(?:[A-Z][\w'’-]*|en|of|van|de|der|het)){0,6}")
 # "Minister Van Dalen", "staatssecretaris Brouwer-Kok": a government role named with a surname.
-_ROLE_NAME_RE = r"\b(?P<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van\s+\w+\s+)?"
+_ROLE_BEFORE_RE = re.compile(r"\b(?P<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van\s+\w+\s+)?$")
 
 
 def _named_role(ctx: _Ctx, name: str) -> str | None:
     """The role the document gives a surname ("Staatssecretaris Van Dalen … Van Dalen doet de
     toezegging"): a news item or register names the promiser by surname only."""
-    m = re.search(_ROLE_NAME_RE + re.escape(name) + r"\b", ctx.text)
-    if m is None:
-        return None
-    role = m.group("role").lower()
-    if ctx.default_actor.lower().startswith(role):
-        return ctx.default_actor
-    return f"de {role} {name}"
+    text = ctx.text
+    i = text.find(name)
+    while i >= 0:
+        m = _ROLE_BEFORE_RE.search(text, max(0, i - 40), i)
+        if m is not None and (i + len(name) == len(text) or not text[i + len(name)].isalnum()):
+            role = m.group("role").lower()
+            if ctx.default_actor.lower().startswith(role):
+                return ctx.default_actor
+            return f"de {role} {name}"
+        i = text.find(name, i + 1)
+    return None
 
 
 def _is_other_party(phrase: str) -> bool:

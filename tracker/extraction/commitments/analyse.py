@@ -109,7 +109,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return ctx.reject(Rejection.REPORTED_QUESTION)
     if _LEADING_CONDITION_RE.match(sent):
         return ctx.reject(Rejection.CONDITIONAL)
-    if _LAID_DOWN_RE.search(sent, 0, max(anchor, act.start)):
+    if _LAID_DOWN_HINT_RE.search(low) and _LAID_DOWN_RE.search(sent, 0, max(anchor, act.start)):
         return ctx.reject(Rejection.OBLIGATION)  # "In de wet is vastgelegd dat de minister … zendt"
 
     seg_a, seg_b = _segment(sent, anchor)
@@ -156,7 +156,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     else:
         # "Met uw Kamer heb ik op 8 oktober jl. gewisseld dat het standpunt voor de zomer komt": the main
         # clause's phrases date the exchange, not the promise in its dat-clause.
-        told = [m.end() for m in _TOLD_THAT_RE.finditer(sent, 0, act.start)]
+        told = [m.end() for m in _TOLD_THAT_RE.finditer(sent, 0, act.start)] if "heb" in low else []
         if told:
             usable = [d for d in deadlines if d.start is not None and d.start - s >= told[-1]]
     deadline = _governing(ctx, sent, s, usable, act.start, anchor)
@@ -225,6 +225,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
 
 
+_LAID_DOWN_HINT_RE = re.compile(r"vastgelegd|bepaal|geregeld|voorgeschreven|neergelegd|schr[ie]\w+ voor|regelt")
 # A perfect main clause that reports what was said or agreed: "heb ik … gewisseld/afgesproken/gemeld dat".
 _TOLD_THAT_RE = re.compile(
     r"\b(?:heb|heeft|hebben)\b[^;:?]{0,200}?\b(?:ge\w+[dt]|afgesproken|toegezegd|aangegeven|aangekondigd|"

@@ -142,7 +142,7 @@ _INTENT_RE = _rx(
     r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
     r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
     r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b|"
-    r"\balles\s+in\s+het\s+werk\b|(?<!de )\b(?:hoop|hopen)\b(?=[^;?.]{0,120}?\bte\s+\w+)"
+    r"\balles\s+in\s+het\s+werk\b|\b(?:hoop|hopen)\b(?<!\bde\shoop)(?=[^;?.]{0,120}?\bte\s+\w+)"
 )
 _QUALIFIER_RE = _rx(
     r"\b(?:zal|zullen)\s+(?:\w+\s+){0,6}?kunnen\b|\bindien\s+mogelijk\b|\bwaar\s+mogelijk\b|"
