@@ -219,3 +219,41 @@ def test_answers_in_every_numbering_shape_name_their_question(shape: str) -> Non
     [found] = result.commitments
     assert found.text == answer
     assert found.question is not None and found.question.number == "2"
+
+
+# ---------------------------------------------------------------------------
+# The signatory: every shape of signature, the letter's head, co-signatories
+# ---------------------------------------------------------------------------
+
+BODY = (
+    "Met deze brief geef ik u een beeld van de stand van zaken rond de leskluis en van de gesprekken "
+    "die daarover met de scholen zijn gevoerd. Ik zal uw Kamer voor de zomer informeren over de proef.\n\n"
+)
+
+
+@pytest.mark.parametrize(("head", "signature", "actor"), [
+    ("", "De Staatssecretaris van Onderwijs, Cultuur en Wetenschap, P. de Wit",
+     "staatssecretaris van Onderwijs, Cultuur en Wetenschap"),
+    ("", "De Minister van Justitie en Veiligheid, J.K. van Dalen", "minister van Justitie en Veiligheid"),
+    ("", "DE STAATSSECRETARIS VAN DEFENSIE\n\ndrs. J.G. van Dalen", "staatssecretaris van Defensie"),
+    ("Nr. 12 BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN\n\n", "", "staatssecretaris van Financiën"),
+    ("Nr. 4 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES\n\n", "",
+     "minister van Binnenlandse Zaken en Koninkrijksrelaties"),
+])
+def test_a_letter_credits_its_signatory_in_every_signature_shape(head: str, signature: str, actor: str) -> None:
+    result = extract_pages([head + BODY + signature + "\n"], reference_date=REF)
+    [found] = result.commitments
+    assert found.actor == actor
+
+
+def test_co_signatories_of_a_letter_are_named_with_its_promises() -> None:
+    text = (
+        "Mede namens de minister van Defensie en de staatssecretaris van Financiën informeer ik uw Kamer "
+        "over de stand van zaken rond de leskluis en de gesprekken met de scholen.\n\n" + BODY
+        + "De Minister van Onderwijs, Cultuur en Wetenschap,\n\nJ. van Dalen\n"
+    )
+    [found] = extract_pages([text], reference_date=REF).commitments
+    assert found.actor == (
+        "minister van Onderwijs, Cultuur en Wetenschap (mede namens de minister van Defensie en de "
+        "staatssecretaris van Financiën)"
+    )

@@ -138,6 +138,30 @@ _SIGNATURE = _Lines(
     r"(?:[^\S\n]*\n){0,2}"
     r"[^\S\n]*(?P<name>[A-Z][^\n,;:]{1,60}?)[^\S\n]*$",
 )
+# Other signature shapes: on one line ("De Minister van Justitie en Veiligheid, F.B.J. Grapperhaus") or in capitals
+# without the comma, with an academic title ("DE STAATSSECRETARIS VAN DEFENSIE" / "drs. J.G. de Vries").
+_TITLES = r"(?:(?:drs|dr|mr|ir|ing|prof|ds)\.?[^\S\n]+)*"
+_SIGNATURE_LINE = _Lines(
+    r"[^\S\n]*(?i:de)[^\S\n]+(?P<f>(?i:minister(?:-president)?|staatssecretaris))"
+    r"(?:[^\S\n]+(?P<vv>(?i:van|voor))[^\S\n]+(?P<x>[^\n]{3,90}))?[^\S\n]*,[^\S\n]*"
+    rf"{_TITLES}(?P<name>[A-Z][^\n,;:]{{1,60}}?)[^\S\n]*$",
+)
+_SIGNATURE_CAPS = _Lines(
+    r"[^\S\n]*DE[^\S\n]+(?P<f>MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)"
+    r"(?:[^\S\n]+(?P<vv>VAN|VOOR)[^\S\n]+(?P<x>[A-ZÀ-Þ ,-]{3,90}?))?[^\S\n]*,?[^\S\n]*\n(?:[^\S\n]*\n){0,2}"
+    rf"[^\S\n]*{_TITLES}(?P<name>[A-Z][^\n,;:]{{1,60}}?)[^\S\n]*$",
+)
+# The head of a Kamerstuk letter: "BRIEF VAN DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN MILIEU".
+_LETTER_OF = re.compile(
+    r"^[^\S\n]*(?:Nr\.[^\S\n]*\d+[^\S\n]+)?BRIEF[^\S\n]+VAN[^\S\n]+DE[^\S\n]+(?P<f>MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)"
+    r"(?:[^\S\n]+(?P<vv>VAN|VOOR)[^\S\n]+(?P<x>[A-ZÀ-Þ ,-]{3,90}?))?[^\S\n]*$",
+    re.M,
+)
+# Co-signatories in the opening of a letter: "Mede namens de minister van Defensie en de staatssecretaris van …,".
+_CO_SIGNED = re.compile(
+    r"\b[Mm]ede\s+namens\s+(?P<who>(?:(?:de|het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inisters)|mijn\s+(?:ambtgeno\w+|collega\S*))\b[^,.;:()\n]{0,160}?)"
+    r"(?=\s*[,.;:(]|\s+(?:informeer|bied|stuur|zend|doe|geef|bericht|reageer|ga|wil|deel|kom|heb|treft|zal)\b)"
+)
 # A signing name: "D.M. van Weel", "W.B. Hoekstra", "Ruben Brekelmans",
 # "Mona Keijzer-de Vries" — not the next line of a sentence.
 _PARTICLES = r"(?:van|de|der|den|ter|ten|te|in|het|'t)"
