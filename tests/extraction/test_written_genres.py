@@ -161,6 +161,11 @@ def test_a_ministry_named_with_commas_is_one_actor() -> None:
     assert found.actor == "de minister van Landbouw, Natuur en Voedselkwaliteit"
 
 
+def test_ministers_in_the_plural_promise_together() -> None:
+    [found] = find("De ministers van Financiën en van Defensie zeggen toe de Kamer in het najaar te informeren.")
+    assert found.actor.startswith("de ministers van Financiën")
+
+
 def test_a_register_entry_then_the_spoken_promise_from_the_proceedings() -> None:
     text = (
         "T04511\n\nToezegging Monitor leskluis (36.412)\n\nDe staatssecretaris van OCW zegt de Kamer toe de "

@@ -47,7 +47,8 @@ _GOV_ACTOR_RE = re.compile(
     r"\b(?:[Hh]et|[Dd]it)(?:\s+(?:huidige|demissionaire|nieuwe|volgende))?\s+[Kk]abinet\b"
     r"|\b[Dd]e\s+(?:Nederlandse\s+)?[Rr]egering\b"
     rf"|\b(?:[Hh]et\s+)?[Mm]inisterie\s+van\s+{_NAMEPART}"
-    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]remier)\b"
+    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|"
+    r"[Bb]ewinds(?:lieden|personen))\b"
     rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_NAMEPART})?"
     r"|\b(?:[Mm]ijn|[Oo]ns|[Hh]et)\s+ministerie\b"
     r"|\b[Ii]k\b|\b[Ww]ij\b|\b[Ww]e\b"
@@ -323,7 +324,7 @@ _ADVERBIAL_START_RE = _rx(
 _SUBJ_AFTER_RE = re.compile(
     r"^\s*(?P<subj>(?i:ik|u|wij|we|er)|(?i:het|dit)(?:\s+(?i:huidige|demissionaire|nieuwe|volgende))?"
     r"\s+(?i:kabinet)|(?i:de)\s+(?:Nederlandse\s+)?(?i:regering)|(?:(?i:het)\s+)?(?i:ministerie)\s+van\s+"
-    rf"{_NAMEPART}|(?:(?i:de)\s+)?(?i:minister-president|minister|staatssecretaris|premier)"
+    rf"{_NAMEPART}|(?:(?i:de)\s+)?(?i:minister-president|ministers?|staatssecretaris(?:sen)?|premier|bewindslieden)"
     rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_CAP})?|(?i:uw|de)\s+(?i:kamer)|Nederland|"
     r"(?i:het)\s+Koninkrijk|(?i:mijn)\s+ministerie)\b"
 )
