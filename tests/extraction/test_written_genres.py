@@ -262,3 +262,17 @@ def test_co_signatories_of_a_letter_are_named_with_its_promises() -> None:
         "minister van Onderwijs, Cultuur en Wetenschap (mede namens de minister van Defensie en de "
         "staatssecretaris van Financiën)"
     )
+
+
+def test_the_asking_member_is_read_from_the_title_line_of_an_answer_document() -> None:
+    text = (
+        "Vragen van het lid Brouwer-Kok (GroenLinks) aan de minister van Onderwijs, Cultuur en Wetenschap over "
+        "de leskluis (ingezonden 3 februari 2026).\n\n"
+        "Antwoord van minister Van Dalen (Onderwijs, Cultuur en Wetenschap) (ontvangen 20 februari 2026).\n\n"
+        "Vraag 1\nBent u bekend met het bericht over de leskluis?\n\nAntwoord 1\nJa.\n\n"
+        "Vraag 2\nWanneer informeert u de Kamer over de proef?\n\nAntwoord 2\n"
+        "Ik zal uw Kamer voor de zomer informeren over de uitkomsten van de proef.\n"
+    )
+    [found] = extract_pages([text], reference_date=REF).commitments
+    assert found.question is not None
+    assert (found.question.number, found.question.member, found.question.party) == ("2", "Brouwer-Kok", "GroenLinks")

@@ -210,7 +210,9 @@ _MEMBERS_HEADING = _Lines(
     r"[^\S\n]*Vragen[^\S\n]+van[^\S\n]+"
     r"(?:de[^\S\n]+(?:leden[^\S\n]+van[^\S\n]+de[^\S\n]+)?(?P<p2>\S+?)-fractie"
     r"|(?:het[^\S\n]+(?:Kamer)?lid|de[^\S\n]+leden|de[^\S\n]+heer|mevrouw)[^\S\n]+(?P<m>[^\n()]+?)"
-    r"(?:[^\S\n]*\((?P<p>[^()\n]+)\))?)[^\S\n]*$",
+    r"(?:[^\S\n]*\((?P<p>[^()\n]+)\))?)"
+    # the title line of an answer document runs on: "… (GL) aan de minister van … over … (ingezonden …)."
+    r"(?:[^\S\n]+(?:aan|over)[^\S\n]+[^\n]*)?[^\S\n]*$",
 )
 _FRACTIE_HEADING = _Lines(
     r"[^\S\n]*Vragen[^\S\n]+(?:en[^\S\n]+opmerkingen[^\S\n]+)?van[^\S\n]+(?:de[^\S\n]+leden|het[^\S\n]+lid)"
