@@ -58,6 +58,8 @@ PROMISES = [
     # a passive "worden bericht"; "Uw Kamer kan … verwachten"
     ("De Kamer zal hierover voor de zomer nader worden bericht.", None, date(2026, 7, 3)),
     ("Uw Kamer kan de brief in het voorjaar verwachten.", None, date(2026, 5, 31)),
+    # "Als <product> is afgerond," names a moment, like "zodra"
+    ("Als het onderzoek is afgerond, zal ik uw Kamer informeren over de uitkomsten.", None, None),
     # shapes that already worked, kept as a guard
     ("De resultaten van het onderzoek stuur ik u voor de zomer toe.", None, date(2026, 7, 3)),
     ("Ik zal de Kamer hierover voor de zomer nader berichten.", None, date(2026, 7, 3)),
@@ -93,6 +95,7 @@ REJECTED = [
     ("Dat doen we nu al.", Rejection.NO_TIME),
     # a surname the document did not give a government role is someone else
     ("Van der Berg stuurt de Kamer in juni een brief.", Rejection.OTHER_ACTOR),
+    ("Als er geld beschikbaar komt, zal ik de regeling in juni uitbreiden.", Rejection.CONDITIONAL),
     # "een bericht" stays a noun without a passive or a first person
     ("Het bericht over de leskluis komt in juni in de krant.", Rejection.NO_ACT),
 ]

@@ -151,7 +151,8 @@ _QUALIFIER_RE = _rx(
     r"\bspannen\b[^;]{0,40}\bin\b"
 )
 _COND_RE = _rx(
-    r"\b(?:indien|mocht(?:en)?|tenzij|ingeval)\b|\bin\s+het\s+geval\s+dat\b|^\s*als\b|,\s*als\b"
+    r"\b(?:indien|mocht(?:en)?|tenzij|ingeval)\b|\bin\s+het\s+geval\s+dat\b|(?:^\s*|,\s*)als\b(?![^,]{3,120}\b(?:(?:is|zijn)\s+(?:"
+    + "|".join(verbs.COMPLETED) + r")|(?:" + "|".join(verbs.COMPLETED) + r")\s+(?:is|zijn))\b)"
 )
 _UNCERTAIN_RE = _rx(
     r"\bniet\s+duidelijk\b|\bonduidelijk\b|\b(?:zal|zullen)\s+afhangen\b|\bhangt\s+(?:\w+\s+)?af\s+"
@@ -292,7 +293,7 @@ _TOPIC_PREP_RE = _rx(r"\b(?:over|aan|van|naar|tot|inzake|voor)\b")
 _FOR_YEAR_RE = _rx(r"^voor\s+(?:het\s+jaar\s+)?\d{4}\b")
 _WITH_VIEW_RE = _rx(r"\bmet\s+het\s+oog\s+op\s*$")
 _EVENT_CLAUSE_RE = _rx(
-    r"\b(?:wanneer|zodra|nadat)\b[^,;:()]{3,90}?(?:\b(?:is|zijn|heeft|hebben)\s+(?:\w+\s+){0,2}?)?"
+    r"\b(?:wanneer|zodra|nadat|[Aa]ls)\b[^,;:()]{3,90}?(?:\b(?:is|zijn|heeft|hebben)\s+(?:\w+\s+){0,2}?)?"
     r"(?:afgerond|verschenen|gepubliceerd|vastgesteld|aangenomen|ontvangen|plaatsgevonden|"
     r"besproken|bekend|beschikbaar|uitgebracht|opgeleverd|gereed|genomen|ondertekend|"
     r"geratificeerd)\b(?:\s+(?:is|zijn|heeft|hebben)\b)?|\bna\s+(?:de\s+|het\s+)?(?:afronding|afloop|ontvangst|publicatie|verschijnen|"

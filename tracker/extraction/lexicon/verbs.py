@@ -156,3 +156,9 @@ NOUN_DETERMINERS = frozenset({
 # and finite verbs with the rule as subject. ("is afgesproken dat" stays out: an agreement with the Kamer binds.)
 LAID_DOWN_PARTICIPLES: tuple[str, ...] = ("vastgelegd", "bepaald", "geregeld", "voorgeschreven", "neergelegd")
 LAID_DOWN_VERBS: tuple[str, ...] = ("bepaalt", "bepaalde", "schrijft voor", "schreef voor", "regelt")
+
+# A product or step that is done: "Als het onderzoek is afgerond, …" names a moment, like "zodra".
+COMPLETED: tuple[str, ...] = (
+    "afgerond", "gereed", "klaar", "bekend", "beschikbaar", "verschenen", "gepubliceerd", "vastgesteld",
+    "opgeleverd", "ontvangen", "uitgevoerd",
+)
