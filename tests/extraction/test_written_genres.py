@@ -279,3 +279,14 @@ def test_the_asking_member_is_read_from_the_title_line_of_an_answer_document() -
     [found] = extract_pages([text], reference_date=REF).commitments
     assert found.question is not None
     assert (found.question.number, found.question.member, found.question.party) == ("2", "Brouwer-Kok", "GroenLinks")
+
+
+def test_a_nota_answer_on_the_line_after_the_members_question_is_read() -> None:
+    text = (
+        "De leden van de VVD-fractie vragen wanneer de evaluatie van de wet naar de Kamer wordt\ngestuurd.\n"
+        "De evaluatie van de wet wordt in het voorjaar van 2027 aan de Kamer gezonden.\n"
+        "De leden van de D66-fractie vragen of de regering bereid is de Kamer voor de zomer te informeren.\n"
+        "Zij ontvangen graag voor de zomer een brief.\n"
+    )
+    [found] = find(text)
+    assert found.text == "De evaluatie van de wet wordt in het voorjaar van 2027 aan de Kamer gezonden."
