@@ -96,6 +96,10 @@ REJECTED = [
     # a surname the document did not give a government role is someone else
     ("Van der Berg stuurt de Kamer in juni een brief.", Rejection.OTHER_ACTOR),
     ("Als er geld beschikbaar komt, zal ik de regeling in juni uitbreiden.", Rejection.CONDITIONAL),
+    # starting and telling verbs promise only with the government as subject
+    ("Op 12 mei start de consultatie van het wetsvoorstel door het Adviescollege.", Rejection.NO_ACT),
+    ("De Tweede Kamer laat in juni weten of zij instemt.", Rejection.NO_ACT),
+    ("De commissie start in mei met haar werkzaamheden.", Rejection.NO_ACT),
     # "een bericht" stays a noun without a passive or a first person
     ("Het bericht over de leskluis komt in juni in de krant.", Rejection.NO_ACT),
 ]

@@ -108,6 +108,10 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
             continue  # the noun "een bericht"
         if " " not in w and _word_before(low, start) in verbs.NOUN_DETERMINERS:
             continue  # the noun "uit onze onderzoeken"
+        if (w in _OWN_SUBJECT_ONLY or w.startswith("laat ")) and not _GOV_SUBJECT_NEAR_RE.search(
+            low, max(0, start - 40), end + 25
+        ):
+            continue  # "de consultatie start", "de Kamer laat weten": someone else starts or tells
         particle = _SEPARABLE.get(w)
         if particle and family in ("product", "send") and not _word_positions(low[end:], particle):
             continue
@@ -152,6 +156,9 @@ def _word_before(low: str, start: int) -> str:
 
 
 _RECEIVE_WORDS = frozenset({"ontvangt", "krijgt", "hoort"})
+# Intransitive or telling verbs that promise only with the government as their subject nearby.
+_OWN_SUBJECT_ONLY = frozenset({"start", "begint", "beginnen"})
+_GOV_SUBJECT_NEAR_RE = re.compile(r"\b(?:ik|wij|we|kabinet|regering|minister\w*|staatssecretaris\w*|ministerie)\b")
 # Sending verbs that also deliver a product ("een onderzoek toekomen").
 _PRODUCT_SEND = frozenset({"toekomen", "toekomt"})
 _ACT_RANK = {"motion": 0, "inform": 1, "product": 2, "action": 3, "pseudo": 4}
