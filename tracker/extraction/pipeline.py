@@ -18,6 +18,7 @@ from tracker.extraction.motions import find_citations
 from tracker.extraction.readers import read_pages
 from tracker.extraction.repair import repair
 from tracker.extraction.structure import document_info, segment
+from tracker.extraction.structure.metadata import co_signatories
 from tracker.extraction.turns import find_turns, question_items
 from tracker.extraction.types import Commitment, Deadline, Extraction, MotionCitation, QAItem
 
@@ -39,7 +40,10 @@ def default_actor(ministry: str | None, minister: str | None) -> str:
     ``minister`` is ``"<name>, <Function>"`` from the signature: a letter signed
     by a staatssecretaris (or a minister voor …) is credited to that function.
     """
-    function = minister.rsplit(", ", 1)[-1] if minister else ""
+    # "<name>, <Function>" or the bare function; the function itself may hold commas ("van Onderwijs, Cultuur en …")
+    function = minister or ""
+    if function and function.split(" ", 1)[0].lower() not in ("minister", "staatssecretaris", "minister-president"):
+        function = function.split(", ", 1)[-1]
     role = function.split(" ", 1)[0].lower()
     if role == "staatssecretaris" or (function and " voor " in function):
         if " van " in function or " voor " in function:
@@ -48,6 +52,13 @@ def default_actor(ministry: str | None, minister: str | None) -> str:
     if ministry:
         return f"minister van {ministry}"
     return minister or "het kabinet"
+
+
+def _with_co_signatories(actor: str, text: str, turns: object) -> str:
+    """"minister van Buitenlandse Zaken (mede namens de minister van Defensie)" for a letter written on behalf
+    of others too; a debate's speakers speak for themselves."""
+    co = None if turns else co_signatories(text)
+    return f"{actor} (mede namens {co})" if co and actor != "het kabinet" else actor
 
 
 def extract_pages(
@@ -84,7 +95,8 @@ def extract_pages(
     spans = None if turns else [(item.answer_start, item.answer_end) for item in items] or None
     commitments = find_commitments(
         text, reference_date=info.reference_date, calendar=calendar,
-        default_actor=default_actor(info.ministry, info.minister), spans=spans, turns=turns or None,
+        default_actor=_with_co_signatories(default_actor(info.ministry, info.minister), text, turns),
+        spans=spans, turns=turns or None,
     )
     footnotes = {note.number: note.text for note in repaired.footnotes}
     citations = find_citations(text, footnotes)

@@ -81,15 +81,21 @@ _HEADING_RE = re.compile(
     r"[ \t\xa0]*$",
     re.MULTILINE,
 )
-_TITLE_LINE_RE = re.compile(r"^[ \t\xa0]*+([A-Z][^\n]{0,59}+)$", re.MULTILINE)
-# Letterhead lines that stand alone even when no blank line separates them (web renderings of
-# Kamerstukken): "Den Haag, 23 september 2024", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal".
-_LETTERHEAD_LINE_RE = re.compile(
-    r"^[ \t\xa0]*(?:(?:Den\s+Haag|'s-Gravenhage|Datum),?[ \t\xa0]+\d{1,2}[ \t\xa0]+[a-z]+[ \t\xa0]+\d{4}"
-    r"|Aan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer(?:\s+der\s+Staten-Generaal)?"
-    r"|(?:Nr\.|Nummer)[ \t\xa0]+\d+[A-Za-z]?[ \t\xa0]+[A-Z][A-Z ,/()-]{6,})[ \t\xa0]*$",
+# Lines of a letter's or Kamerstuk's head stand alone, whatever follows them: the addressee, the place and
+# date, the number and title lines ("Nr. 966", "BRIEF VAN DE MINISTER …", "27 925 Bestrijding …"), and a
+# table cell of a web page ("… |"). PDF text and web renderings often run them into the first sentence
+# without a blank line.
+_HEAD_LINE_RE = re.compile(
+    r"^[ \t\xa0]*(?:Aan[ \t]+de[ \t]+[Vv]oorzitter[ \t]+van[ \t]+de[ \t]+(?:Tweede|Eerste)[ \t]+Kamer"
+    r"(?:[ \t]+der[ \t]+Staten-Generaal)?|(?:Den[ \t]+Haag|'s-Gravenhage),?[ \t\xa0]+\d{1,2}[ \t\xa0]+[a-z]+[ \t\xa0]+\d{4}"
+    r"|(?:Vastgesteld|Datum),?[ \t\xa0]+\d{1,2}[ \t\xa0]+[a-z]+[ \t\xa0]+\d{4}|Nr\.[ \t]*\d{1,5}"
+    r"|(?:Nr\.|Nummer)[ \t\xa0]+\d+[A-Za-z]?[ \t\xa0]+[A-Z][A-Z ,/()-]{6,}"
+    r"|(?:[A-Z]+[ \t]+)?BRIEF[ \t]+VAN[ \t]+[A-Z][^\n.]{0,140}|\d{2}[ \t]?\d{3}(?:[ \t-][A-Z0-9]{1,5})?[ \t]+[A-Z][^\n.]{0,140}"
+    r"|[^\n|]{0,200}\|)[ \t\xa0]*$",
     re.MULTILINE,
 )
+_HEAD_REACH = 4000  # a document's head; further on such a line is more likely a wrapped sentence
+_TITLE_LINE_RE = re.compile(r"^[ \t\xa0]*+([A-Z][^\n]{0,59}+)$", re.MULTILINE)
 _WORD_CHARS = frozenset(".'/-_")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
 _SHORT_TITLE_MAX = 60
@@ -137,7 +143,7 @@ def _layout_cuts(text: str, a: int, b: int) -> list[int]:
     for m in _HEADING_RE.finditer(text, a, b):
         cuts.append(m.start())
         cuts.append(m.end())
-    for m in _LETTERHEAD_LINE_RE.finditer(text, a, b):
+    for m in _HEAD_LINE_RE.finditer(text, a, min(b, _HEAD_REACH)):
         cuts.append(m.start())
         cuts.append(m.end())
     # Short title lines standing between two sentences ("Postennet"): a
@@ -229,8 +235,8 @@ def _split_unit(
             closing = text.count(")", p, end) + text.count("]", p, end)
             if depth - closing > 0:
                 continue
-        if m.group(1) and not (text[p] == "." and p > a and text[p - 1].isalpha()):
-            continue  # "1.5 mld", not a footnote marker glued to a sentence end
+        if m.group(1) and text[p] == "." and not (p > a and text[p - 1].isalpha()):
+            continue  # "1.5 mld", not a footnote marker glued to a sentence end ("?1" is one)
         if text[p] == "." and text[p:end].rstrip("\"'»”’)]0123456789") == ".":
             q = p
             lo = max(a, p - 24)

@@ -48,6 +48,8 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
     fin_word = _WORD_RE.match(sent, fin)
     fin_end = fin_word.end() if fin_word else fin
     seg_a, _ = _segment(sent, fin)
+    while seg_a > 1 and sent[seg_a - 1] == "," and _NAME_LIST_TAIL_RE.fullmatch(sent[seg_a:fin].strip()):
+        seg_a, _ = _segment(sent, seg_a - 2)  # "aan Bonaire, Sint Maarten en Saba zal": one list, one clause
     before = sent[seg_a:fin]
     after = sent[fin_end:]
     subj = _SUBJ_AFTER_RE.match(after)
@@ -95,7 +97,31 @@ def _actor(ctx: _Ctx, sent: str, marker: str, anchor: int, act: _Act) -> str | N
         if others and not _PRODUCT_RE.search(tail[:40]):
             return None
         return ctx.default_actor
+    if subj and re.fullmatch(r"(?i:ik|wij|we)", subj.group("subj")):
+        return ctx.default_actor  # V2: "Om … te informeren zeg ik u toe": the fronted part is no subject
     return _subject_actor(ctx, before_s)
+
+
+# The tail of an enumeration of names cut off by a comma: "Sint Maarten en Sint Eustatius".
+_NAME_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w'’-]*|en|of|van|de|der|het)(?:\s+(?:[A-Z][\w'’-]*|en|of|van|de|der|het)){0,6}")
+# "Minister Van Dalen", "staatssecretaris Brouwer-Kok": a government role named with a surname.
+_ROLE_BEFORE_RE = re.compile(r"\b(?P<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?:van\s+\w+\s+)?$")
+
+
+def _named_role(ctx: _Ctx, name: str) -> str | None:
+    """The role the document gives a surname ("Staatssecretaris Van Dalen … Van Dalen doet de
+    toezegging"): a news item or register names the promiser by surname only."""
+    text = ctx.text
+    i = text.find(name)
+    while i >= 0:
+        m = _ROLE_BEFORE_RE.search(text, max(0, i - 40), i)
+        if m is not None and (i + len(name) == len(text) or not text[i + len(name)].isalnum()):
+            role = m.group("role").lower()
+            if ctx.default_actor.lower().startswith(role):
+                return ctx.default_actor
+            return f"de {role} {name}"
+        i = text.find(name, i + 1)
+    return None
 
 
 def _is_other_party(phrase: str) -> bool:
@@ -152,6 +178,8 @@ def _subject_actor(ctx: _Ctx, subj: str) -> str | None:
         return None
     words = subj.split()
     if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
+        if len(words) <= 4 and words[-1][:1].isupper():
+            return _named_role(ctx, subj)
         return None
     return ctx.default_actor
 

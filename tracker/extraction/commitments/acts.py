@@ -61,6 +61,13 @@ def _strong_product_near(sent: str, word: str, start: int, end: int) -> bool:
         ps, pe = p.start + seg_a, p.end + seg_a
         if _product_is_strong(p) and (0 <= start - pe <= reach or 0 <= ps - end <= reach):
             return True
+    # "Het standpunt, dat ook ingaat op …, komt beschikbaar": the subject stands before a relative clause.
+    if seg_a > 1:
+        ra, rb = _segment(sent, seg_a - 2)
+        if ra > 1 and _REL_START_RE.match(sent[ra:rb]):
+            pa, pb = _segment(sent, ra - 2)
+            head = sent[pa:pb].rstrip()
+            return any(_product_is_strong(p) and p.end >= len(head) - 1 for p in _products(head))
     return False
 
 
@@ -105,6 +112,10 @@ def _find_acts(sent: str, low: str | None = None) -> list[_Act]:
             continue  # the noun "een bericht"
         if " " not in w and _word_before(low, start) in verbs.NOUN_DETERMINERS:
             continue  # the noun "uit onze onderzoeken"
+        if (w in _OWN_SUBJECT_ONLY or w.startswith("laat ")) and not _GOV_SUBJECT_NEAR_RE.search(
+            low, max(0, start - 40), end + 25
+        ):
+            continue  # "de consultatie start", "de Kamer laat weten": someone else starts or tells
         particle = _SEPARABLE.get(w)
         if particle and family in ("product", "send") and not _word_positions(low[end:], particle):
             continue
@@ -149,6 +160,9 @@ def _word_before(low: str, start: int) -> str:
 
 
 _RECEIVE_WORDS = frozenset({"ontvangt", "krijgt", "hoort"})
+# Intransitive or telling verbs that promise only with the government as their subject nearby.
+_OWN_SUBJECT_ONLY = frozenset({"start", "begint", "beginnen"})
+_GOV_SUBJECT_NEAR_RE = re.compile(r"\b(?:ik|wij|we|kabinet|regering|minister\w*|staatssecretaris\w*|ministerie)\b")
 # Sending verbs that also deliver a product ("een onderzoek toekomen").
 _PRODUCT_SEND = frozenset({"toekomen", "toekomt"})
 _ACT_RANK = {"motion": 0, "inform": 1, "product": 2, "action": 3, "pseudo": 4}
@@ -288,4 +302,7 @@ def _objects(sent: str, products: list[tuple[int, int, str]]) -> list[tuple[int,
         if re.search(r"\b(?:over|omtrent|inzake|aangaande)\s+(?:[\w-]+\s+){0,6}$", left, _I):
             continue
         out.append(p)
-    return out
+    # Products named inside a relative clause ("het standpunt, dat ingaat op het onderzoek, komt …")
+    # describe another one; they are objects only when nothing else is.
+    main = [p for p in out if not _REL_START_RE.match(sent[slice(*_segment(sent, p[0]))])]
+    return main or out

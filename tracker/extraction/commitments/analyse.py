@@ -29,8 +29,10 @@ from tracker.extraction.commitments.patterns import (
     _GOV_ACTOR_RE,
     _HABITUAL_RE,
     _I,
+    _IN_THIS_LETTER_RE,
     _ITEM_START_RE,
     _KAMER_RE,
+    _LAID_DOWN_RE,
     _LEAD_MARKER_RE,
     _LIGHT_NO_TIME_OBJECT,
     _MEMBERS_RE,
@@ -45,6 +47,7 @@ from tracker.extraction.commitments.patterns import (
     _REPORTED_OTHER_RE,
     _THIS_LETTER_RE,
     _TIME_HINT_RE,
+    _UNSCHEDULED_RE,
     _WISH_RE,
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
@@ -101,12 +104,16 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     row = MARKERS[marker]
     if row.now_cue == "performative" and _PERFORMATIVE_RE.search(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)
-    if row.now_cue == "this_letter" and _THIS_LETTER_RE.search(sent):
+    if row.now_cue == "this_letter" and (
+        _THIS_LETTER_RE.search(sent) or _IN_THIS_LETTER_RE.search(sent, *_segment(sent, act.start))
+    ):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
     if lead_actor is None and _reported_question(sent, anchor):
         return ctx.reject(Rejection.REPORTED_QUESTION)
     if _LEADING_CONDITION_RE.match(sent):
         return ctx.reject(Rejection.CONDITIONAL)
+    if _LAID_DOWN_HINT_RE.search(low) and _LAID_DOWN_RE.search(sent, 0, max(anchor, act.start)):
+        return ctx.reject(Rejection.OBLIGATION)  # "In de wet is vastgelegd dat de minister … zendt"
 
     seg_a, seg_b = _segment(sent, anchor)
     lo, hi = sorted((anchor, act.start))
@@ -156,6 +163,12 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     if marker == "restated":
         # Phrases before "heeft … toegezegd" date the announcement itself.
         usable = [d for d in deadlines if d.start is not None and d.start - s > anchor]
+    else:
+        # "Met uw Kamer heb ik op 8 oktober jl. gewisseld dat het standpunt voor de zomer komt": the main
+        # clause's phrases date the exchange, not the promise in its dat-clause.
+        told = [m.end() for m in _TOLD_THAT_RE.finditer(sent, 0, act.start)] if "heb" in low else []
+        if told:
+            usable = [d for d in deadlines if d.start is not None and d.start - s >= told[-1]]
     deadline = _governing(ctx, sent, s, usable, act.start, anchor)
     if deadline is None:
         deadline = _event_clause(sent, s, act.start, anchor)
@@ -168,6 +181,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
             return ctx.reject(Rejection.HABITUAL)
         if deadline is None and not recurring and not receives:
             return ctx.reject(Rejection.NO_TIME)
+    if deadline is None and marker in ("present", "kamer_passive") and _UNSCHEDULED_RE.search(low):
+        return ctx.reject(Rejection.HABITUAL)  # "De Kamer wordt periodiek geïnformeerd via …"
+    if deadline is None and act.word.startswith(("dat ", "dit ")):
+        return ctx.reject(Rejection.NO_TIME)  # a bare "Dat zullen we doen" restates the promise before it
     if row.hedged and deadline is None and act.kind == "action":
         return ctx.reject(Rejection.VAGUE_INTENT)
     if deadline is not None and act.word in deliverable_words.DEBATE_ACTS and (
@@ -207,7 +224,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     hedged = (
         row.hedged
         or bool(intent and not re.search(r"\bvan\s+(?:de|het)\b", low[intent.end():intent.end() + 12]))
-        or bool(_QUALIFIER_RE.search(sent[seg_a:seg_b]))
+        or any(
+            # "wil ik toezeggen", "ben ik bereid": "wil" is courtesy before an explicit promise, not a hedge
+            not (row.explicit and q.group().lower().startswith("wil")) for q in _QUALIFIER_RE.finditer(sent, seg_a, seg_b)
+        )
     )
     if marker == "restated" and "voornemen" in sent.lower():
         hedged = True
@@ -229,6 +249,13 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
 
 
 _CONTENT_VERBS = frozenset(("ingaan", "ingegaan", "meenemen", "meegenomen", "betrekken", "schetsen", "geschetst"))
+_LAID_DOWN_HINT_RE = re.compile(r"vastgelegd|bepaal|geregeld|voorgeschreven|neergelegd|schr[ie]\w+ voor|regelt")
+# A perfect main clause that reports what was said or agreed: "heb ik … gewisseld/afgesproken/gemeld dat".
+_TOLD_THAT_RE = re.compile(
+    r"\b(?:heb|heeft|hebben)\b[^;:?]{0,200}?\b(?:ge\w+[dt]|afgesproken|toegezegd|aangegeven|aangekondigd|"
+    r"besproken|uitgewisseld|medegedeeld|meegedeeld|overeengekomen|toegelicht)\s+dat\b",
+    re.I,
+)
 _WITH_OTHERS_RE = re.compile(r"\b[Mm]et\s+(?:(?:de|het|mijn|onze|een|alle|betrokken)\b|[A-Z])")
 
 # "toe (om) … te <verb>", "bereid (om) … te <verb>": an explicit promise names its act as an infinitive.

@@ -32,6 +32,7 @@ from tracker.extraction.commitments.tables import (
     _L_TOEZEG,
     _RESTATED_HINT_RE,
 )
+from tracker.extraction.lexicon import verbs
 
 # "De heer X vroeg of ik bereid ben …", "Mevrouw Y heeft gevraagd om …", "wil weten wanneer …".
 _REPORTED_ASK_RE = re.compile(
@@ -39,10 +40,15 @@ _REPORTED_ASK_RE = re.compile(
     r"informeerden)\b[^.;:?]{0,80}?\b(?:of|om|wanneer|hoe|waarom|welke|wat)\b",
     re.IGNORECASE,
 )
+# "Als het onderzoek is afgerond, …" is a moment, not a condition (like "zodra"); words in lexicon/verbs.
+_DONE_WHEN = (
+    r"[^,]{3,120}\b(?:(?:is|zijn)\s+(?:" + "|".join(verbs.COMPLETED) + r")|(?:" + "|".join(verbs.COMPLETED)
+    + r")\s+(?:is|zijn))\s*,"
+)
 # A sentence that opens with a condition: "Mocht …", "Indien …", "Als … , dan".
 _LEADING_CONDITION_RE = re.compile(
     r"\s*(?:Mocht(?:en)?\b|Indien\b(?!\s+(?:mogelijk|nodig)\b)|Ingeval\b|In\s+het\s+geval\s+dat\b|"
-    r"Als\b(?=[^,]{3,120}\b(?:is|zijn|wordt|worden|blijkt|blijken|heeft|hebben|kan|kunnen|wil|wilt|"
+    r"Als\b(?!" + _DONE_WHEN + r")(?=[^,]{3,120}\b(?:is|zijn|wordt|worden|blijkt|blijken|heeft|hebben|kan|kunnen|wil|wilt|"
     r"willen|wenst|wensen|mocht|komt|gaat|lukt)\b[^,]*,))"
 )
 
@@ -161,7 +167,7 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             "verwachten", "tegemoetzien", "tegemoet zien", "tegemoet kunt zien"
         ):
             continue
-        if _LINE_START_RE.search(sent, max(0, a.start - 40), a.start):
+        if _LINE_START_RE.search(sent, max(0, a.start - 40), a.start) and not a.word.startswith(("dat ", "dit ")):
             continue  # verb first on its line: a label ("Beantwoord 23 september 2020"), an imperative or a question
         if _PRESENT_ACT_RE.match(a.word) and sent[max(0, a.start - 3):a.start].lower() != "te ":
             return "present", a.start, a

@@ -39,14 +39,16 @@ def _lc(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _CAP = r"[A-Z][\w'’-]*"
-_NAMEPART = rf"{_CAP}(?:(?:\s+(?:en|van|voor|de|het))?\s+{_CAP})*"
+# "Onderwijs, Cultuur en Wetenschap": a ministry's name may list its parts with commas before its "en".
+_NAMEPART = rf"{_CAP}(?:(?:,\s+{_CAP})+\s+en\s+{_CAP}|(?:\s+(?:en|van|voor|de|het))?\s+{_CAP})*"
 # Government actors; capitals matter for the names of ministries/ministers.
 _GOV_ACTOR_RE = re.compile(
     r"(?P<actor>"
     r"\b(?:[Hh]et|[Dd]it)(?:\s+(?:huidige|demissionaire|nieuwe|volgende))?\s+[Kk]abinet\b"
     r"|\b[Dd]e\s+(?:Nederlandse\s+)?[Rr]egering\b"
     rf"|\b(?:[Hh]et\s+)?[Mm]inisterie\s+van\s+{_NAMEPART}"
-    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]remier)\b"
+    r"|\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|"
+    r"[Bb]ewinds(?:lieden|personen))\b"
     rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_NAMEPART})?"
     r"|\b(?:[Mm]ijn|[Oo]ns|[Hh]et)\s+ministerie\b"
     r"|\b[Ii]k\b|\b[Ww]ij\b|\b[Ww]e\b"
@@ -67,9 +69,10 @@ _OWN_NAMES_RE = re.compile(
     r"(?:Nederland|Koninkrijk|Kamer|Tweede|Eerste|Rijk|Rijksoverheid|Minister\w*|Staatssecretaris|Kabinet|"
     r"Regering|Ministerie)\b"
 )
-# A paragraph written by Kamer members (verslag of a schriftelijk overleg).
+# A paragraph written by Kamer members (verslag of a schriftelijk overleg). Members named by surname ("De leden
+# Jansen en Brouwer vroegen …") are a minister answering them in a debate, not the members' own text.
 _MEMBER_START_RE = re.compile(
-    r"\s*(?:[Dd]e|[Dd]eze)\s+(?:[\w-]+\s+)?(?:leden|[\w-]*fractieleden)\b|\s*Vragen\s+en\s+opmerkingen\b"
+    r"\s*(?:[Dd]e|[Dd]eze)\s+(?:[\w-]+\s+)?(?:leden(?!\s+[A-Z])|[\w-]*fractieleden)\b|\s*Vragen\s+en\s+opmerkingen\b"
 )
 _MEMBERS_RE = re.compile(
     r"\b(?:[Dd]e|[Dd]eze)\s+leden\b|\bleden\s+van\s+de\b|-fractie\b|\bfractieleden\b"
@@ -84,7 +87,8 @@ _PRODUCT_VERB_RE = _rx(_family(verbs.PRODUCT))
 _NEEDS_PRODUCT = verbs.NEEDS_PRODUCT
 # Light verbs that are no act when their only product is a time phrase ("komt met de Voorjaarsnota");
 # "meenemen in de evaluatie" names its product inside such a phrase by nature.
-_LIGHT_NO_TIME_OBJECT = verbs.NEEDS_PRODUCT - frozenset(verbs.PRODUCT["meenemen"])
+# ("beginnen met" and "meenemen" take the event-like phrase as their product: "begint in het najaar met de evaluatie")
+_LIGHT_NO_TIME_OBJECT = verbs.NEEDS_PRODUCT - frozenset(verbs.PRODUCT["meenemen"] + verbs.PRODUCT["beginnen met"])
 # Finite forms of separable verbs count only with their particle later on.
 _SEPARABLE = verbs.SEPARABLE
 _MOTION_ACT_RE = _rx(_family(verbs.MOTION))
@@ -108,7 +112,7 @@ _PASSIVE_DELIVERY = _words(
 ) | {"ter beschikking gesteld", "beschikbaar gesteld"}
 _DELIVERY_ACTIONS = _words(
     "indienen ingediend leveren geleverd aanleveren voor te leggen verstrekken uitbrengen "
-    "laten uitvoeren"
+    "laten uitvoeren starten"
 )
 # Acts that are a product by themselves: "zal … evalueren", "zal onderzoeken of …".
 _IMPLIED_PRODUCT = deliverables.IMPLIED
@@ -122,7 +126,7 @@ _BEREID_RE = _rx(r"\bbereid\b")
 _TOEZEG_RE = _rx(
     r"\b(?:zeg|zegt|zeggen|zegde|zegden)\b[^;?]{0,120}?\btoe\b|\b(?:zegt|zeggen)\s+(?:de|uw)\s+Kamer\b[^;?]{0,360}?\btoe\b|"
     r"\btoe\s+te\s+zeggen\b|\btoezeggen\b|"
-    r"\btoezegging\s+(?:doe|doen)\b"
+    r"\btoezegging\s+(?:doe|doen)\b|\b(?:doe|doet|doen)\s+(?:\w+\s+){0,3}?(?:de|die|deze|een)\s+toezegging\b"
 )
 # A promise reported as made earlier: "heeft toegezegd … te …",
 # "heeft aangegeven … te zullen …", "het voornemen om … te …".
@@ -136,13 +140,14 @@ _EXPECT_OWN_VERB_RE = _rx(r"\bverwacht(?:en)?\b")
 _TEGEMOET_RE = _rx(r"\btegemoet\b[^;?]{0,80}?\bdoor\b(?P<what>[^;?]{0,200}?)\bte\s+(?P<verb>\w+)")
 _EXPECT_RE = _rx(
     r"\bverwacht(?:en)?\s+(?:ik|wij|we|het\s+kabinet|de\s+regering)\b[^;?]{0,160}?\bte\s+\w+|"
-    r"\b(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+verwacht(?:en)?\b[^;?]{0,160}?\bte\s+\w+"
+    r"\b(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+verwacht(?:en)?\b[^;?]{0,160}?\bte\s+\w+|"
+    r"\bverwacht(?:en)?\s+(?:(?:ik|wij|we)\s+)?dat\s+(?:ik|wij|we|het\s+kabinet)\b[^;?]{0,160}?\b(?:kan|kunnen)\b"
 )
 _INTENT_RE = _rx(
     r"\bnaar\s+verwachting\b|\bde\s+verwachting\s+is\b|\bverwacht\s+wordt\b|\bhet\s+streven\s+is\b|"
     r"\bstreeft\b|\bstreven\b|\bstreef\b|\bvoornemens\b|\bhet\s+voornemen\b|\bde\s+inzet\s+is\b|"
     r"\bbeoog\w*\b|\bis\s+(?:\w+\s+)?voorzien\b|\bstaat\s+gepland\b|\bis\s+gepland\b|"
-    r"\balles\s+in\s+het\s+werk\b|"
+    r"\balles\s+in\s+het\s+werk\b|\b(?:hoop|hopen)\b(?<!\bde\shoop)(?=[^;?.]{0,120}?\bte\s+\w+)|"
     r"\binzet\s+van\s+(?:het\s+kabinet|de\s+regering|mij|ons)\s+om\b"
 )
 _QUALIFIER_RE = _rx(
@@ -151,13 +156,19 @@ _QUALIFIER_RE = _rx(
     r"\bspannen\b[^;]{0,40}\bin\b"
 )
 _COND_RE = _rx(
-    r"\b(?:indien|mocht(?:en)?|tenzij|ingeval)\b|\bin\s+het\s+geval\s+dat\b|^\s*als\b|,\s*als\b"
+    r"\b(?:indien|mocht(?:en)?|tenzij|ingeval)\b|\bin\s+het\s+geval\s+dat\b|(?:^\s*|,\s*)als\b(?![^,]{3,120}\b(?:(?:is|zijn)\s+(?:"
+    + "|".join(verbs.COMPLETED) + r")|(?:" + "|".join(verbs.COMPLETED) + r")\s+(?:is|zijn))\b)"
 )
 _UNCERTAIN_RE = _rx(
     r"\bniet\s+duidelijk\b|\bonduidelijk\b|\b(?:zal|zullen)\s+afhangen\b|\bhangt\s+(?:\w+\s+)?af\s+"
     r"van\b|\bnog\s+geen\s+besluit\b|\bis\s+aan\s+\w+\s+om\b"
 )
 _OBLIGATION_RE = _rx(r"\b(?:moet|moeten|dient|dienen)\b")
+_LAID_DOWN_RE = _rx(
+    r"\b(?:is|zijn|werd|werden|staat|stond|wordt|worden)\s+(?:[\w.]+\s+){0,4}?(?:"
+    + "|".join(verbs.LAID_DOWN_PARTICIPLES) + r")\s+dat\b|\b(?:"
+    + "|".join(_phrase(v) for v in verbs.LAID_DOWN_VERBS) + r")\s+(?:\w+\s+)?dat\b"
+)
 _BLIJVEN_RE = _rx(r"\bblijv\w*|\bblijft\b")
 _NEG_BEFORE_RE = re.compile(r"\b(?:niet|geen|nooit)\b")
 _NEG_RE = _rx(r"\b(?:niet|geen|nooit|noch)\b")
@@ -166,10 +177,13 @@ _NEG_OK_RE = _rx(
     r"\bgeen\s+(?:\w+\s+)?(?:later|eerder)\b"
 )
 _PERFORMATIVE_RE = _rx(
-    r"\b(?:via|met|in|bij)\s+deze\s+(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
+    r"\b(?:via|met|in|bij)\s+deze\s+[\w-]*(?:brief|nota|notitie|beantwoording)\b|\bhierbij\b|\bbijgaand\b|"
     r"(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))|\bin\s+het\s+onderstaande\b|\b(?:parallel\s+aan|tegelijk\s+met|gelijktijdig\s+met)\s+deze\s+brief\b|\bdeze\s+(?:brief|nota|notitie)\s+wordt\b|^(?!.*\b(?:zal|zullen)\b).*?\bmede\s+namens\b|\b(?:ontvangt|krijgt)\s+u\s+(?:nu\s+)?deze\s+(?:brief|nota|notitie)\b"
 )
-_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))")
+_THIS_LETTER_RE = _rx(r"\b(?:via|met|bij)\s+deze\s+[\w-]*(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))")
+# "zal ik … in deze brief ingaan op": in the act's own clause, "in deze brief" is this very letter
+# (elsewhere it may only say where something was described: "Zoals in deze brief beschreven, zal ik …").
+_IN_THIS_LETTER_RE = _rx(r"(?<!zoals )\bin\s+deze\s+[\w-]*(?:brief|nota|notitie|beantwoording)\b")
 # The letter fulfils the promise just restated: "Met deze brief kom ik die toezegging na."
 _FULFIL_RE = _rx(
     r"\b(?:met|via|in|bij)\s+deze\s+(?:brief|nota|notitie)\b|\bhierbij\b|(?<!verband )(?<!samenhang )(?<!lijn )(?<!aansluiting )\bhiermee\b(?!\s+(?:samenhangend|verband|gemoeid))|\bbij\s+dezen\b"
@@ -180,13 +194,13 @@ _PRESENT_ACT_RE = _rx(
     r"rapporteer|rapporteert|verstuur|verstuurt|publiceer|publiceert|presenteer|presenteert|stel|"
     r"stelt|rond|rondt|lever|levert|breng|brengt|evalueer|evalueert|leg|legt|meld|meldt|"
     r"organiseer|organiseert|deelneemt|toetreedt|bespreekt|tegemoetzien|tegemoet\s*zien|verwachten|"
-    r"tegemoet\s+kunt\s+zien|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
-    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft)$"
+    r"tegemoet\s+kunt\s+zien|laat\s.*weten|toekomt|deel|deelt|geef|geeft|komt|kom|komen|volgt|volgen|maak|maakt|"
+    r"bericht|krijgt|hoort|beantwoord|beantwoordt|plaatsvindt|plaatsheeft|start|begint|beginnen|(?:dat|dit)\s.*\b(?:doe|doen|doet)\s+(?:ik|we|wij|het\s+kabinet))$"
 )
 # Present tense describing a habit, not a promise ("ontvangt doorgaans in september").
 # Recurring reporting in the present tense ("informeer ik uw Kamer jaarlijks").
 _RECURRING_RE = re.compile(
-    r"\b(?:jaarlijks|halfjaarlijks|tweejaarlijks|periodiek|maandelijks|elk\s+(?:jaar|kwartaal)|"
+    r"\b(?:jaarlijks|halfjaarlijks|tweejaarlijks|maandelijks|elk\s+(?:jaar|kwartaal)|"
     r"ieder\s+(?:jaar|kwartaal)|per\s+kwartaal)\b"
 )
 # "Ik houd uw Kamer op de hoogte", "Ik kom hierop terug", "informeer ik u nader".
@@ -210,6 +224,11 @@ _HABITUAL_RE = re.compile(
     r"\b(?:doorgaans|gebruikelijk|gewoonlijk|normaal\s+gesproken|altijd|telkens|traditiegetrouw|"
     r"in\s+de\s+regel|steeds)\b"
 )
+# A frequency without a schedule describes a practice with nothing to check ("De Kamer wordt periodiek
+# geïnformeerd via de voortgangsbrief"); "jaarlijks", "per kwartaal" are a schedule (_RECURRING_RE).
+_UNSCHEDULED_RE = re.compile(
+    r"\b(?:periodiek\w*|regelmatig|geregeld|met\s+enige\s+regelmaat|van\s+tijd\s+tot\s+tijd|doorlopend)\b"
+)
 _MODAL_RE = _rx(r"\b(?:kunnen|kan|kunt|moet|moeten|mag|mogen|zou|zouden|hoop\w*|wil|willen)\b")
 _PASSIVE_PRESENT_RE = _rx(r"\b(?:wordt|worden)\b")
 _KAMER_PASSIVE_RE = _rx(
@@ -225,7 +244,7 @@ _TIME_HINT_RE = _rx(
     r"maand|maanden|binnenkort|spoedig|snel|termijn|uiterlijk|Voorjaarsnota|Najaarsnota|"
     r"Prinsjesdag|begroting\w*|reces|kerst\w*|20\d\d|eind|begin|medio|half|helft|t\.z\.t|"
     r"zodra|nadat|na\s+afloop|na\s+afronding|wanneer|komende|aanstaande|volgend\w*|eerstvolgend\w*|"
-    r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag)\b"
+    r"Miljoenennota|HGIS-nota|jaarverslag|Verantwoordingsdag|Slotwet|slotwet|suppletoire)\b"
 )
 
 # Revisions.
@@ -282,7 +301,7 @@ _TOPIC_PREP_RE = _rx(r"\b(?:over|aan|van|naar|tot|inzake|voor)\b")
 _FOR_YEAR_RE = _rx(r"^voor\s+(?:het\s+jaar\s+)?\d{4}\b")
 _WITH_VIEW_RE = _rx(r"\bmet\s+het\s+oog\s+op\s*$")
 _EVENT_CLAUSE_RE = _rx(
-    r"\b(?:wanneer|zodra|nadat)\b[^,;:()]{3,90}?(?:\b(?:is|zijn|heeft|hebben)\s+(?:\w+\s+){0,2}?)?"
+    r"\b(?:wanneer|zodra|nadat|[Aa]ls)\b[^,;:()]{3,90}?(?:\b(?:is|zijn|heeft|hebben)\s+(?:\w+\s+){0,2}?)?"
     r"(?:afgerond|verschenen|gepubliceerd|vastgesteld|aangenomen|ontvangen|plaatsgevonden|"
     r"besproken|bekend|beschikbaar|uitgebracht|opgeleverd|gereed|genomen|ondertekend|"
     r"geratificeerd)\b(?:\s+(?:is|zijn|heeft|hebben)\b)?|\bna\s+(?:de\s+|het\s+)?(?:afronding|afloop|ontvangst|publicatie|verschijnen|"
@@ -316,7 +335,7 @@ _ADVERBIAL_START_RE = _rx(
 _SUBJ_AFTER_RE = re.compile(
     r"^\s*(?P<subj>(?i:ik|u|wij|we|er)|(?i:het|dit)(?:\s+(?i:huidige|demissionaire|nieuwe|volgende))?"
     r"\s+(?i:kabinet)|(?i:de)\s+(?:Nederlandse\s+)?(?i:regering)|(?:(?i:het)\s+)?(?i:ministerie)\s+van\s+"
-    rf"{_NAMEPART}|(?:(?i:de)\s+)?(?i:minister-president|minister|staatssecretaris|premier)"
+    rf"{_NAMEPART}|(?:(?i:de)\s+)?(?i:minister-president|ministers?|staatssecretaris(?:sen)?|premier|bewindslieden)"
     rf"(?:\s+(?:van|voor)\s+{_NAMEPART}|\s+{_CAP})?|(?i:uw|de)\s+(?i:kamer)|Nederland|"
     r"(?i:het)\s+Koninkrijk|(?i:mijn)\s+ministerie)\b"
 )
@@ -356,7 +375,7 @@ _TRIGGER_RE = _rx(
     r"gepland|vertraagd|vertraging|uitgesteld|speling|verschoven|eerder|aangekondigd|aangegeven|"
     r"beschikking|beschikbaar|presenteert|publiceert|toekomt|tegemoetzien|streef|beoog|beoogt|beogen|"
     r"volgt|volgen|inzage|kom|komt|komen|terug|terugkom|terugkomt|terugkomen|doe|bericht|krijgt|hoort|beantwoorden|plaatsvinden|plaatshebben|"
-    r"werk|bereikt|bereiken|neem|"
+    r"werk|bereikt|bereiken|neem|start|begint|beginnen|doen|doet|laat|hoop|hopen|"
     # present passives of delivering a product or measure: "Het wetsvoorstel wordt in maart ingediend."
     r"ingediend|vastgesteld|uitgevoerd|ingevoerd|ge[iï]mplementeerd|aangepast|verlengd|getroffen|"
     r"voorgelegd|uitgebracht|ontwikkeld|geactualiseerd|gestart|opgestart|ingesteld|toegestuurd|zegde|zegden|beantwoord|beantwoordt)\b"

@@ -74,10 +74,15 @@ def _candidate_sentences(
                 continue
             ba, bb = blocks[bi]
             pos = bb
-            if whole and _MEMBER_START_RE.match(text, ba):
-                continue  # a paragraph by Kamer members ("De leden van de …-fractie …")
             sents = split_sentences(text, ba, bb)
+            members = False
             for si, (s, e) in enumerate(sents):
+                if whole and (s == ba or text[s - 1] == "\n"):
+                    # A paragraph by Kamer members ("De leden van de …-fractie …") runs to the next line that
+                    # starts a sentence: in a nota the government's answer often follows on the next line.
+                    members = bool(_MEMBER_START_RE.match(text, s))
+                if members:
+                    continue
                 if e > p and trigger.search(subject, max(s, p), e):
                     out.append((s, e, sents, si))
     return out

@@ -124,6 +124,13 @@ def _other_product_named(text: str, a: int, b: int, nxt: int) -> bool:
     if m is None or not _PRODUCT_RE.fullmatch(m["noun"]):
         return False
     return m["noun"].lower() not in text[a:b].lower()
+# A promise whose object points back: "Dat doen we in december", "doet de toezegging die dan met de Kamer te
+# delen": what is promised (or the case it is promised for) stands in the sentence before.
+_POINTS_BACK_RE = re.compile(
+    r"\s*(?:dat|dit)\b[^.;?]{0,60}?\b(?:doe|doen|doet)\s+(?:ik|we|wij|het\s+kabinet)\b"
+    r"|[^.;?]{0,200}?\btoe(?:zegging)?\s+(?:om\s+)?(?:die|deze|dat|dit)\s+(?:\w+\s+){0,8}?te\s+\w+",
+    re.I,
+)
 
 
 def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos: int) -> None:
@@ -146,6 +153,7 @@ def _attach_neighbours(ctx: _Ctx, hit: _Found, sents: list[tuple[int, int]], pos
             return
     if pos > 0 and hit.kind and hit.marker != "restated" and (
         _AFTER_STEP_RE.match(text, hit.start, hit.start + 40) or _NEEDS_TIME_RE.search(text, *sents[pos - 1])
+        or _POINTS_BACK_RE.match(text, hit.start, hit.end)
     ):
         # "Ik voer nog overleg … . Zo spoedig mogelijk daarna zend ik u …", "Ik heb extra tijd nodig …":
         # the sentence before is the step or the delay the promise hangs on.
@@ -249,6 +257,16 @@ def _merge(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
             if f.revision is None and _more_specific(f.deliverables, prev.deliverables):
                 prev.deliverables = f.deliverables
             prev.end = max(prev.end, f.end)
+            continue
+        if (
+            prev is not None and prev.marker == "restated" and prev.deadline is not None and f.revision is None
+            and f.start >= prev.end and not text[prev.end:f.start].strip() and text.count("\n", prev.end, f.start) <= 2
+            and (_NEEDS_TIME_RE.search(text, f.start, f.end) or _SLIP_WORD_RE.search(text, f.start, f.end))
+        ):
+            # "Tijdens het overleg heb ik toegezegd u binnen vier weken … . Ik heb extra tijd nodig …": the
+            # promise restated is the one being moved; one record, with the old deadline as its previous one.
+            f.revision = Revision(prev.deadline, text[f.start:f.end], f.start, f.end)
+            out[-1] = f
             continue
         if prev is not None and _reports_back(text, prev, f):
             # "… zegt toe de effecten in kaart te brengen. … De Kamer wordt over twee jaar geïnformeerd."

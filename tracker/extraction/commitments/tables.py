@@ -125,17 +125,20 @@ _KAMER_RECEIVES_RE = re.compile(
     r"|\b(?:zorg\w*\s+(?:\w+\s+)?ervoor|ervoor\s+(?:te\s+)?zorg\w*)\s*,?\s*dat\s+(?:uw|de)\s+kamer\b"
     r"[^.;:,?]{0,100}?\b(?:ontvangt|krijgt)\b"
 )
-_I_REPORT_RE = re.compile(r"\b(?:ik|wij|we)\s+bericht(?:en)?\b|\bbericht(?:en)?\s+(?:ik|wij|we)\b")
+_I_REPORT_RE = re.compile(
+    r"\b(?:ik|wij|we)\s+bericht(?:en)?\b|\bbericht(?:en)?\s+(?:ik|wij|we)\b"
+    r"|\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?bericht\b"  # "De Kamer zal hierover nader worden bericht"
+)
 # First-person effort promises that bind: "Ik streef ernaar de vragen … te beantwoorden".
 _OWN_EFFORT_RE = re.compile(
     r"\b(?:ik|wij|we)\s+(?:stre(?:ef|ven)\s+ernaar|zet(?:ten)?\s+alles\s+in\s+het\s+werk)\b"
     r"|\bstre(?:ef|ven)\s+(?:ik|wij|we)\s+ernaar\b"
 )
 _WITH_KAMER_LOW_RE = re.compile(r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b")
-_YOU_CAN_RE = re.compile(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b")
+_YOU_CAN_RE = re.compile(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b|\b(?:uw|de)\s+kamer\s+(?:kan|mag)\b")
 _PHRASE_HINT_RE = re.compile(
     r"hoogte|invulling|uitvoering|opvolging|verslag|tegemoet|inzicht|beschik|aandacht|steun|"
-    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage|bereik|papier"
+    r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage|bereik|papier|dat doe|dit doe|laat "
 )
 # Separable verbs as te-infinitive: "op te stellen", "af te ronden", "toe te zenden".
 _SEP_TE_RE = re.compile(

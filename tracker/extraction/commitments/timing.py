@@ -130,7 +130,13 @@ def _in_other_bracket(sent: str, ds: int, act_pos: int) -> bool:
 def _in_other_clause(sent: str, ds: int, de: int, act_pos: int, anchor: int) -> bool:
     """Is the phrase inside a relative/subordinate clause that lacks the act?"""
     clause = _clause_around(sent, ds, de)
+    if clause is not None and clause[0] in ("dat", "zodat") and _IN_TIME_FOR_RE.search(sent, 0, clause[1]):
+        return False  # "zodanig tijdig beschikbaar dat het voor de zomer behandeld kan worden": an upper bound
     return clause is not None and not (clause[1] <= act_pos < clause[2])
+
+
+# "(zo/zodanig) tijdig … dat/zodat": the clause says by when the act must be done.
+_IN_TIME_FOR_RE = re.compile(r"\btijdig\b(?:\s+[\w-]+){0,3}\s*,?\s*$", re.I)
 
 
 def _clause_around(sent: str, ds: int, de: int) -> tuple[str, int, int] | None:

@@ -31,6 +31,7 @@ INFORM: dict[str, tuple[str, ...]] = {
     "inlichten": ("inlichten", "ingelicht"),
     "terugkomen": ("terugkomen", "terugkom", "terugkomt", "teruggekomen"),
     "beantwoorden": ("beantwoorden", "beantwoord", "beantwoordt"),
+    "laten weten": ("laten weten", "laat (?:\\w+ ){0,8}?weten"),
 }
 
 SEND: dict[str, tuple[str, ...]] = {
@@ -47,7 +48,7 @@ SEND: dict[str, tuple[str, ...]] = {
     "tegemoetzien": ("tegemoet ?zien", "tegemoetzien", "tegemoet kunt zien", "verwachten"),
     "voorleggen": ("voorleggen", "voorgelegd", "leg", "legt"),
     "terugkoppelen": ("terugkoppelen", "teruggekoppeld"),
-    "melden": ("melden", "meld", "meldt"),
+    "melden": ("melden", "meld", "meldt", "gemeld"),
     "inzicht geven": ("inzicht (?:geven|bieden|verschaffen)",),
     "delen": ("delen", "gedeeld", "deel", "deelt"),
     "geven": ("geven", "geeft", "geef", "gegeven"),
@@ -84,11 +85,15 @@ PRODUCT: dict[str, tuple[str, ...]] = {
     "plaatsvinden": ("plaatsvinden", "plaatsvindt", "plaatshebben", "plaatsheeft"),
     # "Die vraag zal ik meenemen in de brief", "Dat betrekken we bij de reactie": content of a product
     "meenemen": ("meenemen", "meegenomen", "betrekken"),
+    # starting work on a product promises it: "start ik in 2027 met de evaluatie" ("begin" is also a time word)
+    "beginnen met": ("start", "begint", "beginnen"),
 }
 
 # Light verbs of PRODUCT that count only with a product noun beside them.
-NEEDS_PRODUCT = frozenset(PRODUCT["maken"] + PRODUCT["volgen"] + PRODUCT["komen"] + PRODUCT["plaatsvinden"]
-                          + PRODUCT["meenemen"])
+NEEDS_PRODUCT = frozenset(
+    PRODUCT["maken"] + PRODUCT["volgen"] + PRODUCT["komen"] + PRODUCT["plaatsvinden"] + PRODUCT["meenemen"]
+    + PRODUCT["beginnen met"]
+)
 
 MOTION: dict[str, tuple[str, ...]] = {
     "invulling geven": ("invulling (?:\\w+ ){0,2}?(?:geven|gegeven|geeft|geef)",),
@@ -127,6 +132,9 @@ ACTION: dict[str, tuple[str, ...]] = {
     "treffen": ("treffen", "getroffen"),
     # "Ik zeg toe dat wij dat voor de zomer uitzoeken / in kaart brengen"
     "uitzoeken": ("uitzoeken", "uitgezocht", "in kaart (?:te )?(?:brengen|gebracht)", "inventariseren", "geïnventariseerd"),
+    # the pro-verb: "Dat doen we in december", "Dat zal ik voor de zomer doen" (the act is in the sentence before)
+    "dat doen": ("(?:dat|dit) (?:\\w+ ){0,4}?(?:doe|doen|doet) (?:ik|we|wij|het kabinet)",
+                 "(?:dat|dit) (?:zal|zullen|ga|gaan|gaat) (?:ik|we|wij|het kabinet) (?:\\w+ ){0,5}?doen"),
 }
 
 # Finite forms of separable verbs count only with their particle later on
@@ -155,3 +163,14 @@ NOUN_DETERMINERS = frozenset({
 # Present forms that are also past participles ("ik beantwoord" / "heb beantwoord"): after a
 # perfect auxiliary they are past.
 PARTICIPLE_LIKE_PRESENT = frozenset({"beantwoord", "bericht", "verstrekt", "herzien"})
+# What a law, treaty or agreement lays down is a duty, not an undertaking: "In artikel 12 is vastgelegd dat de
+# minister binnen vijf jaar een verslag zendt", "De wet bepaalt dat …". Participles after "is/zijn/staat …",
+# and finite verbs with the rule as subject. ("is afgesproken dat" stays out: an agreement with the Kamer binds.)
+LAID_DOWN_PARTICIPLES: tuple[str, ...] = ("vastgelegd", "bepaald", "geregeld", "voorgeschreven", "neergelegd")
+LAID_DOWN_VERBS: tuple[str, ...] = ("bepaalt", "bepaalde", "schrijft voor", "schreef voor", "regelt")
+
+# A product or step that is done: "Als het onderzoek is afgerond, …" names a moment, like "zodra".
+COMPLETED: tuple[str, ...] = (
+    "afgerond", "gereed", "klaar", "bekend", "beschikbaar", "verschenen", "gepubliceerd", "vastgesteld",
+    "opgeleverd", "ontvangen", "uitgevoerd",
+)

@@ -9,6 +9,7 @@ from datetime import date
 from tracker.extraction.structure.items import _segment
 from tracker.extraction.structure.patterns import (
     _BLANK_RUN,
+    _CO_SIGNED,
     _COMMITTEE,
     _COMMITTEE_STOP,
     _DOC_DATE,
@@ -17,18 +18,22 @@ from tracker.extraction.structure.patterns import (
     _JL,
     _JL_DATE_BEFORE,
     _LETTER_ADDRESS,
+    _LETTER_OF,
     _LIJST_HEAD,
     _MINISTERIE,
     _MONTH_NUM,
     _MONTH_RE,
     _MONTHS,
     _MOTIE,
+    _NAME_OK,
     _NR_LINE,
     _PREAMBLE_MINISTER,
     _PREAMBLE_SUBJECT,
     _RECEIVED_DATE,
     _RUNNING_HEADER,
     _SCHRIFTELIJK_HEAD,
+    _SIGNATURE_CAPS,
+    _SIGNATURE_LINE,
     _SUBJECT_LINE,
     _VERGADERJAAR,
     _VERSLAG_HEAD,
@@ -103,6 +108,23 @@ def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None
         minister = f"{name}, {function}"
         break
     if minister is None:
+        for sig in (*_SIGNATURE_LINE.finditer(text), *_SIGNATURE_CAPS.finditer(text)):
+            name = sig["name"].strip()
+            if not _NAME_OK.fullmatch(name):
+                continue
+            function, x = _function(sig["f"], sig["vv"], sig["x"])
+            if sig["vv"] and sig["vv"].lower() == "van":
+                ministry = x
+            minister = f"{name}, {function}"
+            break
+    if minister is None:
+        # A Kamerstuk letter's head names the function only: "BRIEF VAN DE STAATSSECRETARIS VAN …".
+        head_of = _LETTER_OF.search(head)
+        if head_of:
+            minister, x = _function(head_of["f"], head_of["vv"], head_of["x"])
+            if head_of["vv"] and head_of["vv"].lower() == "van":
+                ministry = x
+    if minister is None:
         # Answers to Kamervragen: "Antwoord van staatssecretaris De Vries (Financiën)".
         ans = _ANSWERED_BY.search(head)
         if ans:
@@ -125,6 +147,31 @@ def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None
         if counts:
             ministry = counts.most_common(1)[0][0]
     return ministry, minister
+
+
+def co_signatories(text: str) -> str | None:
+    """Who else a letter speaks for ("Mede namens de minister van Defensie, informeer ik …"), lower-cased
+    roles, from the first such phrase in the letter's opening."""
+    m = _CO_SIGNED.search(text, 0, _HEAD_CHARS + 3000)
+    if m is None:
+        return None
+    who = re.sub(r"\b(Minister|Staatssecretaris|Ministers)\b", lambda r: r.group(1).lower(), _norm(m["who"]))
+    who = re.sub(r"^mijn\s+(?:ambtgeno\w+|collega\S*)\s+(?=[A-Z])", "", who)  # "mijn ambtgenoot Jan de Wit van …"
+    return re.sub(r"^mijn\s+", "de ", who)
+
+
+_SMALL_WORDS = frozenset({"en", "van", "voor", "de", "het", "der"})
+
+
+def _function(f: str, vv: str | None, x: str | None) -> tuple[str, str | None]:
+    """"Staatssecretaris van Defensie" from a signature or head in any case ("STAATSSECRETARIS VAN DEFENSIE")."""
+    function = _capitalise(f.lower())
+    if not x:
+        return function, None
+    name = _norm(x).rstrip(",")
+    if name.isupper():
+        name = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in name.split())
+    return f"{function} {vv.lower() if vv else 'van'} {name}", name
 
 
 def _kind(text: str, head: str) -> str:

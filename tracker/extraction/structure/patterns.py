@@ -138,6 +138,30 @@ _SIGNATURE = _Lines(
     r"(?:[^\S\n]*\n){0,2}"
     r"[^\S\n]*(?P<name>[A-Z][^\n,;:]{1,60}?)[^\S\n]*$",
 )
+# Other signature shapes: on one line ("De Minister van Justitie en Veiligheid, F.B.J. Grapperhaus") or in capitals
+# without the comma, with an academic title ("DE STAATSSECRETARIS VAN DEFENSIE" / "drs. J.G. de Vries").
+_TITLES = r"(?:(?:drs|dr|mr|ir|ing|prof|ds)\.?[^\S\n]+)*"
+_SIGNATURE_LINE = _Lines(
+    r"[^\S\n]*(?i:de)[^\S\n]+(?P<f>(?i:minister(?:-president)?|staatssecretaris))"
+    r"(?:[^\S\n]+(?P<vv>(?i:van|voor))[^\S\n]+(?P<x>[^\n]{3,90}))?[^\S\n]*,[^\S\n]*"
+    rf"{_TITLES}(?P<name>[A-Z][^\n,;:]{{1,60}}?)[^\S\n]*$",
+)
+_SIGNATURE_CAPS = _Lines(
+    r"[^\S\n]*DE[^\S\n]+(?P<f>MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)"
+    r"(?:[^\S\n]+(?P<vv>VAN|VOOR)[^\S\n]+(?P<x>[A-ZÀ-Þ ,-]{3,90}?))?[^\S\n]*,?[^\S\n]*\n(?:[^\S\n]*\n){0,2}"
+    rf"[^\S\n]*{_TITLES}(?P<name>[A-Z][^\n,;:]{{1,60}}?)[^\S\n]*$",
+)
+# The head of a Kamerstuk letter: "BRIEF VAN DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN MILIEU".
+_LETTER_OF = re.compile(
+    r"^[^\S\n]*(?:Nr\.[^\S\n]*\d+[^\S\n]+)?BRIEF[^\S\n]+VAN[^\S\n]+DE[^\S\n]+(?P<f>MINISTER(?:-PRESIDENT)?|STAATSSECRETARIS)"
+    r"(?:[^\S\n]+(?P<vv>VAN|VOOR)[^\S\n]+(?P<x>[A-ZÀ-Þ ,-]{3,90}?))?[^\S\n]*$",
+    re.M,
+)
+# Co-signatories in the opening of a letter: "Mede namens de minister van Defensie en de staatssecretaris van …,".
+_CO_SIGNED = re.compile(
+    r"\b[Mm]ede\s+namens\s+(?P<who>(?:(?:de|het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inisters)|mijn\s+(?:ambtgeno\w+|collega\S*))\b[^,.;:()\n]{0,160}?)"
+    r"(?=\s*[,.;:(]|\s+(?:informeer|bied|stuur|zend|doe|geef|bericht|reageer|ga|wil|deel|kom|heb|treft|zal)\b)"
+)
 # A signing name: "D.M. van Weel", "W.B. Hoekstra", "Ruben Brekelmans",
 # "Mona Keijzer-de Vries" — not the next line of a sentence.
 _PARTICLES = r"(?:van|de|der|den|ter|ten|te|in|het|'t)"
@@ -166,11 +190,16 @@ _VERSLAG_HEAD = re.compile(r"^[^\S\n]*(?:Nr\.?[^\S\n]*\d*[^\S\n]+)?Verslag\b", r
 # "Antwoord" / "Vraag" labels: alone on their line ("Vraag", "Vraag 3",
 # "Antwoord:"), or followed by inline text after a colon ("Antwoord: Ja.") or,
 # for questions, after a number ("Vraag 2 Bent u bekend …").
+# Ministries number them in many ways: "Antwoord 3", "Antwoord op vraag 3:", "Antwoord op vragen 3 en 4",
+# "Vragen 2, 3 en 4", "Vraag 5 t/m 7", "Antwoord 1. Ja." (the item takes the first number).
+_MORE_NUMBERS = r"(?:[^\S\n]*(?:,|en|t/m|tot[^\S\n]+en[^\S\n]+met|[-–])[^\S\n]*\d{1,3}(?!\d))*"
 _ANTWOORD = _Lines(
-    r"[^\S\n]*Antwoord(?:[^\S\n]+(?P<n>\d{1,3}))?[^\S\n]*(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S))",
+    r"[^\S\n]*Antwoord(?:[^\S\n]+op[^\S\n]+(?:de[^\S\n]+)?vra(?:ag|gen)(?=[^\S\n]+\d))?"
+    rf"(?:[^\S\n]+(?P<n>\d{{1,3}}){_MORE_NUMBERS})?[^\S\n]*"
+    r"(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S)|(?<=\d)[^\S\n]*[.:][^\S\n]+(?=\S))",
 )
 _VRAAG = _Lines(
-    r"[^\S\n]*Vraag(?:[^\S\n]+(?P<n>\d{1,3}))?[^\S\n]*"
+    rf"[^\S\n]*(?:Vraag|Vragen(?=[^\S\n]+\d))(?:[^\S\n]+(?P<n>\d{{1,3}}){_MORE_NUMBERS})?[^\S\n]*"
     r"(?:[:.][^\S\n]*$|$|:[^\S\n]*(?=\S)|(?<=\d)[^\S\n]*[.:]?[^\S\n]+(?=\S))",
 )
 # Shape 3: "12. Antwoord:" (answer text may follow on the same line).
@@ -181,7 +210,9 @@ _MEMBERS_HEADING = _Lines(
     r"[^\S\n]*Vragen[^\S\n]+van[^\S\n]+"
     r"(?:de[^\S\n]+(?:leden[^\S\n]+van[^\S\n]+de[^\S\n]+)?(?P<p2>\S+?)-fractie"
     r"|(?:het[^\S\n]+(?:Kamer)?lid|de[^\S\n]+leden|de[^\S\n]+heer|mevrouw)[^\S\n]+(?P<m>[^\n()]+?)"
-    r"(?:[^\S\n]*\((?P<p>[^()\n]+)\))?)[^\S\n]*$",
+    r"(?:[^\S\n]*\((?P<p>[^()\n]+)\))?)"
+    # the title line of an answer document runs on: "… (GL) aan de minister van … over … (ingezonden …)."
+    r"(?:[^\S\n]+(?:aan|over)[^\S\n]+[^\n]*)?[^\S\n]*$",
 )
 _FRACTIE_HEADING = _Lines(
     r"[^\S\n]*Vragen[^\S\n]+(?:en[^\S\n]+opmerkingen[^\S\n]+)?van[^\S\n]+(?:de[^\S\n]+leden|het[^\S\n]+lid)"
