@@ -46,6 +46,7 @@ from tracker.extraction.commitments.patterns import (
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
+from tracker.extraction.commitments.rejections import is_motion_request, open_willingness
 from tracker.extraction.commitments.revisions import _analyse_revision
 from tracker.extraction.commitments.tables import (
     _KAMER_RECEIVES_RE,
@@ -77,6 +78,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return ctx.reject(Rejection.MEMBERS_TEXT)
     if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
         return ctx.reject(Rejection.OPEN_OUTCOME)
+    if ("verzoek" in low or " op" in low or "uit" in low) and is_motion_request(sent):
+        return ctx.reject(Rejection.MOTION_TEXT)
     if _REVISION_HINT_RE.search(low) and (_L_EARLIER.search(low) or _L_SLIP_WORD.search(low)):
         rev = _analyse_revision(ctx, s, e, sent)
         if rev is not None:
@@ -160,6 +163,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
             return ctx.reject(Rejection.NO_TIME)
     if row.hedged and deadline is None and act.kind == "action":
         return ctx.reject(Rejection.VAGUE_INTENT)
+    if deadline is None and not products and act.kind in ("pseudo", "action") and open_willingness(sent, anchor):
+        return ctx.reject(Rejection.OPEN_CONDITION)
     if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(
         sent, min(anchor, act.start), act.end + 60
     ) and not _WITH_OTHERS_RE.search(sent, min(anchor, act.start), act.end + 60):

@@ -1,0 +1,160 @@
+"""Look-alikes that are no government promise, each with its named reason.
+
+Every sentence, name and number here is invented for these tests, in the
+shapes that letters of other bodies, motions, debates and progress letters use.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extraction.commitments import Rejection, explain, find_commitments
+
+REF = date(2026, 3, 2)
+
+
+def find(text: str) -> list:
+    return find_commitments(text, reference_date=REF, default_actor="minister van Onderwijs")
+
+
+# ---------------------------------------------------------------------------
+# Open conditions and open willingness: nothing checkable is promised
+# ---------------------------------------------------------------------------
+
+OPEN = [
+    "Wat er ook uit het overleg komt, ik ben bereid om die rol op te pakken waar dat nuttig is.",
+    "Welke taak er voor het Rijk ook uitkomt, het kabinet is bereid om die op te pakken.",
+    "Het kabinet is bereid om daarbij te helpen.",
+    "Ik ben graag bereid om daaraan bij te dragen.",
+    "Ik ben bereid om hierbij actief mee te denken.",
+    "Ik ben bereid de gemeenten te ondersteunen als daar aanleiding toe is.",
+    "Ik ben bereid om de scholen te helpen indien dat nodig blijkt.",
+    "De staatssecretaris is bereid om zo nodig bij te springen en de regio te steunen.",
+    "Ik ben bereid om dat op de een of andere manier op te pakken.",
+]
+
+
+@pytest.mark.parametrize("text", OPEN)
+def test_an_open_willingness_is_no_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) == Rejection.OPEN_CONDITION
+    assert find(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ben bereid om de Kamer voor de zomer te informeren als daar aanleiding toe is.",
+    "Ik ben bereid een evaluatie van de regeling te laten uitvoeren.",
+    "Ik ben bereid de gemeenten in juni een handreiking te sturen.",
+    "Ik ben bereid om de scholen voor 1 mei te helpen met een rekenmodel.",
+])
+def test_a_willingness_with_a_product_a_date_or_the_kamer_stays_a_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) is None
+    assert len(find(text)) == 1
+
+
+def test_a_conditional_promise_with_a_product_is_borderline_not_dropped() -> None:
+    [found] = find("Indien nodig zal ik u voor de zomer een aanvullende brief over de regeling sturen.")
+    assert found.certainty == "borderline"
+
+
+# ---------------------------------------------------------------------------
+# Motions: the Kamer asks, the government does not promise
+# ---------------------------------------------------------------------------
+
+MOTION = """\
+Motie van het lid Verhoeven-Smit
+
+Voorgesteld 4 februari 2026
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+constaterende dat de regeling voor leerlingenvervoer nooit is geëvalueerd;
+
+verzoekt de regering, de regeling in 2027 te evalueren en de Kamer voor de zomer van 2027 over de \
+uitkomsten te informeren,
+
+en gaat over tot de orde van de dag.
+
+Verhoeven-Smit
+"""
+
+
+def test_a_motion_text_holds_no_government_promise() -> None:
+    assert find(MOTION) == []
+
+
+def test_the_request_of_a_motion_names_its_reason() -> None:
+    text = "verzoekt de regering de regeling in 2027 te evalueren en de Kamer daarover te informeren,"
+    assert explain(text, reference_date=REF) == Rejection.MOTION_TEXT
+
+
+def test_a_motion_inside_a_debate_is_skipped_but_the_minister_after_it_is_read() -> None:
+    text = (
+        "De voorzitter:\n\nDoor de leden Verhoeven-Smit en Bakker wordt de volgende motie voorgesteld:\n\n"
+        "De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering de Kamer voor 1 juni te informeren "
+        "over het leerlingenvervoer,\n\nen gaat over tot de orde van de dag.\n\n"
+        "Minister Van Dalen:\n\nIk zal uw Kamer voor de zomer informeren over de stand van de scholenbouw.\n"
+    )
+    [found] = find(text)
+    assert "scholenbouw" in found.text
+
+
+def test_a_promise_to_carry_out_a_motion_that_asks_the_government_stays() -> None:
+    text = "Ik zal de motie die de regering verzoekt de regeling te evalueren, voor de zomer uitvoeren."
+    assert explain(text, reference_date=REF) is None
+
+
+# ---------------------------------------------------------------------------
+# Authors other than the government
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading", [
+    "Nr. 7 BRIEF VAN DE ALGEMENE REKENKAMER",
+    "Nr. 12 BRIEF VAN DE VASTE COMMISSIE VOOR ONDERWIJS, CULTUUR EN WETENSCHAP",
+    "ADVIES AFDELING ADVISERING RAAD VAN STATE",
+    "Nr. 3 BRIEF VAN DE NATIONALE OMBUDSMAN",
+    "Nr. 9 MOTIE VAN HET LID VERHOEVEN-SMIT",
+    "Nr. 4 INITIATIEFNOTA VAN HET LID BAKKER",
+])
+def test_a_document_by_another_body_holds_no_government_promise(heading: str) -> None:
+    text = (
+        f"38 412 Onderwijs in de regio\n\n{heading}\n\nAan de Voorzitter van de Tweede Kamer der "
+        "Staten-Generaal\n\nDen Haag, 2 maart 2026\n\nWij zullen u voor de zomer informeren over de "
+        "uitkomsten van ons onderzoek naar de regeling. De minister zal in 2027 een evaluatie opleveren.\n"
+    )
+    assert find(text) == []
+
+
+def test_a_letter_of_a_minister_is_read_as_usual() -> None:
+    text = (
+        "38 412 Onderwijs in de regio\n\nNr. 8 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 maart 2026\n\n"
+        "In reactie op de brief van de Algemene Rekenkamer zal ik u voor de zomer informeren over de regeling.\n"
+    )
+    assert len(find(text)) == 1
+
+
+# ---------------------------------------------------------------------------
+# A restated promise that this letter fulfils
+# ---------------------------------------------------------------------------
+
+def test_a_restated_promise_fulfilled_by_this_letter_is_not_open() -> None:
+    text = (
+        "In mijn brief van 3 februari jl. heb ik aangegeven dat de regeling wordt herzien.\n\n"
+        "Tevens heb ik in die brief toegezegd uw Kamer voor het einde van het jaar te informeren over "
+        "de voortgang van de proef met kleinere klassen.\n\n"
+        "Met deze brief kom ik tevens tegemoet aan andere toezeggingen uit mijn brief van 3 februari.\n"
+    )
+    assert find(text) == []
+
+
+def test_a_restated_promise_without_a_fulfilment_stays_open() -> None:
+    text = (
+        "Tevens heb ik in die brief toegezegd uw Kamer voor het einde van het jaar te informeren over "
+        "de voortgang van de proef met kleinere klassen.\n\n"
+        "De proef loopt nog op twaalf scholen.\n"
+    )
+    assert len(find(text)) == 1

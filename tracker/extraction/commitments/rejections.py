@@ -1,0 +1,105 @@
+"""Look-alikes that are no promise, judged on the document or on one sentence.
+
+Document level: a text written by a body other than the government (a letter
+of the Algemene Rekenkamer, an advice of the Raad van State, a committee's
+letter, a member's motion) holds no government promise; a motion's own text
+inside a debate (``De Kamer, gehoord de beraadslaging, … verzoekt de regering
+…``) is the Kamer's request; a restated promise that a later sentence of the
+same letter says it fulfils (``Met deze brief kom ik tevens tegemoet aan …
+toezeggingen``) is no longer open. Sentence level: an open condition or an open
+willingness (``ik ben bereid om die op te pakken waar dat nuttig is``,
+``bereid is om daarbij te helpen``) promises nothing checkable.
+
+The words are rows in :mod:`tracker.extraction.lexicon.rejections`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.lexicon import rejections as words
+
+
+def _alt(rows: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(r.replace(" ?", r"\s*").replace(" ", r"\s+") for r in rows) + ")"
+
+
+_OPEN_CONDITION_RE = re.compile(r"\b" + _alt(words.OPEN_CONDITIONS) + r"(?!\w)", re.I)
+_FREE_CHOICE_RE = re.compile(r"\b" + _alt(words.FREE_CHOICE) + r"\b", re.I)
+_OPEN_WILLINGNESS_RE = re.compile(
+    r"\b(?:om\s+)?" + _alt(words.VAGUE_OBJECTS) + r"\s+(?:" + _alt(words.FILLERS) + r"\s+){0,2}(?:te\s+)?"
+    + _alt(words.OPEN_WILLINGNESS_VERBS) + r"\b",
+    re.I,
+)
+_HEADING_RE = re.compile(
+    r"^[ \t]*(?:nr\.?\s*\d+\s+)?" + _alt(words.AUTHORED_GENRES) + r"\s+(?:(?:van|uit)\s+)?(?:de\s+|het\s+)?"
+    + _alt(words.NON_GOVERNMENT_AUTHORS) + r"\b",
+    re.I | re.M,
+)
+_HEAD_SIZE = 1500  # the heading of a Kamerstuk sits in its first lines
+_MOTION_OPEN_RE = re.compile(_alt(words.MOTION_OPENINGS), re.I)
+_MOTION_CLOSE_RE = re.compile(_alt(words.MOTION_CLOSINGS), re.I)
+_MOTION_REQUEST_RE = re.compile(r"\b" + _alt(words.MOTION_REQUESTS) + r"\b", re.I)
+_OWN_UNDERTAKING_RE = re.compile(r"\b(?:ik|wij|we|zal|zullen|bereid|toe|kabinet|regering)\b", re.I)
+_MOTION_REACH = 6000  # a motion's text is a page at most
+_FULFILMENT_RE = re.compile(r"\b" + _alt(words.FULFILMENTS) + r"\b", re.I)
+_FULFIL_REACH = 2500  # the fulfilment sentence follows the restated promise in the same opening
+
+
+def other_author(text: str) -> bool:
+    """True when the document's heading names an author other than the government."""
+    return bool(_HEADING_RE.search(text, 0, min(len(text), _HEAD_SIZE)))
+
+
+def motion_bodies(text: str) -> list[tuple[int, int]]:
+    """Spans of motions' own texts: from ``De Kamer, gehoord de beraadslaging`` to
+    ``en gaat over tot de orde van de dag``."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while m := _MOTION_OPEN_RE.search(text, pos):
+        close = _MOTION_CLOSE_RE.search(text, m.end(), m.end() + _MOTION_REACH)
+        end = close.end() if close else min(len(text), m.end() + _MOTION_REACH)
+        if close is None:  # an unfinished excerpt: up to the blank line after the request
+            req = _MOTION_REQUEST_RE.search(text, m.end(), end)
+            blank = text.find("\n\n", req.end() if req else m.end(), end)
+            end = blank if blank >= 0 else end
+        out.append((m.start(), end))
+        pos = end
+    return out
+
+
+def without(regions: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``regions`` minus ``holes`` (both sorted, non-overlapping)."""
+    out = []
+    for a, b in regions:
+        for ha, hb in holes:
+            if hb <= a or ha >= b:
+                continue
+            if ha > a:
+                out.append((a, ha))
+            a = max(a, hb)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def is_motion_request(sentence: str) -> bool:
+    """``verzoekt de regering …``: the Kamer asks, the government does not promise
+    (unless a promise of its own comes first: ``Ik zal de motie die de regering verzoekt …``)."""
+    m = _MOTION_REQUEST_RE.search(sentence)
+    return m is not None and not _OWN_UNDERTAKING_RE.search(sentence, 0, m.start())
+
+
+def open_willingness(sentence: str, after: int) -> bool:
+    """An undertaking (from ``after`` on) whose act waits on an open condition
+    or names nothing checkable: ``bereid om die op te pakken waar dat nuttig is``."""
+    tail = sentence[after:]
+    return bool(
+        _OPEN_CONDITION_RE.search(tail) or _OPEN_WILLINGNESS_RE.search(tail)
+        or _FREE_CHOICE_RE.search(sentence, 0, after)
+    )
+
+
+def fulfilled_later(text: str, end: int) -> bool:
+    """A later sentence of this letter says it fulfils earlier promises."""
+    return bool(_FULFILMENT_RE.search(text, end, min(len(text), end + _FULFIL_REACH)))
