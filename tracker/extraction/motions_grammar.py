@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.lexicon.motions import NOT_NAMES, PARTIES
+from tracker.extraction.lexicon.actors import GOVERNMENT_ROLES, MEMBER_TITLES
+from tracker.extraction.lexicon.motions import (
+    DOCUMENT_HEADS,
+    FUNCTION_WORDS,
+    INSTITUTION_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    PARTIES,
+)
 from tracker.extraction.motions_refs import (
     HS,
     LO,
@@ -104,11 +111,51 @@ class Raw:
         return bool(self.members or self.party)
 
 
+# Inflected adjectives: of a place ("Nederlandse", "Europese") or a participle ("Gewijzigde", "Verenigde").
+_ADJECTIVE_RE = re.compile(r"\w{3,}(?:se|sche)|(?:ge|ver|be|aange|toege|onder)\w{2,}[dt]e")
+_REF_WORD_RE = re.compile(REF_WORD)
+_NOT_MEMBERS = INSTITUTION_WORDS | {r.lower() for r in GOVERNMENT_ROLES}
+
+
+def not_a_name(core: str) -> bool:
+    """A capitalised word after ``motie`` that grammar says is no member's surname."""
+    low = core.lower()
+    return (
+        low in FUNCTION_WORDS
+        or low in _NOT_MEMBERS
+        or bool(_REF_WORD_RE.match(core))
+        or any(low.endswith(h) and len(low) - len(h) >= 3 for h in DOCUMENT_HEADS)
+        or bool(_ADJECTIVE_RE.fullmatch(low))
+    )
+
+
 def _match_name(text: str, pos: int) -> re.Match[str] | None:
     m = _NAME_RE.match(text, pos)
-    if m is None or m["core"] in NOT_NAMES:
+    if m is None or not_a_name(m["core"]):
         return None
     return m
+
+
+_PERSON_BEFORE = "|".join(
+    [t.split()[-1] for t in MEMBER_TITLES] + ["leden", "collega", "lid", *GOVERNMENT_ROLES]
+)
+
+
+def used_as_place(text: str, name: str) -> bool:
+    """``name`` follows a locative preposition in the document (``in Bonaire``,
+    ``naar Oekraïne``) and never a member's title (``de heer``, ``mevrouw``)."""
+    esc = r"\s+".join(re.escape(w) for w in name.split())
+    place = re.search(rf"\b(?:{'|'.join(LOCATIVE_PREPOSITIONS)})\s+{esc}(?![\w-])", text)
+    return place is not None and not re.search(rf"\b(?i:{_PERSON_BEFORE})\s+{esc}(?![\w-])", text)
+
+
+def bare_name(text: str, raw: Raw) -> bool:
+    """One name right after ``motie``, with nothing else that says it is a member
+    (no title, ``c.s.``, party, number, footnote marker or second member)."""
+    if len(raw.members) != 1 or raw.party or raw.refs or raw.marker or raw.stuk or raw.submitted:
+        return False
+    esc = r"\s+".join(re.escape(w) for w in raw.members[0].split())
+    return re.fullmatch(rf"(?i:motie){S1}{esc}", text[raw.anchor:raw.end]) is not None
 
 
 def _parse_names(text: str, pos: int, sep_re: re.Pattern[str]) -> tuple[list[str], int]:

@@ -184,8 +184,13 @@ from tracker.extraction.commitments.markers import _no_undertaking
 from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_CONT_RE
 from tracker.extraction.commitments.records import Rejection, _Ctx, _Found
 from tracker.extraction.commitments.regions import _candidate_sentences, _regions
-from tracker.extraction.commitments.rejections import fulfilled_later, motion_bodies, other_author, without
 from tracker.extraction.commitments.registers import date_from_fields
+from tracker.extraction.commitments.rejections import (
+    fulfilled_later,
+    motion_bodies,
+    other_author,
+    without,
+)
 from tracker.extraction.commitments.revisions import _attach_neighbours, _merge, _to_commitment
 from tracker.extraction.commitments.tables import _L_TRIGGER
 from tracker.extraction.deadlines import find_deadlines
