@@ -1,0 +1,67 @@
+"""A span of time counted from a dated meeting or a numeric date, and the
+issue-12 shapes checked once more; invented sentences, one row per phrase.
+
+The choices are in docs/decisions.md ("Deadlines: spans from a dated meeting").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extraction.deadlines import find_deadlines
+
+d = date
+WED = d(2026, 3, 4)  # a Wednesday
+
+ROWS = [
+    # phrase, reference date, due, window_start, precision
+    # N units from a meeting with its own date: the meeting's date + N
+    ("binnen twee maanden na de verkiezingen van 7 september", WED, d(2026, 11, 7), d(2026, 9, 7), "day"),
+    ("twee weken na het debat van 9 september", WED, d(2026, 9, 23), d(2026, 9, 9), "day"),
+    ("drie weken voor het commissiedebat op 30 juni", WED, d(2026, 6, 9), None, "day"),
+    # the date in a relative clause: "gepland staat voor" names the day itself
+    ("binnen zes weken na de tweede verkiezingsronde, die gepland staat voor 12 oktober", WED,
+     d(2026, 11, 23), d(2026, 10, 12), "day"),
+    ("binnen een maand na het notaoverleg, dat nu is gepland op 20 mei", WED, d(2026, 6, 20), d(2026, 5, 20), "day"),
+    # from a numeric date, also with a two-digit year; "exact"/"precies" is that one day
+    ("drie maanden na 1-7-2026", WED, d(2026, 10, 1), d(2026, 7, 1), "day"),
+    ("exact vijf jaar na 12-12-12", WED, d(2017, 12, 12), d(2017, 12, 12), "day"),
+    ("precies een jaar na 1 juni", WED, d(2027, 6, 1), d(2027, 6, 1), "day"),
+    # issue 12: each of these shapes resolves
+    ("voorafgaand aan het debat van 9 september", WED, d(2026, 9, 8), None, "day"),
+    ("aanstaande dinsdag", WED, d(2026, 3, 10), d(2026, 3, 10), "day"),
+    ("volgende week dinsdag", WED, d(2026, 3, 10), d(2026, 3, 10), "day"),
+    ("op de eerste juni", WED, d(2026, 6, 1), d(2026, 6, 1), "day"),
+    ("op één juni", WED, d(2026, 6, 1), d(2026, 6, 1), "day"),
+    ("tot en met 2028", WED, d(2028, 12, 31), None, "year"),
+    ("uiterlijk juni", WED, d(2026, 6, 30), d(2026, 6, 1), "month"),
+    ("op 3 februari jl.", WED, d(2026, 2, 3), d(2026, 2, 3), "day"),
+    ("op 3 februari j.l.", WED, d(2026, 2, 3), d(2026, 2, 3), "day"),
+    ("op 3 februari jongstleden", WED, d(2026, 2, 3), d(2026, 2, 3), "day"),
+    ("in 20271", WED, d(2027, 12, 31), d(2027, 1, 1), "year"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "ref", "due", "start", "precision"), ROWS)
+def test_phrase(phrase: str, ref: date, due: date | None, start: date | None, precision: str) -> None:
+    found = find_deadlines(phrase, ref)
+    assert len(found) == 1, found
+    got = found[0]
+    assert (got.text, got.due, got.window_start, got.precision) == (phrase, due, start, precision)
+
+
+@pytest.mark.parametrize("recess", ["voorjaarsreces", "krokusreces", "meireces", "zomerreces", "herfstreces",
+                                    "kerstreces"])
+def test_every_recess_is_a_phrase(recess: str) -> None:
+    [got] = find_deadlines(f"voor het {recess}", WED)
+    assert got.text == f"voor het {recess}"
+    assert got.precision == "event"
+
+
+def test_a_span_in_a_sentence_takes_the_whole_phrase() -> None:
+    text = "Ik neem dit besluit binnen twee maanden na de verkiezingen van 7 september, zoals gevraagd."
+    [got] = find_deadlines(text, WED)
+    assert got.text == "binnen twee maanden na de verkiezingen van 7 september"
+    assert got.due == d(2026, 11, 7)
