@@ -33,6 +33,9 @@ OPEN = [
     "Ik ben bereid om de scholen te helpen indien dat nodig blijkt.",
     "De staatssecretaris is bereid om zo nodig bij te springen en de regio te steunen.",
     "Ik ben bereid om dat op de een of andere manier op te pakken.",
+    "Het kabinet is bereid om mee te denken over oplossingen voor de regio.",
+    "Ik ben altijd bereid om met de besturen in gesprek te gaan.",
+    "De minister zegt toe om te helpen.",
 ]
 
 
@@ -86,8 +89,14 @@ def test_a_motion_text_holds_no_government_promise() -> None:
     assert find(MOTION) == []
 
 
-def test_the_request_of_a_motion_names_its_reason() -> None:
-    text = "verzoekt de regering de regeling in 2027 te evalueren en de Kamer daarover te informeren,"
+@pytest.mark.parametrize("text", [
+    "verzoekt de regering de regeling in 2027 te evalueren en de Kamer daarover te informeren,",
+    "roept de regering op om voor 1 juni een plan voor de scholenbouw te sturen,",
+    "draagt het kabinet op de regeling in 2027 te evalueren,",
+    "De regering wordt verzocht voor 1 juni een plan voor de scholenbouw te sturen.",
+    "De commissie verzoekt de minister om voor 1 mei een brief over de regeling te sturen.",
+])
+def test_the_request_of_a_motion_names_its_reason(text: str) -> None:
     assert explain(text, reference_date=REF) == Rejection.MOTION_TEXT
 
 
@@ -147,6 +156,20 @@ def test_a_restated_promise_fulfilled_by_this_letter_is_not_open() -> None:
         "Tevens heb ik in die brief toegezegd uw Kamer voor het einde van het jaar te informeren over "
         "de voortgang van de proef met kleinere klassen.\n\n"
         "Met deze brief kom ik tevens tegemoet aan andere toezeggingen uit mijn brief van 3 februari.\n"
+    )
+    assert find(text) == []
+
+
+@pytest.mark.parametrize("fulfilment", [
+    "Hiermee kom ik die toezegging na.",
+    "Met deze brief geef ik invulling aan de toezeggingen uit het debat.",
+    "Hiermee beschouw ik de toezegging als afgedaan.",
+    "Met deze brief informeer ik u daarover.",
+])
+def test_sibling_shapes_of_a_fulfilment(fulfilment: str) -> None:
+    text = (
+        "In het commissiedebat van 3 februari heb ik toegezegd uw Kamer voor de zomer te informeren over "
+        f"de proef met kleinere klassen.\n\nDe proef loopt op twaalf scholen.\n\n{fulfilment}\n"
     )
     assert find(text) == []
 

@@ -78,7 +78,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return ctx.reject(Rejection.MEMBERS_TEXT)
     if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
         return ctx.reject(Rejection.OPEN_OUTCOME)
-    if ("verzoek" in low or " op" in low or "uit" in low) and is_motion_request(sent):
+    if ("verzo" in low or "roep" in low or "draagt" in low or "spreekt" in low) and is_motion_request(sent):
         return ctx.reject(Rejection.MOTION_TEXT)
     if _REVISION_HINT_RE.search(low) and (_L_EARLIER.search(low) or _L_SLIP_WORD.search(low)):
         rev = _analyse_revision(ctx, s, e, sent)

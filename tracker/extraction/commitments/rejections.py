@@ -31,6 +31,12 @@ _OPEN_WILLINGNESS_RE = re.compile(
     + _alt(words.OPEN_WILLINGNESS_VERBS) + r"\b",
     re.I,
 )
+_OBJECTLESS_RE = re.compile(
+    r"\b(?:bereid|toe)\s+(?:(?:is|ben|zijn)\s+)?(?:om\s+)?(?:" + _alt(words.FILLERS) + r"\s+){0,2}(?:te\s+)?"
+    + _alt(words.OPEN_WILLINGNESS_VERBS) + r"\b",
+    re.I,
+)
+_LASTING_RE = re.compile(r"\b" + _alt(words.LASTING_WILLINGNESS) + r"\s+(?:\w+\s+)?bereid\b", re.I)
 _HEADING_RE = re.compile(
     r"^[ \t]*(?:nr\.?\s*\d+\s+)?" + _alt(words.AUTHORED_GENRES) + r"\s+(?:(?:van|uit)\s+)?(?:de\s+|het\s+)?"
     + _alt(words.NON_GOVERNMENT_AUTHORS) + r"\b",
@@ -95,8 +101,8 @@ def open_willingness(sentence: str, after: int) -> bool:
     or names nothing checkable: ``bereid om die op te pakken waar dat nuttig is``."""
     tail = sentence[after:]
     return bool(
-        _OPEN_CONDITION_RE.search(tail) or _OPEN_WILLINGNESS_RE.search(tail)
-        or _FREE_CHOICE_RE.search(sentence, 0, after)
+        _OPEN_CONDITION_RE.search(tail) or _OPEN_WILLINGNESS_RE.search(tail) or _OBJECTLESS_RE.search(tail)
+        or _FREE_CHOICE_RE.search(sentence, 0, after) or _LASTING_RE.search(sentence)
     )
 
 

@@ -36,6 +36,9 @@ OPEN_WILLINGNESS_VERBS: tuple[str, ...] = (
     "assisteren", "een rol spelen", "een rol te spelen", "een bijdrage leveren", "een bijdrage te leveren",
 )
 
+# A willingness that is a lasting disposition, not an act: "Ik ben altijd bereid om …".
+LASTING_WILLINGNESS: tuple[str, ...] = ("altijd", "steeds", "te allen tijde", "immer", "telkens", "nog altijd")
+
 # What such a verb takes when it names nothing checkable: a pronoun or a pronominal adverb.
 VAGUE_OBJECTS: tuple[str, ...] = (
     "die", "dat", "dit", "het", "daarbij", "daaraan", "daarin", "daarmee", "hierbij", "hieraan", "hierin",
@@ -83,6 +86,7 @@ MOTION_REQUESTS: tuple[str, ...] = (
     "roept (?:de regering|het kabinet|de minister|de staatssecretaris) (?:\\w+ ){0,3}?op",
     "draagt (?:de regering|het kabinet|de minister|de staatssecretaris) op",
     "spreekt (?:zich )?uit dat (?:de regering|het kabinet)",
+    "(?:de regering|het kabinet|de minister|de staatssecretaris) (?:wordt|worden) (?:\\w+ )?(?:verzocht|opgeroepen)",
 )
 
 # Statements that this very letter fulfils earlier promises ("Met deze brief kom ik
@@ -93,4 +97,9 @@ FULFILMENTS: tuple[str, ...] = (
     " (?:\\w+ ){0,6}?(?:toezegging|toezeggingen|verzoek|verzoeken)",
     "(?:hiermee|hierbij|daarmee) (?:kom|voldoe|geef|doe) (?:ik|wij|we) (?:\\w+ ){0,6}?(?:tegemoet aan|na|aan"
     "|invulling aan|uitvoering aan|gevolg aan) (?:\\w+ ){0,6}?(?:toezegging|toezeggingen)",
+    "(?:hiermee|daarmee|met deze brief) (?:beschouw ik|is|zijn|acht ik) (?:\\w+ ){0,4}?(?:toezegging|toezeggingen)"
+    " (?:\\w+ ){0,3}?(?:afgedaan|voldaan|ingelost|nagekomen|afgerond)",
+    "(?:hiermee|daarmee|(?:met|via) deze brief) (?:kom|komen) (?:ik|wij|we) (?:\\w+ ){0,4}?(?:toezegging|toezeggingen"
+    "|verzoek|verzoeken) (?:\\w+ ){0,8}?na",
+    "(?:met|via|in) deze brief (?:informeer ik u|informeren wij u|wordt uw kamer geïnformeerd) (?:hier|daar)over",
 )
