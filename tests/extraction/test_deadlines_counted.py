@@ -41,15 +41,25 @@ ROWS = [
     ("op 3 februari j.l.", WED, d(2026, 2, 3), d(2026, 2, 3), "day"),
     ("op 3 februari jongstleden", WED, d(2026, 2, 3), d(2026, 2, 3), "day"),
     ("in 20271", WED, d(2027, 12, 31), d(2027, 1, 1), "year"),
+    # unnumbered "een keer" is some time; a frequency has no due date
+    ("een keer", WED, None, None, "vague"),
+    ("twee keer per jaar", WED, None, None, "vague"),
 ]
+
+
+@pytest.mark.parametrize("text", ["Ik zal dat nog een keer bekijken.", "Dat is een keer eerder gebeurd.",
+                                  "Dat doe ik voor een keer niet."])
+def test_een_keer_that_means_once_or_again_is_no_time_phrase(text: str) -> None:
+    assert find_deadlines(text, WED) == []
 
 
 @pytest.mark.parametrize(("phrase", "ref", "due", "start", "precision"), ROWS)
 def test_phrase(phrase: str, ref: date, due: date | None, start: date | None, precision: str) -> None:
-    found = find_deadlines(phrase, ref)
+    found = find_deadlines(f"daar kom ik {phrase} op terug" if phrase == "een keer" else phrase, ref)
     assert len(found) == 1, found
     got = found[0]
     assert (got.text, got.due, got.window_start, got.precision) == (phrase, due, start, precision)
+
 
 
 @pytest.mark.parametrize("recess", ["voorjaarsreces", "krokusreces", "meireces", "zomerreces", "herfstreces",

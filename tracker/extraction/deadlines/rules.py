@@ -162,6 +162,15 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         _VAGUE_ANCHORS,
     ),
     (
+        # "daar kom ik een keer op terug": some time, like "te zijner tijd" (not "nog een keer",
+        # "één keer", "een keer per jaar"); "twee keer per jaar": a frequency, no due date.
+        "vague_count",
+        r"(?:(?<!nog\s)(?<!weer\s)(?<!nóg\s)(?<!voor\s)een keer(?! (?:per|eerder|meer|extra|opnieuw|zoveel|zo|te))"
+        rf"|(?:{_NUMWORDS_RE}) keer per (?:jaar|maand|week|kwartaal|halfjaar|half jaar))(?![\w])",
+        _h_vague,
+        ("keer",),
+    ),
+    (
         "zodra",
         r"(?:zodra|op het moment dat)(?: [^\s.;:!?]+){0,12}? (?P<zv>bekend|duidelijk|duidelijkheid|mogelijk|"
         r"beschikbaar|gereed|klaar|afgerond|vastgesteld|gepubliceerd|verschenen|ontvangen|"
