@@ -137,6 +137,22 @@ def test_a_document_by_another_body_holds_no_government_promise(heading: str) ->
     assert find(text) == []
 
 
+def test_an_advice_with_the_governments_reply_is_read() -> None:
+    text = (
+        "38 412 Onderwijs in de regio\n\nNr. 4 ADVIES AFDELING ADVISERING RAAD VAN STATE EN NADER RAPPORT\n\n"
+        "Het kabinet zal de toelichting voor de zomer aanvullen en uw Kamer in juni een evaluatieplan sturen.\n"
+    )
+    assert len(find(text)) == 1
+
+
+def test_a_senate_motion_is_the_kamers_request() -> None:
+    text = (
+        "De Eerste Kamer der Staten-Generaal,\n\ngehoord de beraadslaging,\n\nverzoekt de regering de "
+        "Kamer voor 1 juni te informeren over de regeling,\n\nen gaat over tot de orde van de dag.\n"
+    )
+    assert find(text) == []
+
+
 def test_a_letter_of_a_minister_is_read_as_usual() -> None:
     text = (
         "38 412 Onderwijs in de regio\n\nNr. 8 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP\n\n"

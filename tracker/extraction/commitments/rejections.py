@@ -42,6 +42,7 @@ _HEADING_RE = re.compile(
     + _alt(words.NON_GOVERNMENT_AUTHORS) + r"\b",
     re.I | re.M,
 )
+_REPLY_RE = re.compile(_alt(words.GOVERNMENT_REPLY_IN_HEADING), re.I)
 _HEAD_SIZE = 1500  # the heading of a Kamerstuk sits in its first lines
 _MOTION_OPEN_RE = re.compile(_alt(words.MOTION_OPENINGS), re.I)
 _MOTION_CLOSE_RE = re.compile(_alt(words.MOTION_CLOSINGS), re.I)
@@ -53,8 +54,13 @@ _FULFIL_REACH = 2500  # the fulfilment sentence follows the restated promise in 
 
 
 def other_author(text: str) -> bool:
-    """True when the document's heading names an author other than the government."""
-    return bool(_HEADING_RE.search(text, 0, min(len(text), _HEAD_SIZE)))
+    """True when the document's heading names an author other than the government
+    (``ADVIES RAAD VAN STATE EN NADER RAPPORT`` holds the government's reply: no)."""
+    m = _HEADING_RE.search(text, 0, min(len(text), _HEAD_SIZE))
+    if m is None:
+        return False
+    line_end = text.find("\n", m.end())
+    return not _REPLY_RE.search(text, m.start(), line_end if line_end >= 0 else len(text))
 
 
 def motion_bodies(text: str) -> list[tuple[int, int]]:

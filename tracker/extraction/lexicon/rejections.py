@@ -57,7 +57,7 @@ NON_GOVERNMENT_AUTHORS: tuple[str, ...] = (
     "(?:de )?kinderombudsman",
     "(?:de )?(?:vaste |algemene |tijdelijke |parlementaire )?(?:enquête)?commissie(?: voor| van| \\w+)?",
     "(?:het |de )?(?:lid|leden) \\w+",
-    "(?:de )?voorzitter (?:van de (?:tweede|eerste) kamer|der staten-generaal)",
+    "(?:de )?voorzitter (?:van de (?:tweede|eerste) kamer|der staten-generaal|van de (?:vaste |algemene )?commissie)",
     "(?:het )?presidium",
     "(?:de )?griffier",
     "(?:het )?college voor de rechten van de mens",
@@ -73,9 +73,11 @@ AUTHORED_GENRES: tuple[str, ...] = (
 
 # The opening and closing formulas of a motion's own text ("De Kamer, gehoord de beraadslaging, …").
 MOTION_OPENINGS: tuple[str, ...] = (
-    "de kamer, gehoord de beraadslaging,?",
-    "de kamer, gehoord de (?:beraadslagingen|discussie),?",
+    "de (?:eerste |tweede )?kamer(?: der staten-generaal)?, gehoord de (?:beraadslaging|beraadslagingen|discussie),?",
 )
+
+# A heading that also holds the government's reply is the government's text too.
+GOVERNMENT_REPLY_IN_HEADING: tuple[str, ...] = ("nader rapport", "en reactie van de regering")
 MOTION_CLOSINGS: tuple[str, ...] = (
     "en gaat over tot de orde van de dag\\.?",
 )
