@@ -197,3 +197,21 @@ def test_a_restated_promise_without_a_fulfilment_stays_open() -> None:
         "De proef loopt nog op twaalf scholen.\n"
     )
     assert len(find(text)) == 1
+
+
+# ---------------------------------------------------------------------------
+# What others plan, also with the subject after the verb
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Naar verwachting publiceert het CBS de cijfers over de scholen in mei.",
+    "Naar verwachting publiceert de inspectie in mei haar rapport over de regio.",
+])
+def test_an_expected_act_of_another_body_is_no_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) == Rejection.OTHER_ACTOR
+    assert find(text) == []
+
+
+def test_an_expected_delivery_to_the_kamer_stays_a_hedged_promise() -> None:
+    [found] = find("Naar verwachting ontvangt uw Kamer in mei de rapportage over de regio.")
+    assert found.certainty == "borderline"
