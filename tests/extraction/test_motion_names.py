@@ -55,7 +55,11 @@ def test_a_place_after_motie_is_no_member(text: str) -> None:
     ("De motie Breda is aangenomen. De heer Breda woont niet in Breda.", ("Breda",)),
     # a place-like word with c.s. is a member
     ("De motie Zeeland c.s. is aangenomen. In Zeeland is het stil.", ("Zeeland",)),
-    ("De motie Jasper van Houten is aangenomen.", ("Jasper",)),
+    # a given name before a surname with a tussenvoegsel tells two members apart
+    ("De motie Jasper van Houten is aangenomen.", ("Jasper van Houten",)),
+    ("De motie-Inge van der Berg c.s. is aangenomen.", ("Inge van der Berg",)),
+    ("De motie Jansen van de Kamer is aangenomen.", ("Jansen",)),
+    ("De motie Jansen\nvan Houten is aangenomen.", ("Jansen",)),
 ])
 def test_a_surname_after_motie_is_a_member(text: str, members: tuple[str, ...]) -> None:
     assert cited(text)[0][0] == members

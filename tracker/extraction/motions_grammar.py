@@ -129,11 +129,22 @@ def not_a_name(core: str) -> bool:
     )
 
 
-def _match_name(text: str, pos: int) -> re.Match[str] | None:
+# A given name before a surname with a tussenvoegsel, used to tell two members apart:
+# "motie-Jasper van Houten", "de motie Inge van der Berg".
+_GIVEN_EXT_RE = re.compile(
+    rf"{HS}+(?:(?:van|de|der|den|ter|ten|te|in{HS}+'t|'t){HS}+){{1,3}}"
+    rf"(?P<core>[{UP}][{LO}'’]+(?:-[{UP}][{LO}'’]+)*)(?![^\W\d_])"
+)
+
+
+def _match_name(text: str, pos: int) -> tuple[str, int] | None:
+    """A member's name at ``pos``: its text and end, or None."""
     m = _NAME_RE.match(text, pos)
     if m is None or not_a_name(m["core"]):
         return None
-    return m
+    if m.start("core") == m.start() and (g := _GIVEN_EXT_RE.match(text, m.end())) and not not_a_name(g["core"]):
+        return text[m.start():g.end()], g.end()
+    return m[0], m.end()
 
 
 _PERSON_BEFORE = "|".join(
@@ -163,10 +174,10 @@ def _parse_names(text: str, pos: int, sep_re: re.Pattern[str]) -> tuple[list[str
     m = _match_name(text, pos)
     if m is None:
         return [], pos
-    names, end = [norm_ws(m[0])], m.end()
+    names, end = [norm_ws(m[0])], m[1]
     while (s := sep_re.match(text, end)) and (n := _match_name(text, s.end())):
         names.append(norm_ws(n[0]))
-        end = n.end()
+        end = n[1]
     return names, end
 
 
