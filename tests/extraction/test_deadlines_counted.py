@@ -63,7 +63,7 @@ def test_phrase(phrase: str, ref: date, due: date | None, start: date | None, pr
 
 
 @pytest.mark.parametrize("recess", ["voorjaarsreces", "krokusreces", "meireces", "zomerreces", "herfstreces",
-                                    "kerstreces"])
+                                    "kerstreces", "krokusvakantie", "meivakantie", "herfstvakantie"])
 def test_every_recess_is_a_phrase(recess: str) -> None:
     [got] = find_deadlines(f"voor het {recess}", WED)
     assert got.text == f"voor het {recess}"

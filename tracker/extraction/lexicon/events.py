@@ -9,10 +9,10 @@ from __future__ import annotations
 
 # Every recess of the Tweede Kamer: table key -> the words that name it.
 RECESS_WORDS: dict[str, tuple[str, ...]] = {
-    "voorjaarsreces": ("voorjaarsreces", "krokusreces"),
-    "meireces": ("meireces",),
+    "voorjaarsreces": ("voorjaarsreces", "krokusreces", "voorjaarsvakantie", "krokusvakantie"),
+    "meireces": ("meireces", "meivakantie"),
     "zomerreces": ("zomerreces", "zomervakantie", "zomerperiode", "zomer"),
-    "herfstreces": ("herfstreces",),
+    "herfstreces": ("herfstreces", "herfstvakantie"),
     "kerstreces": ("kerstreces", "kerstvakantie", "kerstperiode", "kerstmis", "kerst"),
 }
 
