@@ -137,6 +137,29 @@ def test_a_document_by_another_body_holds_no_government_promise(heading: str) ->
     assert find(text) == []
 
 
+LETTER_BODY = (
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 maart 2026\n\n"
+    "Wij zullen u voor de zomer informeren over de uitkomsten van ons onderzoek naar de regeling.\n\n"
+)
+
+
+def test_a_letterhead_of_another_body_marks_its_letter() -> None:
+    assert find("Algemene Rekenkamer\n\n" + LETTER_BODY) == []
+
+
+@pytest.mark.parametrize("signature", [
+    "Algemene Rekenkamer\n\ndrs. A.B. Verhoef,\npresident\n\nmr. C. de Wit,\nsecretaris\n",
+    "Algemene Rekenkamer,\n\ndrs. A.B. Verhoef, president\n\nmr. C. de Wit, secretaris\n",
+])
+def test_a_signature_of_another_body_marks_its_letter(signature: str) -> None:
+    assert find(LETTER_BODY + signature) == []
+
+
+def test_a_minister_naming_the_body_in_a_title_line_is_read() -> None:
+    text = "Reactie op het rapport van de Algemene Rekenkamer\n\n" + LETTER_BODY.replace("Wij zullen", "Ik zal")
+    assert len(find(text)) == 1
+
+
 def test_an_advice_with_the_governments_reply_is_read() -> None:
     text = (
         "38 412 Onderwijs in de regio\n\nNr. 4 ADVIES AFDELING ADVISERING RAAD VAN STATE EN NADER RAPPORT\n\n"

@@ -42,6 +42,13 @@ _HEADING_RE = re.compile(
     + _alt(words.NON_GOVERNMENT_AUTHORS) + r"\b",
     re.I | re.M,
 )
+_LETTERHEAD_RE = re.compile(r"^[ \t]*" + _alt(words.LETTERHEAD_AUTHORS) + r"[ \t]*$", re.I | re.M)
+_SIGNATURE_RE = re.compile(
+    _alt(words.LETTERHEAD_AUTHORS) + r"[ \t]*,?[ \t]*\n(?:[^\n]*\n){0,3}?[^\n]*,[ \t]*\n?[ \t]*"
+    + _alt(words.SIGNATURE_TITLES) + r"[ \t]*$",
+    re.I | re.M,
+)
+_TOP, _BOTTOM = 300, 500  # a letterhead stands in the first lines, a signature in the last
 _REPLY_RE = re.compile(_alt(words.GOVERNMENT_REPLY_IN_HEADING), re.I)
 _HEAD_SIZE = 1500  # the heading of a Kamerstuk sits in its first lines
 _MOTION_OPEN_RE = re.compile(_alt(words.MOTION_OPENINGS), re.I)
@@ -56,6 +63,10 @@ _FULFIL_REACH = 2500  # the fulfilment sentence follows the restated promise in 
 def other_author(text: str) -> bool:
     """True when the document's heading names an author other than the government
     (``ADVIES RAAD VAN STATE EN NADER RAPPORT`` holds the government's reply: no)."""
+    if _LETTERHEAD_RE.search(text, 0, min(len(text), _TOP)) or _SIGNATURE_RE.search(
+        text, max(0, len(text.rstrip()) - _BOTTOM)
+    ):
+        return True  # "Algemene Rekenkamer" as letterhead, "…, president" under its name
     m = _HEADING_RE.search(text, 0, min(len(text), _HEAD_SIZE))
     if m is None:
         return False

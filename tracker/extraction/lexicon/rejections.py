@@ -65,6 +65,14 @@ NON_GOVERNMENT_AUTHORS: tuple[str, ...] = (
     "(?:de )?(?:autoriteit persoonsgegevens|kiesraad|onderzoeksraad voor veiligheid)",
 )
 
+# Independent bodies whose letterhead (their name alone on one of the first lines) or
+# signature (", president" under their name at the end) marks a letter of their own.
+LETTERHEAD_AUTHORS: tuple[str, ...] = (
+    "(?:de )?algemene rekenkamer", "(?:de )?raad van state", "(?:de )?nationale ombudsman",
+    "(?:de )?kinderombudsman", "(?:het )?college voor de rechten van de mens",
+)
+SIGNATURE_TITLES: tuple[str, ...] = ("president", "vice-president", "ombudsman", "kinderombudsman")
+
 # The genre words of a document heading that names its author ("BRIEF VAN …").
 AUTHORED_GENRES: tuple[str, ...] = (
     "brief", "advies", "voorlichting", "motie", "gewijzigde motie", "amendement", "gewijzigd amendement",
