@@ -238,3 +238,30 @@ def test_an_expected_act_of_another_body_is_no_promise(text: str) -> None:
 def test_an_expected_delivery_to_the_kamer_stays_a_hedged_promise() -> None:
     [found] = find("Naar verwachting ontvangt uw Kamer in mei de rapportage over de regio.")
     assert found.certainty == "borderline"
+
+
+# ---------------------------------------------------------------------------
+# Coming back within the debate under way
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Daar kom ik in de tweede termijn op terug.",
+    "Daar kom ik straks op terug.",
+    "Ik kom daar zo op terug.",
+    "Daar kom ik later in mijn betoog op terug.",
+    "Daar kom ik in het blokje over de scholen op terug.",
+    "Daar kom ik bij de bespreking van de amendementen op terug.",
+    "Ik zal de vraag van mevrouw Brouwer-Kok in de tweede termijn beantwoorden.",
+])
+def test_coming_back_later_in_this_debate_is_no_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) == Rejection.PERFORMED_NOW
+
+
+@pytest.mark.parametrize("text", [
+    "Daar kom ik schriftelijk op terug.",
+    "Daar kom ik voor de zomer op terug.",
+    "Daar kom ik in een brief op terug.",
+    "Ik kom daar zo snel mogelijk op terug.",
+])
+def test_coming_back_outside_the_debate_stays_a_promise(text: str) -> None:
+    assert explain(text, reference_date=REF) is None

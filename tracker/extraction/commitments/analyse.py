@@ -46,7 +46,11 @@ from tracker.extraction.commitments.patterns import (
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
-from tracker.extraction.commitments.rejections import is_motion_request, open_willingness
+from tracker.extraction.commitments.rejections import (
+    is_motion_request,
+    open_willingness,
+    within_this_debate,
+)
 from tracker.extraction.commitments.revisions import _analyse_revision
 from tracker.extraction.commitments.tables import (
     _KAMER_RECEIVES_RE,
@@ -165,6 +169,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return ctx.reject(Rejection.VAGUE_INTENT)
     if deadline is None and not products and act.kind in ("pseudo", "action") and open_willingness(sent, anchor):
         return ctx.reject(Rejection.OPEN_CONDITION)
+    if deadline is None and act.kind in ("inform", "pseudo") and within_this_debate(sent):
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "Daar kom ik in de tweede termijn op terug"
     if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(
         sent, min(anchor, act.start), act.end + 60
     ) and not _WITH_OTHERS_RE.search(sent, min(anchor, act.start), act.end + 60):

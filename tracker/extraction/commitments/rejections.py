@@ -60,6 +60,20 @@ _FULFILMENT_RE = re.compile(r"\b" + _alt(words.FULFILMENTS) + r"\b", re.I)
 _FULFIL_REACH = 2500  # the fulfilment sentence follows the restated promise in the same opening
 
 
+_DEBATE_MOMENT_RE = re.compile(r"\b" + _alt(words.DEBATE_MOMENTS) + r"\b", re.I)
+_OUTSIDE_DEBATE_RE = re.compile(r"\b" + _alt(words.OUTSIDE_THE_DEBATE) + r"\b", re.I)
+_COME_BACK_RE = re.compile(r"\bkom\w*\b.*\bterug\b|\bterugkom\w*\b|\bbeantwoord\w*\b|\bga\w*\b.*\bin\s+op\b", re.I)
+
+
+def within_this_debate(sentence: str) -> bool:
+    """``Daar kom ik in de tweede termijn op terug``: coming back at a moment of the debate
+    under way (not ``schriftelijk``, not in a letter)."""
+    return bool(
+        _COME_BACK_RE.search(sentence) and _DEBATE_MOMENT_RE.search(sentence)
+        and not _OUTSIDE_DEBATE_RE.search(sentence)
+    )
+
+
 def other_author(text: str) -> bool:
     """True when the document's heading names an author other than the government
     (``ADVIES RAAD VAN STATE EN NADER RAPPORT`` holds the government's reply: no)."""

@@ -113,3 +113,22 @@ FULFILMENTS: tuple[str, ...] = (
     "|verzoek|verzoeken) (?:\\w+ ){0,8}?na",
     "(?:met|via|in) deze brief (?:informeer ik u|informeren wij u|wordt uw kamer geïnformeerd) (?:hier|daar)over",
 )
+
+# Moments inside the debate under way: coming back to a point then is how a debate runs,
+# not a promise ("Daar kom ik in de tweede termijn op terug", "Daar kom ik straks op terug").
+DEBATE_MOMENTS: tuple[str, ...] = (
+    "straks", "zo meteen", "zometeen", "dadelijk", "zo dadelijk", "zo", "direct", "meteen", "aanstonds",
+    "in (?:de |mijn )?(?:eerste |tweede |derde )?termijn", "in (?:de |mijn )?(?:beantwoording|betoog|bijdrage)",
+    "later in (?:de |mijn |deze )?(?:\\w+ )?(?:termijn|beantwoording|betoog|bijdrage|debat)",
+    "(?:aan het eind|aan het einde|aan het slot) van (?:mijn |de |deze )?(?:\\w+ )?(?:termijn|beantwoording|betoog"
+    "|bijdrage)",
+    "in het (?:\\w+ )?(?:blokje|mapje)(?: \\w+){0,4}",
+    "bij (?:de bespreking van )?(?:de|het) (?:amendementen|amendement|moties|motie|blokje|mapje)(?: \\w+){0,4}",
+    "na de schorsing", "na de lunchpauze", "na de pauze", "in deze termijn", "in dit debat", "vandaag nog",
+)
+
+# Ways of coming back that leave the debate: a letter, in writing ("schriftelijk", "per brief").
+OUTSIDE_THE_DEBATE: tuple[str, ...] = (
+    "schriftelijk", "per brief", "in een brief", "met een brief", "brief", "notitie", "nota", "voor de zomer",
+)
+
