@@ -265,3 +265,23 @@ def test_coming_back_later_in_this_debate_is_no_promise(text: str) -> None:
 ])
 def test_coming_back_outside_the_debate_stays_a_promise(text: str) -> None:
     assert explain(text, reference_date=REF) is None
+
+
+# ---------------------------------------------------------------------------
+# Done in the document at hand
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vooruitlopend op de rapportage zal ik in deze brief ingaan op de kosten van de regeling.",
+    "Graag informeer ik uw Kamer in deze voortgangsbrief over de regeling, zoals toegezegd in het debat van "
+    "3 februari.",
+    "Zoals beschreven in de genoemde brief van 3 februari zal ik in deze brief ingaan op de kosten.",
+])
+def test_an_act_done_in_this_very_letter_is_no_promise(text: str) -> None:
+    assert find(text) == []
+
+
+def test_this_letter_after_a_promised_letter_is_that_letter() -> None:
+    text = "Ik stuur u in juni een brief over de regeling. In deze brief zal ik ook ingaan op de kosten."
+    [found] = find(text)
+    assert found.text == text

@@ -47,6 +47,7 @@ from tracker.extraction.commitments.patterns import (
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
 from tracker.extraction.commitments.rejections import (
+    in_this_document,
     is_motion_request,
     open_willingness,
     within_this_debate,
@@ -171,6 +172,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return ctx.reject(Rejection.OPEN_CONDITION)
     if deadline is None and act.kind in ("inform", "pseudo") and within_this_debate(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "Daar kom ik in de tweede termijn op terug"
+    if (deadline is None or marker in ("present", "kamer_passive")) and marker != "restated" and in_this_document(
+        ctx.text, s, sent
+    ):
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "zal ik in deze brief ingaan op …"
     if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(
         sent, min(anchor, act.start), act.end + 60
     ) and not _WITH_OTHERS_RE.search(sent, min(anchor, act.start), act.end + 60):

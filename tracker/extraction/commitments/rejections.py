@@ -65,6 +65,31 @@ _OUTSIDE_DEBATE_RE = re.compile(r"\b" + _alt(words.OUTSIDE_THE_DEBATE) + r"\b", 
 _COME_BACK_RE = re.compile(r"\bkom\w*\b.*\bterug\b|\bterugkom\w*\b|\bbeantwoord\w*\b|\bga\w*\b.*\bin\s+op\b", re.I)
 
 
+_THIS_DOCUMENT_RE = re.compile(
+    r"\b(?:in|met|via|bij)\s+" + _alt(words.THIS_DOCUMENT_DETERMINERS) + r"\s+[\w-]*?(?P<head>"
+    + "|".join(words.DOCUMENT_HEADS) + r")\b",
+    re.I,
+)
+_LOOK_BACK = 300  # the sentence or two before: "Ik stuur u in juni een brief. In deze brief zal ik …"
+
+
+def in_this_document(text: str, start: int, sentence: str) -> bool:
+    """The act is done in the document at hand (``zal ik in deze brief ingaan op``), not in a
+    document promised just before (``… een brief. In deze brief zal ik …``)."""
+    m = _THIS_DOCUMENT_RE.search(sentence)
+    if m is None:
+        return False
+    earlier = text[max(0, start - _LOOK_BACK):start] + sentence[:m.start()]
+    for p in re.finditer(rf"\b(?:een|de|het|nieuwe|volgende|aparte|afzonderlijke|separate)\s+(?P<adj>[\w-]+\s+)?"
+                         rf"[\w-]*{m['head']}\b(?P<tail>\s+(?:van|d\.d\.)\s+\d)?", earlier, re.I):
+        if not p["tail"] and not (p["adj"] and _EARLIER_ADJ_RE.match(p["adj"])):
+            return False  # a document promised just before: "deze brief" is that one
+    return True
+
+
+_EARLIER_ADJ_RE = re.compile(r"(?:boven|voor)?genoemde|eerdere|vorige|laatste|recente", re.I)
+
+
 def within_this_debate(sentence: str) -> bool:
     """``Daar kom ik in de tweede termijn op terug``: coming back at a moment of the debate
     under way (not ``schriftelijk``, not in a letter)."""

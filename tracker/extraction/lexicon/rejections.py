@@ -132,3 +132,8 @@ OUTSIDE_THE_DEBATE: tuple[str, ...] = (
     "schriftelijk", "per brief", "in een brief", "met een brief", "brief", "notitie", "nota", "voor de zomer",
 )
 
+# The document itself ("in deze brief", "in deze hoofdlijnenbrief", "met onderhavige nota"):
+# an act done there is done now, unless the sentence before promised such a document.
+THIS_DOCUMENT_DETERMINERS: tuple[str, ...] = ("deze", "onderhavige", "voorliggende", "de voorliggende")
+DOCUMENT_HEADS: tuple[str, ...] = ("brief", "nota", "notitie", "beantwoording", "rapportage")
+
