@@ -290,9 +290,14 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
                 )
             continue
         expanded.append(raw)
+    places: dict[str, bool] = {}
     for raw in expanded:
-        if not raw.key and bare_name(text, raw) and used_as_place(text, raw.members[0]):
-            raw.members = ()  # "de motie Bonaire … op Bonaire": a place, not a member
+        if not raw.key and bare_name(text, raw):
+            name = raw.members[0]
+            if name not in places:
+                places[name] = used_as_place(text, name)
+            if places[name]:
+                raw.members = ()  # "de motie Bonaire … op Bonaire": a place, not a member
     raws = [r for r in expanded if r.key or r.named]
 
     # 2. A motion named in a footnote's title list.
