@@ -75,3 +75,39 @@ def test_a_span_in_a_sentence_takes_the_whole_phrase() -> None:
     [got] = find_deadlines(text, WED)
     assert got.text == "binnen twee maanden na de verkiezingen van 7 september"
     assert got.due == d(2026, 11, 7)
+
+
+# ---------------------------------------------------------------------------
+# The sentence decides: a year-less date in a clause about the past
+# ---------------------------------------------------------------------------
+
+PAST = [
+    # text, phrase, due (reference date: WED, 4 March 2026)
+    ("Op 9 februari heeft u mij verzocht een reactie te geven op de brief.", "Op 9 februari", d(2026, 2, 9)),
+    ("In januari heeft de raad een advies uitgebracht over de scholen.", "In januari", d(2026, 1, 31)),
+    ("In het notaoverleg op 25 februari (Kamerstuk 38 412, nr. 7) heb ik u toegezegd om de nota te sturen.",
+     "op 25 februari", d(2026, 2, 25)),
+    ("Begin februari zijn alle procedures al gestart.", "Begin februari", d(2026, 2, 10)),
+    ("Eerder heb ik gemeld dat de nota eind februari zou verschijnen.", "eind februari", d(2026, 2, 28)),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "due"), PAST)
+def test_a_yearless_date_in_a_past_clause_is_the_date_just_gone(text: str, phrase: str, due: date) -> None:
+    [got] = [x for x in find_deadlines(text, WED) if x.text == phrase]
+    assert got.due == due
+
+
+@pytest.mark.parametrize(("text", "phrase", "due"), [
+    # the future or the present: the spec's roll-forward rule
+    ("Ik zal u op 9 februari informeren.", "op 9 februari", d(2027, 2, 9)),
+    ("Uw Kamer ontvangt in juli de rapportage.", "in juli", d(2026, 7, 31)),
+    # the date this year is still ahead: nothing to roll back
+    ("Ik heb toegezegd om in het derde kwartaal te kijken of dat kan.", "in het derde kwartaal", d(2026, 9, 30)),
+    # a past verb in another clause does not reach the promise
+    ("Ik zeg toe dat ik in februari terugkom op het plan dat het kabinet had voorgenomen.", "in februari",
+     d(2027, 2, 28)),
+])
+def test_the_roll_forward_rule_holds_outside_a_past_clause(text: str, phrase: str, due: date) -> None:
+    [got] = [x for x in find_deadlines(text, WED) if x.text == phrase]
+    assert got.due == due
