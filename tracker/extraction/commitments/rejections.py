@@ -67,7 +67,7 @@ _COME_BACK_RE = re.compile(r"\bkom\w*\b.*\bterug\b|\bterugkom\w*\b|\bbeantwoord\
 
 _THIS_DOCUMENT_RE = re.compile(
     r"\b(?:in|met|via|bij)\s+" + _alt(words.THIS_DOCUMENT_DETERMINERS) + r"\s+[\w-]*?(?P<head>"
-    + "|".join(words.DOCUMENT_HEADS) + r")\b",
+    + "|".join(words.THIS_DOCUMENT_HEADS) + r")\b",
     re.I,
 )
 _LOOK_BACK = 300  # the sentence or two before: "Ik stuur u in juni een brief. In deze brief zal ik …"

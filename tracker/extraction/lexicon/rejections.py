@@ -135,5 +135,5 @@ OUTSIDE_THE_DEBATE: tuple[str, ...] = (
 # The document itself ("in deze brief", "in deze hoofdlijnenbrief", "met onderhavige nota"):
 # an act done there is done now, unless the sentence before promised such a document.
 THIS_DOCUMENT_DETERMINERS: tuple[str, ...] = ("deze", "onderhavige", "voorliggende", "de voorliggende")
-DOCUMENT_HEADS: tuple[str, ...] = ("brief", "nota", "notitie", "beantwoording", "rapportage")
+THIS_DOCUMENT_HEADS: tuple[str, ...] = ("brief", "nota", "notitie", "beantwoording", "rapportage")
 
