@@ -44,8 +44,8 @@ def texts(found: list) -> list[str]:
      "Ik zeg toe", "anders doen."),
     # "Ik ben bereid om dat … te doen" restates the offer
     ("Ik ben bereid om met de besturen te bezien of een leesuur kan worden ingevoerd. Dat kan via de "
-     "regiotafels. Ik ben bereid om dat op de een of andere manier te doen.", "Ik ben bereid om met",
-     "manier te doen."),
+     "regiotafels. Ik ben bereid om dat samen met de besturen te doen.", "Ik ben bereid om met",
+     "besturen te doen."),
     # "Op die twee punten kom ik terug" after the points were named
     ("Ik heb ook toegezegd terug te komen op de huisvesting en de klassengrootte: hoe normeren we die "
      "klassengrootte? Op die twee punten kom ik dus terug.", "Ik heb ook toegezegd", "dus terug."),
@@ -83,7 +83,7 @@ def test_a_pick_up_brings_the_date_to_the_promise() -> None:
     # a member's turn in between
     (MINISTER + "Ik stuur u in mei de evaluatie van de regeling.",
      MEMBER + "Dank u wel. Ik wil nog iets anders vragen over de bekostiging.",
-     MINISTER + "Daar kom ik in de tweede termijn op terug."),
+     MINISTER + "Daar kom ik schriftelijk op terug."),
 ])
 def test_separate_promises_stay_separate(turns: tuple[str, ...]) -> None:
     assert len(debate(*turns)) == 2

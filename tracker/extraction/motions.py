@@ -58,7 +58,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import cached_property
 
-from tracker.extraction.motions_grammar import HIT_RE, Raw, parse_hit
+from tracker.extraction.motions_grammar import HIT_RE, Raw, bare_name, parse_hit, used_as_place
 from tracker.extraction.motions_refs import (
     HS,
     MOTION_TITLE_RE,
@@ -332,6 +332,14 @@ def find_citations(text: str, footnotes: Mapping[str, str] | None = None) -> lis
                 )
             continue
         expanded.append(raw)
+    places: dict[str, bool] = {}
+    for raw in expanded:
+        if not raw.key and bare_name(text, raw):
+            name = raw.members[0]
+            if name not in places:
+                places[name] = used_as_place(text, name)
+            if places[name]:
+                raw.members = ()  # "de motie Bonaire … op Bonaire": a place, not a member
     raws = [r for r in expanded if r.key or r.named]
 
     # 2. A motion named in a footnote's title list.

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.lexicon.motions import NOT_NAMES, PARTIES
+from tracker.extraction.lexicon.actors import GOVERNMENT_ROLES, MEMBER_TITLES
+from tracker.extraction.lexicon.motions import (
+    DOCUMENT_HEADS,
+    FUNCTION_WORDS,
+    INSTITUTION_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    PARTIES,
+)
 from tracker.extraction.motions_refs import (
     HS,
     LO,
@@ -104,11 +111,74 @@ class Raw:
         return bool(self.members or self.party)
 
 
-def _match_name(text: str, pos: int) -> re.Match[str] | None:
+# Inflected adjectives: of a place ("Nederlandse", "Europese") or a participle ("Gewijzigde", "Verenigde").
+_ADJECTIVE_RE = re.compile(r"\w{3,}(?:se|sche)|(?:ge|ver|be|aange|toege|onder)\w{2,}[dt]e")
+_REF_WORD_RE = re.compile(REF_WORD)
+_NOT_MEMBERS = INSTITUTION_WORDS | {r.lower() for r in GOVERNMENT_ROLES}
+
+
+def not_a_name(core: str) -> bool:
+    """A capitalised word after ``motie`` that grammar says is no member's surname."""
+    low = core.lower()
+    return (
+        low in FUNCTION_WORDS
+        or low in _NOT_MEMBERS
+        or bool(_REF_WORD_RE.match(core))
+        or any(low.endswith(h) and len(low) - len(h) >= 3 for h in DOCUMENT_HEADS)
+        or bool(_ADJECTIVE_RE.fullmatch(low))
+    )
+
+
+# A given name before a surname with a tussenvoegsel, used to tell two members apart:
+# "motie-Jasper van Houten", "de motie Inge van der Berg".
+_GIVEN_EXT_RE = re.compile(
+    rf"{HS}+(?:(?:van|de|der|den|ter|ten|te|in{HS}+'t|'t){HS}+){{1,3}}"
+    rf"(?P<core>[{UP}][{LO}'’]+(?:-[{UP}][{LO}'’]+)*)(?![^\W\d_])"
+)
+
+
+def _match_name(text: str, pos: int) -> tuple[str, int] | None:
+    """A member's name at ``pos``: its text and end, or None."""
     m = _NAME_RE.match(text, pos)
-    if m is None or m["core"] in NOT_NAMES:
+    if m is None or not_a_name(m["core"]):
         return None
-    return m
+    if m.start("core") == m.start() and (g := _GIVEN_EXT_RE.match(text, m.end())) and not not_a_name(g["core"]):
+        return text[m.start():g.end()], g.end()
+    return m[0], m.end()
+
+
+_PERSON_BEFORE = "|".join(
+    [t.split()[-1] for t in MEMBER_TITLES] + ["leden", "collega", "lid", *GOVERNMENT_ROLES]
+)
+
+
+_PLACE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(LOCATIVE_PREPOSITIONS)}){S1}\Z")
+_PERSON_BEFORE_RE = re.compile(rf"(?<![\w-])(?i:{_PERSON_BEFORE}){S1}\Z")
+
+
+def used_as_place(text: str, name: str) -> bool:
+    """``name`` follows a locative preposition in the document (``in Bonaire``,
+    ``naar Oekraïne``) and never a member's title (``de heer``, ``mevrouw``)."""
+    esc = r"\s+".join(re.escape(w) for w in name.split())
+    place = False
+    # A literal search for the name, then a look at the words before each use: fast on long texts.
+    for m in re.finditer(rf"{esc}(?![\w-])", text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
+        before = text[max(0, m.start() - 24):m.start()]
+        if _PERSON_BEFORE_RE.search(before):
+            return False
+        place = place or bool(_PLACE_BEFORE_RE.search(before))
+    return place
+
+
+def bare_name(text: str, raw: Raw) -> bool:
+    """One name right after ``motie``, with nothing else that says it is a member
+    (no title, ``c.s.``, party, number, footnote marker or second member)."""
+    if len(raw.members) != 1 or raw.party or raw.refs or raw.marker or raw.stuk or raw.submitted:
+        return False
+    esc = r"\s+".join(re.escape(w) for w in raw.members[0].split())
+    return re.fullmatch(rf"(?i:motie){S1}{esc}", text[raw.anchor:raw.end]) is not None
 
 
 def _parse_names(text: str, pos: int, sep_re: re.Pattern[str]) -> tuple[list[str], int]:
@@ -116,10 +186,10 @@ def _parse_names(text: str, pos: int, sep_re: re.Pattern[str]) -> tuple[list[str
     m = _match_name(text, pos)
     if m is None:
         return [], pos
-    names, end = [norm_ws(m[0])], m.end()
+    names, end = [norm_ws(m[0])], m[1]
     while (s := sep_re.match(text, end)) and (n := _match_name(text, s.end())):
         names.append(norm_ws(n[0]))
-        end = n.end()
+        end = n[1]
     return names, end
 
 

@@ -188,6 +188,12 @@ from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_
 from tracker.extraction.commitments.records import Rejection, _Ctx, _Found
 from tracker.extraction.commitments.regions import _candidate_sentences, _regions
 from tracker.extraction.commitments.registers import date_from_fields
+from tracker.extraction.commitments.rejections import (
+    fulfilled_later,
+    motion_bodies,
+    other_author,
+    without,
+)
 from tracker.extraction.commitments.revisions import _attach_neighbours, _merge, _to_commitment
 from tracker.extraction.commitments.tables import _L_TRIGGER
 from tracker.extraction.deadlines import find_deadlines
@@ -221,6 +227,8 @@ def find_commitments(
     ``reference_date`` resolves relative time phrases; when None, phrases
     are resolved against today and no phrase is dropped as past by date.
     """
+    if other_author(text):
+        return []  # a letter of the Rekenkamer, a committee, a member: no government promise
     lower = text.lower()
     ctx = _Ctx(
         text, reference_date, calendar, default_actor, find_deadlines,
@@ -228,6 +236,8 @@ def find_commitments(
     )
     speakers = _Speakers(text, turns, default_actor) if turns else None
     regions = speakers.regions(spans) if speakers else _regions(text, spans)
+    if "beraadslaging" in lower:
+        regions = without(regions, motion_bodies(text))  # the Kamer's own motions
     found: list[_Found] = []
     confirms: list[tuple[int, int]] = []
     items_done = -1
@@ -257,6 +267,8 @@ def find_commitments(
             continue
         hit.anaphoric = bool(_ANAPHOR_START_RE.match(text, s) or _CONTENT_CONT_RE.match(text, s))
         _attach_neighbours(ctx, hit, sents, pos)
+        if hit.marker == "restated" and speakers is None and fulfilled_later(text, hit.end):
+            continue  # "… heb ik toegezegd … . Met deze brief kom ik tevens tegemoet aan …"
         if hit.kind:
             found.append(hit)
     merged = _merge(ctx, found)

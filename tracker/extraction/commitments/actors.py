@@ -157,6 +157,8 @@ def _finite_for(sent: str, marker: str, anchor: int, act: _Act) -> int:
     if marker == "expect":
         m = _EXPECT_OWN_VERB_RE.search(sent, anchor)
         return m.start() if m else anchor
+    if marker == "intent" and act.start > anchor and _PRESENT_ACT_RE.match(act.word):
+        return act.start  # "Naar verwachting publiceert het CBS …": the subject follows the verb
     return anchor
 
 

@@ -52,6 +52,12 @@ from tracker.extraction.commitments.patterns import (
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
+from tracker.extraction.commitments.rejections import (
+    in_this_document,
+    is_motion_request,
+    open_willingness,
+    within_this_debate,
+)
 from tracker.extraction.commitments.revisions import _analyse_revision
 from tracker.extraction.commitments.tables import (
     _KAMER_RECEIVES_RE,
@@ -83,6 +89,8 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         return ctx.reject(Rejection.MEMBERS_TEXT)
     if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
         return ctx.reject(Rejection.OPEN_OUTCOME)
+    if ("verzo" in low or "roep" in low or "draagt" in low or "spreekt" in low) and is_motion_request(sent):
+        return ctx.reject(Rejection.MOTION_TEXT)
     if _REVISION_HINT_RE.search(low) and (_L_EARLIER.search(low) or _L_SLIP_WORD.search(low)):
         rev = _analyse_revision(ctx, s, e, sent)
         if rev is not None:
@@ -191,6 +199,14 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         " ".join(deadline.text.lower().split()) in deliverable_words.THIS_DEBATE_TIMES
     ):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "Ik zal vandaag vooral ingaan op …": this very debate
+    if deadline is None and not products and act.kind in ("pseudo", "action") and open_willingness(sent, anchor):
+        return ctx.reject(Rejection.OPEN_CONDITION)
+    if deadline is None and act.kind in ("inform", "pseudo") and within_this_debate(sent):
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "Daar kom ik in de tweede termijn op terug"
+    if (deadline is None or marker in ("present", "kamer_passive")) and marker != "restated" and in_this_document(
+        ctx.text, s, sent
+    ):
+        return ctx.reject(Rejection.PERFORMED_NOW)  # "zal ik in deze brief ingaan op …"
     if deadline is None and not products and act.word in deliverable_words.DEBATE_ACTS and _DEBATE_ITEMS_RE.search(
         sent, min(anchor, act.start), act.end + 60
     ) and not _WITH_OTHERS_RE.search(sent, min(anchor, act.start), act.end + 60):

@@ -7,7 +7,6 @@ import re
 from tracker.extraction.commitments.acts import _pick_act
 from tracker.extraction.commitments.patterns import (
     _BLIJVEN_RE,
-    _DISCOURSE_RETURN_RE,
     _FORMULA_RE,
     _GOV_ACTOR_RE,
     _I,
@@ -153,9 +152,7 @@ def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int
             return "intent", m.start(), act
     # Promise formulas in the present tense: no time phrase needed.
     m = _FORMULA_RE.search(low) if ("hoogte" in low or "terug" in low or "nader" in low) else None
-    if m and not _PAST_AUX_RE.search(low, max(0, m.start() - 40), m.start()) and not _DISCOURSE_RETURN_RE.search(
-        low, m.start(), m.end()
-    ):
+    if m and not _PAST_AUX_RE.search(low, max(0, m.start() - 40), m.start()):
         act = next((a for a in acts if m.start() <= a.start < m.end() and a.kind == "inform"), None)
         act = act or _Act("inform", m.start(), m.end(), "terugkomen")
         return "formula", m.start(), act

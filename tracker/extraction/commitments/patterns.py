@@ -388,11 +388,6 @@ _ANSWER_HEAD_RE = re.compile(
 )
 
 
-# Discourse in a debate or speech, not a promise: "Ik kom nog even terug op de procedure",
-# "daar kom ik zo op terug", "Ik kom nu terug op uw vraag".
-_DISCOURSE_RETURN_RE = _rx(
-    r"\b(?:nog\s+even|even|nu|eerst|straks|zo|zometeen|dadelijk|direct)\s+(?:\w+\s+)?(?:op\s+)?terug\b"
-)
 # A future modal inside a clause that names a moment or manner: "De datum waarop het rapport zal
 # verschijnen, hangt af van …", "de wijze waarop dit zal worden uitgevoerd is …".
 _WH_CLAUSE_BEFORE_RE = _rx(

@@ -31,6 +31,10 @@ class Rejection(StrEnum):
     PAST_ACT = "past_act"  # "heeft … gestuurd"
     HABITUAL = "habitual"  # "ontvangt doorgaans in september"
     VAGUE_INTENT = "vague_intent"  # an intended action with no date
+    OPEN_CONDITION = "open_condition"  # "bereid om die op te pakken waar dat nuttig is": nothing checkable
+    MOTION_TEXT = "motion_text"  # "verzoekt de regering …": the Kamer's request in a motion
+    OTHER_AUTHOR = "other_author"  # a letter of the Rekenkamer, a committee, a member: not the government
+    FULFILLED = "fulfilled"  # a restated promise this very letter says it fulfils
 
 
 @dataclass(frozen=True, slots=True)

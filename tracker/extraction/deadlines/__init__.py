@@ -150,12 +150,13 @@ recess — are in docs/decisions.md):
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tracker.extraction.calendar import DEFAULT_CALENDAR, ParliamentaryCalendar
 from tracker.extraction.deadlines.periods import _h_date, _h_numdate
-from tracker.extraction.deadlines.rules import _RULES_BY_NAME
-from tracker.extraction.deadlines.scan import _deadline, _lower, _scan
+from tracker.extraction.deadlines.rules import _RULES, _RULES_BY_NAME
+from tracker.extraction.deadlines.scan import _deadline, _Hit, _lower, _scan
+from tracker.extraction.deadlines.tense import YEARLESS_RULES, past_clause
 from tracker.extraction.types import PRECISION_NONE, Deadline
 
 __all__ = ["find_deadlines", "parse_absolute_date", "resolve_phrase"]
@@ -175,7 +176,26 @@ def find_deadlines(
     if not text:
         return []
     cal = calendar if calendar is not None else DEFAULT_CALENDAR
-    return [_deadline(text, h) for h in _scan(text, _as_date(reference_date), cal)]
+    ref = _as_date(reference_date)
+    return [_deadline(text, _past_reading(text, h, ref, cal)) for h in _scan(text, ref, cal)]
+
+
+def _past_reading(text: str, hit: _Hit, ref: date, cal: ParliamentaryCalendar) -> _Hit:
+    """A year-less phrase rolled into next year, in a clause about the past, is the
+    date just gone (``Op 9 maart heeft u mij verzocht``): resolved a year earlier."""
+    r = hit.r
+    if r.due is None or r.due.year <= ref.year or hit.rule < 0 or _RULES[hit.rule].name not in YEARLESS_RULES:
+        return hit  # only a phrase the roll-forward rule moved into a later year
+    if not past_clause(text, hit.start, hit.end):
+        return hit
+    try:
+        earlier = ref.replace(year=ref.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        earlier = date(ref.year - 1, 3, 1)
+    again = [h for h in _scan(text[hit.start:hit.end], earlier, cal) if h.start == 0 and h.end == hit.end - hit.start]
+    if not again or again[0].r.due is None or again[0].r.due > ref:
+        return hit
+    return _Hit(hit.start, hit.end, hit.rule, hit.norm, again[0].r, hit.has_pre)
 
 
 def resolve_phrase(

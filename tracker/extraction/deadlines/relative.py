@@ -22,7 +22,7 @@ from tracker.extraction.deadlines.dates import (
     year_of,
 )
 from tracker.extraction.deadlines.durations import _after, _h_duration, _number
-from tracker.extraction.deadlines.periods import _h_date
+from tracker.extraction.deadlines.periods import _h_date, _h_numdate
 from tracker.extraction.lexicon.calendar import UNIT_DIMINUTIVES, UNITS, WEEKDAYS
 
 # A reference back: the antecedent's own window ("same") or what follows it ("after").
@@ -79,8 +79,15 @@ def _h_approx(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: i
 
 
 def _h_from_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint: int | None) -> _R | None:
-    """``zes weken na 1 maart``: N units after (or ``voor``: before) a named date, precision day."""
-    base = _h_date({**gd, "pre": None, "d2": None}, ref, cal, hint)
+    """``zes weken na 1 maart``: N units after (or ``voor``: before) a named date, precision day.
+    The date may be a meeting's (``twee weken na het debat van 9 juni``) or numeric
+    (``negen jaar na 10-10-10``); ``exact``/``precies`` N units after is that one day."""
+    if gd.get("nd"):
+        short = len(gd["ny"]) == 2
+        base = _h_numdate({"sd" if short else "nd": gd["nd"].zfill(2), "sm" if short else "nm": gd["nm"].zfill(2),
+                           "sy" if short else "ny": gd["ny"]}, ref, cal, hint)
+    else:
+        base = _h_date({**gd, "pre": None, "d2": None}, ref, cal, hint)
     n = _number(gd["n"])
     if gd.get("n2"):
         n2 = _number(gd["n2"])
@@ -90,7 +97,8 @@ def _h_from_date(gd: dict[str, Any], ref: date, cal: ParliamentaryCalendar, hint
     unit = _norm(gd["u"])
     if _norm(gd["dir"]) == "na":
         due = _after(base.window_start, n, unit)
-        return _R(base.window_start, due, DAY, year=due.year)
+        exact = _norm(gd.get("lead") or "") in ("exact", "precies")
+        return _R(due if exact else base.window_start, due, DAY, year=due.year)
     days, months, _ = UNITS[unit]
     if days:
         due = base.window_start - timedelta(days=round(n * days))

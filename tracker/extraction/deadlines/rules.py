@@ -104,8 +104,10 @@ from tracker.extraction.lexicon.events import (
     BUDGET_MOMENTS,
     EVENT_NOUNS,
     MEETING_NOUNS,
+    MEETING_NOUNS_EXTRA,
     NEXT_ADJECTIVES,
     RECESS_WORDS,
+    SCHEDULED_VERBS,
     YEAR_TURN_WORDS,
 )
 
@@ -164,6 +166,15 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
         r"(?:dagen|weken|maanden|jaren))(?![\w])",
         _h_vague,
         _VAGUE_ANCHORS,
+    ),
+    (
+        # "daar kom ik een keer op terug": some time, like "te zijner tijd" (not "nog een keer",
+        # "één keer", "een keer per jaar"); "twee keer per jaar": a frequency, no due date.
+        "vague_count",
+        r"(?:(?<!nog\s)(?<!weer\s)(?<!nóg\s)(?<!voor\s)een keer(?! (?:per|eerder|meer|extra|opnieuw|zoveel|zo|te))"
+        rf"|(?:{_NUMWORDS_RE}) keer per (?:jaar|maand|week|kwartaal|halfjaar|half jaar))(?![\w])",
+        _h_vague,
+        ("keer",),
     ),
     (
         "zodra",
@@ -235,8 +246,29 @@ RULE_TABLE: list[tuple[str, str, Handler, tuple[str, ...]]] = [
     ),
     (
         "dur_from_date",
-        rf"(?:(?:uiterlijk|binnen|ruim|minimaal|minstens|ten minste|tenminste) )?{_NUM} {_UNIT} "
+        rf"(?P<lead>(?:uiterlijk|binnen|ruim|minimaal|minstens|ten minste|tenminste|exact|precies) )?{_NUM} {_UNIT} "
         rf"(?P<dir>na|voor|vóór) {_WEEKDAY}(?P<d1>{_DAY}) (?P<mon>{_MONTH_ANY})(?: (?P<y>{YEAR_ABS}))?{_REL}",
+        _h_from_date,
+        _UNIT_ANCHORS,
+    ),
+    (
+        # "binnen twee maanden na de verkiezingen van 7 september", "twee weken na het debat,
+        # dat gepland staat op 9 juni": N units from the meeting's own date.
+        "dur_from_dated_event",
+        rf"(?P<lead>(?:uiterlijk|binnen|ruim|minimaal|minstens|ten minste|tenminste|exact|precies) )?"
+        rf"{_NUM} {_UNIT} (?P<dir>na|voor|vóór) (?:de|het|een) (?:{_EV_ADJ} ){{0,2}}(?:{_MEETING}|{alternation(MEETING_NOUNS_EXTRA)})"
+        r"(?: [^\s.;:!?,]+){0,4}?(?:(?: van| op)|,? (?:die|dat) (?:nu |thans |inmiddels )?"
+        rf"(?:{alternation(SCHEDULED_VERBS)}) (?:voor|op)) {_WEEKDAY}"
+        rf"(?P<d1>{_DAY}) (?P<mon>{_MONTH_ANY})(?: (?P<y>{YEAR_ABS}))?{_REL}",
+        _h_from_date,
+        _UNIT_ANCHORS,
+    ),
+    (
+        # "negen jaar na 10-10-10", "drie maanden na 1-7-2026": N units from a numeric date.
+        "dur_from_numdate",
+        rf"(?P<lead>(?:uiterlijk|binnen|ruim|minimaal|minstens|ten minste|tenminste|exact|precies) )?"
+        rf"{_NUM} {_UNIT} (?P<dir>na|voor|vóór) "
+        r"(?P<nd>[0-3]?\d)[-/.](?P<nm>[01]?\d)[-/.](?P<ny>(?:19|20)?\d\d)(?![\w-])(?![\d])",
         _h_from_date,
         _UNIT_ANCHORS,
     ),

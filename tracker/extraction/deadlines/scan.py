@@ -39,7 +39,7 @@ meteen vlak onmiddellijk minimaal minstens minste tenminste maandag dinsdag woen
 donderdag vrijdag zaterdag zondag vanaf sinds nieuwe nieuw jaarlijkse halfjaarlijkse geplande
 voorziene verwachte definitieve formele plenaire plenair schriftelijke mondelinge
 aangekondigde toegezegde europese algemeen algemene schriftelijk bestuurlijk
-financiële politieke mid-term midterm aanvang start maand later voorbije
+financiële politieke mid-term midterm aanvang start maand later voorbije exact precies
 gestelde wettelijke afgesproken nader bepalen eerder d.d. dato gepland staat staan is zijn
 worden wordt mijn onze uw haar hun {" ".join(DATED_DOCUMENT_NOUNS)} {" ".join(WEEKDAY_NEXT)}
 {" ".join(NUMBER_WORDS)} {" ".join(DAY_ORDINALS)} {" ".join(WEEKDAYS)}

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 # Every recess of the Tweede Kamer: table key -> the words that name it.
 RECESS_WORDS: dict[str, tuple[str, ...]] = {
-    "voorjaarsreces": ("voorjaarsreces", "krokusreces"),
-    "meireces": ("meireces",),
+    "voorjaarsreces": ("voorjaarsreces", "krokusreces", "voorjaarsvakantie", "krokusvakantie"),
+    "meireces": ("meireces", "meivakantie"),
     "zomerreces": ("zomerreces", "zomervakantie", "zomerperiode", "zomer"),
-    "herfstreces": ("herfstreces",),
+    "herfstreces": ("herfstreces", "herfstvakantie"),
     "kerstreces": ("kerstreces", "kerstvakantie", "kerstperiode", "kerstmis", "kerst"),
 }
 
@@ -99,3 +99,17 @@ DATED_DOCUMENT_NOUNS: tuple[str, ...] = (
     "brief", "kamerbrief", "e-mail", "mail", "bericht", "besluit", "beschikking", "verzoek",
     "vragen", "motie", "verslag", "notitie", "nota", "uitspraak", "vonnis", "arrest",
 )
+
+# How a sentence dates a meeting in a relative clause ("de verkiezingen, die gepland staan
+# voor 7 september"): here "voor" names the day itself, not the day before.
+SCHEDULED_VERBS: tuple[str, ...] = (
+    "gepland staat", "gepland staan", "staat gepland", "staan gepland", "is gepland", "zijn gepland",
+    "gepland is", "gepland zijn", "plaatsvindt", "plaatsvinden", "zal plaatsvinden", "zullen plaatsvinden",
+    "wordt gehouden", "worden gehouden", "is voorzien", "zijn voorzien", "staat ingepland", "is ingepland",
+    "is geagendeerd", "staat geagendeerd",
+)
+
+# Dated things a span of time can count from, besides meetings ("binnen twee maanden na de
+# laatste verkiezingsronde van 7 september").
+MEETING_NOUNS_EXTRA: tuple[str, ...] = ("verkiezingsronde", "verkiezing", "stemronde", "referendum", "top")
+
