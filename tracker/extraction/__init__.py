@@ -15,4 +15,4 @@ Every record carries ``EXTRACTOR_VERSION``; bump it whenever a change can alter
 what is extracted, so stored documents are re-extracted.
 """
 
-EXTRACTOR_VERSION = "2.0.0"
+EXTRACTOR_VERSION = "2.1.0"
