@@ -68,6 +68,10 @@ class JsonRows(list):
         super().__init__(rows)
         self.assemble = assemble
 
+    def __getitem__(self, index: Any) -> Any:  # a slice (the paginator's) stays a JsonRows
+        found = super().__getitem__(index)
+        return JsonRows(found, self.assemble) if isinstance(index, slice) else found
+
     def as_json(self, context: Any) -> RawJson:
         return RawJson(self.assemble(self, context))
 
