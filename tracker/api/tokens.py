@@ -62,7 +62,8 @@ def api_token_create(*, name: str, scope: str, user=None, created_by=None) -> Is
 @functools.cache
 def _lookup_statement() -> tuple[str, list[str], list[str]]:
     """The token and its user in one SELECT, written once: the ORM would compile the same
-    query again on every API request, which cost more than running it."""
+    query again on every API request, which cost more than running it. PostgreSQL only,
+    where the driver returns every value as Django's would (aware date-times)."""
     user_model = get_user_model()
     quote = connection.ops.quote_name
     token_fields = [field for field in ApiToken._meta.concrete_fields if not hasattr(field, "from_db_value")]
@@ -84,6 +85,12 @@ def _lookup_statement() -> tuple[str, list[str], list[str]]:
 
 def api_token_lookup(raw: str) -> ApiToken | None:
     """The active token for a presented secret (with its user), or None."""
+    if connection.vendor != "postgresql":  # other databases need Django's value converters
+        return (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=hash_secret(raw), revoked_at__isnull=True)
+            .first()
+        )
     sql, token_names, user_names = _lookup_statement()
     with connection.cursor() as cursor:
         cursor.execute(sql, [hash_secret(raw)])
