@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from time import time as clock
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -176,13 +177,20 @@ if redis.call('INCR', KEYS[1]) == 1 then redis.call('EXPIRE', KEYS[1], ARGV[3]) 
 return 1
 """
 _script: list = []  # the registered script (its SHA), made on first use
+# One redis-py client per connection pool: building one (Django does, per call) fills a
+# table of some 170 response callbacks each time.
+_clients: dict[int, Any] = {}
 
 
 def _redis_allow(cache: RedisCache, current: str, previous: str, overlap: float, limit: int, ttl: int,
                  scope: str) -> bool:
     keys = [cache.make_and_validate_key(current), cache.make_and_validate_key(previous)]
     try:
-        client = cache._cache.get_client(keys[0], write=True)
+        pool = cache._cache._get_connection_pool(write=True)
+        pool_and_client = _clients.get(id(pool))
+        if pool_and_client is None or pool_and_client[0] is not pool:
+            pool_and_client = _clients[id(pool)] = (pool, cache._cache._client(connection_pool=pool))
+        client = pool_and_client[1]
         if not _script:
             _script.append(client.register_script(_ALLOW_SCRIPT))
         return bool(_script[0](keys=keys, args=[repr(overlap), limit, ttl], client=client))
