@@ -185,3 +185,39 @@ def test_a_page_larger_than_the_cache_limit_is_not_kept(reader, django_assert_nu
     reader.get("/api/v1/commitments/")
     with django_assert_num_queries(2):  # token, data version
         assert reader.get("/api/v1/commitments/").json() == first
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/commitments/", "/api/v1/toezeggingen/", "/api/v1/motion-citations/"])
+def test_following_next_gives_the_same_records_in_both_paths(reader, url, settings, monkeypatch):
+    settings.API_CACHE_SECONDS = 0
+    varied_records()
+    CommitmentFactory.create_batch(5)
+    pages = {}
+    for in_database in (False, True):
+        monkeypatch.setattr(rows_module, "SQL_JSON_ENABLED", in_database)
+        seen, query = [], {"updated_since": "2000-01-01T00:00:00Z", "ordering": "-updated_at", "page_size": 2}
+        while True:
+            body = reader.get(url, query).json()
+            seen.append(body["results"])
+            if not body["next"]:
+                break
+            query = {**query, "cursor": body["next_cursor"]}
+        pages[in_database] = seen
+    assert len(pages[True]) >= 2 and pages[True] == pages[False]
+
+
+@pytest.mark.django_db
+def test_an_empty_or_impossible_filter_answers_an_empty_page(reader, json_by):
+    CommitmentFactory()
+    for query in ({"committee": 0}, {"motion": "kst-1-1"}):
+        body = reader.get("/api/v1/commitments/", query).json()
+        assert body == {"next": None, "next_cursor": None, "results": []}
+
+
+@pytest.mark.django_db
+def test_an_indented_answer_is_still_the_same_json(reader, json_by):
+    CommitmentFactory.create_batch(2)
+    plain = reader.get("/api/v1/commitments/").json()
+    indented = reader.get("/api/v1/commitments/", HTTP_ACCEPT="application/json; indent=4")
+    assert indented.status_code == 200 and json.loads(indented.content) == plain
