@@ -192,6 +192,11 @@ class MotionCitation(models.Model):
                 condition=models.Q(key="") | models.Q(key__startswith="kst-"), name="citation_key_shape"
             ),
         ]
+        indexes = [
+            # "Commitments citing this motion" (the API's ?motion=) from the index alone.
+            models.Index(fields=["motion", "commitment"], name="citation_motion_live",
+                         condition=models.Q(deleted_at__isnull=True, commitment__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return self.key or ", ".join(self.members) or self.text[:40]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from tests.factories import (
@@ -152,11 +153,12 @@ def test_the_list_uses_the_same_number_of_queries_for_1_or_30_rows(reader, djang
 
     fill(1)
     reader.get(LIST)  # the token's last_used_at is written once a minute, not per request
-    # token, data version (Last-Modified), page, motion citations
-    with django_assert_num_queries(4):
+    # token, data version (Last-Modified), page and (unless PostgreSQL writes the page) motion citations
+    queries = 3 if connection.vendor == "postgresql" else 4
+    with django_assert_num_queries(queries):
         assert len(reader.get(LIST).json()["results"]) == 1
     fill(29)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(queries):
         assert len(reader.get(LIST).json()["results"]) == 30
 
 

@@ -27,9 +27,10 @@ from tracker.api.v1.serializers import (
     DeadlineRevisionSerializer,
     tombstone,
 )
+from tracker.api.v1.sql_json import Scope, labels_sql, literal, register_number_sql, tombstone_sql
 from tracker.datebounds import validate_plausible_date
 from tracker.followup.delivery import commitment_record_delivery, commitment_set_status
-from tracker.followup.rules import overdue_from_fields
+from tracker.followup.rules import OUTSTANDING, overdue_from_fields
 from tracker.locking import StaleRecordError
 from tracker.models import Commitment, Committee, DeadlineRevision, Document, Ministry, Person
 from tracker.models.commitments import PRECISION_CHOICES, register_number, slip_days
@@ -89,21 +90,42 @@ def row_register_number(row: Row, context: RowContext | None = None) -> str:
 
 
 TOMBSTONE_COLUMNS = ("deleted_at", "review_state")
+TOMBSTONE_SQL = tombstone_sql(Commitment.ReviewState.REJECTED)
+STATUS_LABEL_SQL = labels_sql("status", status_labels)
+
+
+def overdue_sql(s: Scope) -> str:
+    """``overdue_from_fields``: outstanding, counted (no tombstone), due before today."""
+    outstanding = ", ".join(literal(status) for status in OUTSTANDING)
+    return (f"COALESCE({s.col('status')} IN ({outstanding}) AND NOT {TOMBSTONE_SQL(s)} "
+            f"AND {s.col('due_date')} < {literal(s.today)}, false)")
+
+
+def motions_sql(s: Scope) -> str:
+    """``cited_motions``: the distinct keys of the live citations' motions, in code-point order."""
+    return (
+        "COALESCE((SELECT json_agg(k.key ORDER BY k.key COLLATE \"C\") FROM (SELECT DISTINCT m.key "
+        f"FROM {MotionCitation._meta.db_table} AS c JOIN {Motion._meta.db_table} AS m ON m.id = c.motion_id "
+        f"WHERE c.commitment_id = {s.col('id')} AND c.deleted_at IS NULL) AS k), '[]'::json)"
+    )
+
 
 COMMITMENT_ROWS = RowFormat(
     CommitmentSerializer,
     computed={
-        "register_number": Computed(("promised_on", "created_at"), row_register_number),
-        "deleted": Computed(TOMBSTONE_COLUMNS, row_deleted),
-        "status_label": Computed(("status",), row_status_label),
+        "register_number": Computed(("promised_on", "created_at"), row_register_number, sql=register_number_sql),
+        "deleted": Computed(TOMBSTONE_COLUMNS, row_deleted, sql=TOMBSTONE_SQL),
+        "status_label": Computed(("status",), row_status_label, sql=STATUS_LABEL_SQL),
         "overdue": Computed(
             ("status", "due_date", *TOMBSTONE_COLUMNS),
             lambda row, context: overdue_from_fields(status=row["status"], due_date=row["due_date"],
                                                      counts=not row_deleted(row), today=context.today),
+            sql=overdue_sql,
         ),
-        "motions": Computed((), lambda row, context: context.page.get(row["id"], [])),
+        "motions": Computed((), lambda row, context: context.page.get(row["id"], []), sql=motions_sql),
     },
     page_data=cited_motions,
+    sql_json=True,
 )
 
 
@@ -289,8 +311,9 @@ class DeadlineRevisionList(ListView):
                  "-updated_at": orderings_for("created_at", "datetime")["-created_at"], **BY_ID}
     version_sources = [(DeadlineRevision, "created_at")]
     row_format = RowFormat(DeadlineRevisionSerializer, computed={
-        "slip_days": Computed(("old_due", "new_due"), lambda row, context: slip_days(row["old_due"], row["new_due"])),
-    })
+        "slip_days": Computed(("old_due", "new_due"), lambda row, context: slip_days(row["old_due"], row["new_due"]),
+                              sql=lambda s: f"({s.col('new_due')} - {s.col('old_due')})"),
+    }, sql_json=True)
 
     def get_queryset(self) -> QuerySet:
         return DeadlineRevision.objects.all()

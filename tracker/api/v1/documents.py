@@ -33,7 +33,7 @@ class DocumentList(ListView):
     parser_classes = [MultiPartParser, FormParser]
     version_sources = [(Document, "updated_at"), (Committee, "updated_at"), (Ministry, "updated_at")]
     # Only the serializer's columns (the text, megabytes, is for the detail endpoint).
-    row_format = RowFormat(DocumentSerializer)
+    row_format = RowFormat(DocumentSerializer, sql_json=True)
 
     def get_queryset(self) -> QuerySet:
         return Document.objects.all()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from typing import Any
 
 import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +73,49 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-class SyncFilterSet(django_filters.FilterSet):
+class LeanFilterSet(django_filters.FilterSet):
+    """A FilterSet that does not rebuild itself for every request.
+
+    django-filter deep-copies every filter (with its lazily translated labels and choices)
+    and creates a new form class with new form fields on each request: on a list that
+    answers in a few milliseconds that was a tenth of the time. Here the form class is
+    made once per FilterSet (a form still deep-copies its fields, as every Django form
+    does), and the filters are shallow copies: a filter holds no per-request state but
+    its parent. The validation, and so every 400 for a malformed parameter, is unchanged.
+    """
+
+    def __init__(self, data: Any = None, queryset: Any = None, *, request: Any = None, prefix: Any = None) -> None:
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {}
+        for name, base in self.base_filters.items():
+            filter_ = copy.copy(base)
+            filter_.model = queryset.model
+            filter_.parent = self
+            if base.method is not None:  # its FilterMethod must call this filter's parent
+                filter_.method = base.method
+            self.filters[name] = filter_
+
+    def get_form_class(self) -> type:
+        cls = type(self)
+        form_class = cls.__dict__.get("_lean_form_class")
+        if form_class is None:
+            fields = {}
+            for name, base in self.base_filters.items():
+                filter_ = copy.deepcopy(base)
+                filter_.model = self.queryset.model
+                fields[name] = filter_.field
+            form_class = type(f"{cls.__name__}Form", (self._meta.form,), fields)
+            cls._lean_form_class = form_class
+        return form_class
+
+
+class SyncFilterSet(LeanFilterSet):
     updated_since = UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte",
         label=_("Alles wat sinds dit tijdstip (ISO 8601, met tijdzone) is gewijzigd, inclusief "
@@ -146,7 +191,7 @@ class CommitmentFilter(SyncFilterSet):
         return queryset.filter(pk__in=citing.values("commitment_id"))
 
 
-class DeadlineRevisionFilter(django_filters.FilterSet):
+class DeadlineRevisionFilter(LeanFilterSet):
     updated_since = UtcDateTimeFilter(
         field_name="created_at", lookup_expr="gte",
         label=_("Termijnwijzigingen sinds dit tijdstip (ISO 8601). Wijzigingen worden nooit aangepast."),

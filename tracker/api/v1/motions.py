@@ -16,6 +16,7 @@ from tracker.api.v1.serializers import (
     MotionSerializer,
     citation_tombstone,
 )
+from tracker.api.v1.sql_json import column_sql, tombstone_sql
 
 
 @extend_schema(tags=["motions"], summary="Moties",
@@ -26,8 +27,9 @@ class MotionList(ListView):
     filterset_class = MotionFilter
     orderings = {**orderings_for("updated_at", "datetime"), **orderings_for("date", "date"), **BY_ID}
     row_format = RowFormat(MotionSerializer, computed={
-        "deleted": Computed(("deleted_at",), lambda row, context: row["deleted_at"] is not None),
-    })
+        "deleted": Computed(("deleted_at",), lambda row, context: row["deleted_at"] is not None,
+                            sql=lambda s: f"({s.col('deleted_at')} IS NOT NULL)"),
+    }, sql_json=True)
 
     def get_queryset(self) -> QuerySet:
         queryset = Motion.objects.all()
@@ -58,9 +60,11 @@ class MotionCitationList(ListView):
     version_sources = [(MotionCitation, "updated_at"), (Motion, "updated_at")]
     row_format = RowFormat(MotionCitationSerializer, computed={
         "deleted": Computed(("deleted_at", "review_state"),
-                            lambda row, context: citation_tombstone(row["deleted_at"], row["review_state"])),
-        "motion_key": Computed(("motion__key",), lambda row, context: row["motion__key"] if row["motion"] else None),
-    })
+                            lambda row, context: citation_tombstone(row["deleted_at"], row["review_state"]),
+                            sql=tombstone_sql(MotionCitation.Review.REJECTED)),
+        "motion_key": Computed(("motion__key",), lambda row, context: row["motion__key"] if row["motion"] else None,
+                               sql=column_sql("motion__key")),
+    }, sql_json=True)
 
     def get_queryset(self) -> QuerySet:
         queryset = MotionCitation.objects.all()

@@ -27,7 +27,7 @@ class MinistryFilter(SyncFilterSet):
 class CommitteeList(ListView):
     serializer_class = CommitteeSerializer
     filterset_class = CommitteeFilter
-    row_format = RowFormat(CommitteeSerializer)
+    row_format = RowFormat(CommitteeSerializer, sql_json=True)
     queryset = Committee.objects.all()
 
 
@@ -42,7 +42,7 @@ class CommitteeDetail(DetailView):
 class MinistryList(ListView):
     serializer_class = MinistrySerializer
     filterset_class = MinistryFilter
-    row_format = RowFormat(MinistrySerializer)
+    row_format = RowFormat(MinistrySerializer, sql_json=True)
     queryset = Ministry.objects.all()
 
 
@@ -58,7 +58,7 @@ class MinistryDetail(DetailView):
 class PersonList(ListView):
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
-    row_format = RowFormat(PersonSerializer)
+    row_format = RowFormat(PersonSerializer, sql_json=True)
     queryset = Person.objects.all()
 
 

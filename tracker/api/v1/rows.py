@@ -12,6 +12,15 @@ once as ``Computed`` with the columns they read. A field of a kind this module
 does not know is an error when the format is first used, never a silent
 difference. tests/api/test_rows.py holds every list's rows equal to its
 serializer's output.
+
+On PostgreSQL a format made with ``sql_json=True`` goes one step further: the
+database writes each record's JSON (``json_build_object`` over the page, its
+reference data joined in) and Python only joins the texts, so a page of a
+thousand records creates no per-field objects at all (tracker/api/v1/sql_json.py;
+docs/api.md, "Performance"). Computed fields then say how SQL computes them
+(``Computed.sql``); one without SQL is computed in Python from its columns and
+spliced into the record's text at its place, so the key order stays the
+serializer's.
 """
 
 from __future__ import annotations
@@ -35,6 +44,36 @@ from rest_framework.settings import api_settings
 from tracker.api.v1.serializers import UtcDateTimeField
 
 Row = dict[str, Any]
+# A switch for tests and for comparing the two paths: False renders every page in Python.
+SQL_JSON_ENABLED = True
+
+
+class RawJson:
+    """A JSON text rendered elsewhere (by the database), passed through by the API's renderer."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+class JsonRows(list):
+    """A page whose records the database wrote as JSON: each row holds the keys the
+    paginator needs (``id``, the sort value) and the record's text under ``JSON``."""
+
+    def __init__(self, rows: list[Row], assemble: Callable[[list[Row], Any], str]) -> None:
+        super().__init__(rows)
+        self.assemble = assemble
+
+    def __getitem__(self, index: Any) -> Any:  # a slice (the paginator's) stays a JsonRows
+        found = super().__getitem__(index)
+        return JsonRows(found, self.assemble) if isinstance(index, slice) else found
+
+    def as_json(self, context: Any) -> RawJson:
+        return RawJson(self.assemble(self, context))
 
 
 @dataclass
@@ -53,6 +92,8 @@ class Computed:
 
     columns: tuple[str, ...]
     value: Callable[[Row, RowContext], Any]
+    # The same value as a JSON-valued SQL expression (tracker/api/v1/sql_json.py), or None.
+    sql: Callable[[Any], str] | None = None
 
 
 def utc_text(value: dt.datetime) -> str:
@@ -82,16 +123,23 @@ class RowFormat:
         computed: dict[str, Computed] | None = None,
         annotations: Iterable[str] = (),
         page_data: Callable[[list[Row]], Any] | None = None,
+        sql_json: bool = False,
     ) -> None:
         self.serializer_class = serializer_class
         self.model = model or serializer_class.Meta.model  # type: ignore[attr-defined]
         self.computed = computed or {}
         self.annotations = frozenset(annotations)  # columns the view's queryset annotates
         self.page_data = page_data  # one more query for a whole page, its result in RowContext.page
+        self.sql_json = sql_json  # on PostgreSQL the database writes the records' JSON
+
+    def json_in_database(self, using: str) -> bool:
+        return self.sql_json and SQL_JSON_ENABLED and connections[using].vendor == "postgresql"
 
     # -- reading -----------------------------------------------------------------
     def rows(self, queryset: QuerySet, *also: str | None) -> QuerySet:
         """The queryset as rows with every column the format needs (and ``also``, e.g. the sort key)."""
+        if self.json_in_database(queryset.db):  # only the keys; the database joins the rest
+            return queryset.values(*dict.fromkeys(("id", *(column for column in also if column))))
         columns = dict.fromkeys(self._plan[0])
         columns.update(dict.fromkeys(column for column in also if column))
         return queryset.values(*columns)
@@ -103,6 +151,10 @@ class RowFormat:
         connection = connections[queryset.db]
         if connection.vendor != "postgresql":
             return list(queryset)
+        if self.json_in_database(queryset.db):
+            from tracker.api.v1.sql_json import fetch_json_rows
+
+            return fetch_json_rows(self, queryset)
         query = queryset.query
         # The columns' names in the order of the SELECT, as Django's ValuesIterable takes them.
         names = list(query.selected) if query.selected else [
@@ -118,7 +170,9 @@ class RowFormat:
             cursor.execute(sql, params)
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def render(self, rows: list[Row], context: RowContext) -> list[dict[str, Any]]:
+    def render(self, rows: list[Row], context: RowContext) -> list[dict[str, Any]] | RawJson:
+        if isinstance(rows, JsonRows):
+            return rows.as_json(context)
         if self.page_data is not None and rows:
             context.page = self.page_data(rows)
         return self._plan[1](rows, context)

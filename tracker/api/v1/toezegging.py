@@ -18,7 +18,9 @@ from rest_framework import serializers
 
 from tracker.api.v1.base import ERRORS, NOT_FOUND, DetailView
 from tracker.api.v1.commitments import (
+    STATUS_LABEL_SQL,
     TOMBSTONE_COLUMNS,
+    TOMBSTONE_SQL,
     CommitmentList,
     commitment_queryset,
     row_deleted,
@@ -27,6 +29,7 @@ from tracker.api.v1.commitments import (
 )
 from tracker.api.v1.rows import Computed, RowFormat, utc_text
 from tracker.api.v1.serializers import is_tombstone
+from tracker.api.v1.sql_json import column_sql, nonempty_sql, register_number_sql, utc_column_sql
 from tracker.models import Commitment
 
 # Id: a GUID, like the Kamer's, derived from our id so it never changes.
@@ -145,26 +148,36 @@ def _capitalised(text: str) -> str:
 )
 class ToezeggingList(CommitmentList):
     serializer_class = ToezeggingSerializer
-    row_format = RowFormat(ToezeggingSerializer, model=Commitment, computed={
+    # Id (a SHA-1 based UUID) and Functie (Python's capitalisation) are computed in Python.
+    row_format = RowFormat(ToezeggingSerializer, model=Commitment, sql_json=True, computed={
         "Id": Computed((), lambda row, context: toezegging_guid(row["id"])),
-        "Nummer": Computed(("promised_on", "created_at"), row_register_number),
-        "Aanmaakdatum": Computed(("created_at",), lambda row, context: utc(row["created_at"])),
-        "ActiviteitNummer": Computed((), lambda row, context: None),
-        "Naam": Computed(("minister__name",), lambda row, context: row["minister__name"]),
+        "Nummer": Computed(("promised_on", "created_at"), row_register_number, sql=register_number_sql),
+        "Aanmaakdatum": Computed(("created_at",), lambda row, context: utc(row["created_at"]),
+                                 sql=utc_column_sql("created_at")),
+        "ActiviteitNummer": Computed((), lambda row, context: None, sql=lambda s: "NULL"),
+        "Naam": Computed(("minister__name",), lambda row, context: row["minister__name"],
+                         sql=column_sql("minister__name")),
         "Functie": Computed(("minister__function", "actor"),
                             lambda row, context: functie(row["minister__function"], row["actor"])),
-        "Ministerie": Computed(("ministry__name",), lambda row, context: row["ministry__name"]),
-        "Status": Computed(("status",), row_status_label),
+        "Ministerie": Computed(("ministry__name",), lambda row, context: row["ministry__name"],
+                               sql=column_sql("ministry__name")),
+        "Status": Computed(("status",), row_status_label, sql=STATUS_LABEL_SQL),
         "KamerbriefNakoming": Computed(("fulfilled_kamerstuk",),
-                                       lambda row, context: row["fulfilled_kamerstuk"] or None),
+                                       lambda row, context: row["fulfilled_kamerstuk"] or None,
+                                       sql=nonempty_sql("fulfilled_kamerstuk")),
         "ToegezegdAanPersoon": Computed(("promised_to_member",),
-                                        lambda row, context: row["promised_to_member"] or None),
+                                        lambda row, context: row["promised_to_member"] or None,
+                                        sql=nonempty_sql("promised_to_member")),
         "ToegezegdAanFractie": Computed(("promised_to_party",),
-                                        lambda row, context: row["promised_to_party"] or None),
-        "GewijzigdOp": Computed(("updated_at",), lambda row, context: utc(row["updated_at"])),
-        "Verwijderd": Computed(TOMBSTONE_COLUMNS, row_deleted),
-        "Termijn": Computed(("deadline_text",), lambda row, context: row["deadline_text"] or None),
-        "Commissie": Computed(("committee__name",), lambda row, context: row["committee__name"]),
+                                        lambda row, context: row["promised_to_party"] or None,
+                                        sql=nonempty_sql("promised_to_party")),
+        "GewijzigdOp": Computed(("updated_at",), lambda row, context: utc(row["updated_at"]),
+                                sql=utc_column_sql("updated_at")),
+        "Verwijderd": Computed(TOMBSTONE_COLUMNS, row_deleted, sql=TOMBSTONE_SQL),
+        "Termijn": Computed(("deadline_text",), lambda row, context: row["deadline_text"] or None,
+                            sql=nonempty_sql("deadline_text")),
+        "Commissie": Computed(("committee__name",), lambda row, context: row["committee__name"],
+                              sql=column_sql("committee__name")),
     })
 
 
