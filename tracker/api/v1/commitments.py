@@ -102,9 +102,10 @@ def overdue_sql(s: Scope) -> str:
 
 
 def motions_sql(s: Scope) -> str:
-    """``cited_motions``: the distinct keys of the live citations' motions, in code-point order."""
+    """``cited_motions``: the distinct keys of the live citations' motions, in code-point order
+    (``array_to_json`` writes compactly, as DRF does; ``json_agg`` would add spaces)."""
     return (
-        "COALESCE((SELECT json_agg(k.key ORDER BY k.key COLLATE \"C\") FROM (SELECT DISTINCT m.key "
+        "COALESCE((SELECT array_to_json(array_agg(k.key ORDER BY k.key COLLATE \"C\")) FROM (SELECT DISTINCT m.key "
         f"FROM {MotionCitation._meta.db_table} AS c JOIN {Motion._meta.db_table} AS m ON m.id = c.motion_id "
         f"WHERE c.commitment_id = {s.col('id')} AND c.deleted_at IS NULL) AS k), '[]'::json)"
     )

@@ -13,9 +13,9 @@ no JSON encoding. The expressions follow DRF's representations:
 - a computed field by its ``Computed.sql``; one without SQL is computed in Python from
   its columns and spliced in at its place.
 
-``row_to_json`` writes compactly, as DRF does; nested references (``json_build_object``)
-have a space after each colon and comma. Values and key order are the serializer's
-(tests/api/test_rows.py compares both paths with the serializers).
+``row_to_json`` writes compactly, as DRF does, for records and nested references alike.
+Values and key order are the serializer's (tests/api/test_rows.py compares both paths
+with the serializers).
 """
 
 from __future__ import annotations
@@ -107,11 +107,13 @@ class Scope:
         field = self.model._meta.get_field(relation)
         related = field.related_model
         alias = f"n{len(self.nested)}"
-        values = ", ".join(f"{literal(name)}, r.{quote(related._meta.get_field(column).column)}"
-                           for name, column in pairs)
+        columns = ", ".join(f"r.{quote(related._meta.get_field(column).column)} AS {quote(name)}"
+                            for name, column in pairs)
+        # row_to_json writes compactly, as DRF does (json_build_object would write '"id" : 3').
         self.nested.append(
-            f"LEFT JOIN LATERAL (SELECT json_build_object({values}) AS j FROM {quote(related._meta.db_table)} AS r "
-            f"WHERE r.{quote(related._meta.pk.column)} = t.{quote(field.column)}) AS {alias} ON true"
+            f"LEFT JOIN LATERAL (SELECT row_to_json(x) AS j FROM (SELECT {columns} FROM "
+            f"{quote(related._meta.db_table)} AS r WHERE r.{quote(related._meta.pk.column)} = t.{quote(field.column)}) "
+            f"AS x) AS {alias} ON true"
         )
         return f"{alias}.j"
 
