@@ -43,7 +43,6 @@ from tracker.extraction.commitments.patterns import (
     _QUALIFIER_RE,
     _RECURRING_RE,
     _THIS_LETTER_RE,
-    _TIME_HINT_RE,
 )
 from tracker.extraction.commitments.phrases import _cut_np, _is_question, _products, _segment
 from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ctx, _Found
@@ -56,6 +55,7 @@ from tracker.extraction.commitments.tables import (
     _L_GAAN,
     _L_INTENT,
     _L_SLIP_WORD,
+    _L_TIME_HINT,
     _L_TOEZEG,
     _L_UNCERTAIN,
     _OWN_EFFORT_RE,
@@ -140,9 +140,9 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         and bool(_KAMER_RE.search(sent))
     )
     needs_time = row.needs_time and not delivery and not recurring and not receives
-    if needs_time and not _TIME_HINT_RE.search(sent):
+    if needs_time and not _L_TIME_HINT.search(low):
         return ctx.reject(Rejection.NO_TIME)
-    deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
+    deadlines = ctx.deadlines(s, e)  # needs_time implies a time hint here
     usable = deadlines
     if marker == "restated":
         # Phrases before "heeft … toegezegd" date the announcement itself.

@@ -22,6 +22,7 @@ from tracker.extraction.commitments.patterns import (
     _RESTATED_RE,
     _SLIP_WORD_RE,
     _TEGEMOET_RE,
+    _TIME_HINT_RE,
     _TOEZEG_RE,
     _TRIGGER_RE,
     _UNCERTAIN_RE,
@@ -153,6 +154,7 @@ _L_INTENT = _lc(_INTENT_RE)
 _L_EARLIER = _lc(_EARLIER_RE)
 _L_SLIP_WORD = _lc(_SLIP_WORD_RE)
 _L_UNCERTAIN = _lc(_UNCERTAIN_RE)
+_L_TIME_HINT = _lc(_TIME_HINT_RE)  # on the lower-cased sentence: about six times faster
 
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[\w'’-]+")
