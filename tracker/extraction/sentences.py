@@ -114,10 +114,13 @@ def block_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 
 def _append_trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
-    seg = text[a:b]
-    left = seg.lstrip()
-    if left:
-        out.append((a + len(seg) - len(left), b - (len(left) - len(left.rstrip()))))
+    # Walk in from both ends (str.isspace, like strip) instead of copying the block.
+    while a < b and text[a].isspace():
+        a += 1
+    if a < b:
+        while text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
 
 
 def _layout_cuts(text: str, a: int, b: int) -> list[int]:
