@@ -26,6 +26,7 @@ from tracker.extraction.commitments.patterns import (
     _TOEZEG_RE,
     _TRIGGER_RE,
     _UNCERTAIN_RE,
+    _by_first_letter,
     _lc,
     _words,
 )
@@ -94,7 +95,7 @@ def _act_tables() -> tuple[
         if phrases:
             all_phrases.extend(phrases)
             families.append((family, re.compile("(?:" + "|".join(phrases) + ")")))
-    return table, re.compile(r"(?<!\w)(?:" + "|".join(all_phrases) + r")\b"), families
+    return table, re.compile(_by_first_letter(r"(?<!\w)(?:" + "|".join(all_phrases) + r")\b")), families
 
 
 _ACT_WORDS, _L_ACT_PHRASES, _PHRASE_FAMILIES = _act_tables()
