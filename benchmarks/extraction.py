@@ -1,6 +1,7 @@
 """Extraction speed and memory.
 
     .venv/bin/python benchmarks/extraction.py [--mb 10] [--corpus ../shared/corpus] [--pages 500]
+        [--devset ../shared/devset/passages.jsonl] [--genre-mb 1]
 
 1. The whole pipeline (repair, structure, deadlines, motions, commitments) over
    the corpus documents, repeated until at least --mb MB have been processed,
@@ -8,17 +9,22 @@
 2. In the same run, one pass of a single cue-word regex over the same text: the
    practical ceiling of any engine that must at least look at every word, and
    the share of it the pipeline reaches.
-3. In the same run, dateparser.search_dates (languages=["nl"]) over the same
+3. In the same run, when the development set exists, the pipeline and the cue
+   scan per genre: each genre's passages (read at run time, never copied into
+   the repository) repeated until at least --genre-mb MB.
+4. In the same run, dateparser.search_dates (languages=["nl"]) over the same
    text: MB/s, and the ratio.
-4. Peak RSS of extracting a --pages page PDF page by page, in a fresh process.
+5. Peak RSS of extracting a --pages page PDF page by page, in a fresh process.
 
-Targets (issues #3 and #12): ≥ 2.5 MB/s per core, ≥ 30× search_dates.
+Targets (issues #3 and #12): ≥ 2.5 MB/s per core (corpus and every genre), ≥ 30× search_dates.
+Quick run without dateparser and the PDF: --search-dates-mb 0.05 --pages 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
 import resource
 import subprocess
@@ -53,6 +59,17 @@ def workload(texts: list[str], megabytes: float) -> list[str]:
             docs.append(text)
             size += len(text.encode("utf-8"))
     return docs
+
+
+def load_genres(path: Path) -> dict[str, list[str]]:
+    """The dev-set passages by genre, in file order."""
+    genres: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                passage = json.loads(line)
+                genres.setdefault(passage["genre"], []).append(passage["text"])
+    return genres
 
 
 def bench_pipeline(docs: list[str]) -> tuple[float, int, int]:
@@ -129,13 +146,31 @@ def bench_pdf(pages: int, texts: list[str]) -> str:
             f"peak RSS {rss_kb / 1024:.0f} MB")
 
 
+def report_genres(path: Path, megabytes: float, corpus_speed: float) -> None:
+    if not path.is_file():
+        print(f"per genre:    skipped, no development set at {path}")
+        return
+    print(f"per genre:    {path}, each genre repeated to >= {megabytes:g} MB (corpus: {corpus_speed:.2f} MB/s)")
+    for genre, texts in sorted(load_genres(path).items()):
+        docs = workload(texts, megabytes)
+        seconds, size, commitments = bench_pipeline(docs)
+        cue_seconds, _ = bench_cue_scan(docs)
+        speed, ceiling = size / seconds / 1e6, size / cue_seconds / 1e6
+        print(f"  {genre:<13} {speed:5.2f} MB/s per core  cue scan {ceiling:6.2f} MB/s  ratio {speed / ceiling:4.0%}"
+              f"  ({len(texts)} passages, {size / 1e6:.2f} MB, {commitments} commitments)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--search-dates-mb", type=float, default=None,
                         help="stop search_dates after this many MB (default: the whole workload)")
-    parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset" / "passages.jsonl",
+                        help="dev-set passages.jsonl, measured per genre (skipped when absent)")
+    parser.add_argument("--genre-mb", type=float, default=1.0,
+                        help="repeat each genre's passages to at least this many MB")
+    parser.add_argument("--pages", type=int, default=500, help="0 skips the memory measurement")
     args = parser.parse_args()
 
     texts = load_corpus(args.corpus)
@@ -149,11 +184,13 @@ def main() -> None:
     print(f"cue scan:     {size / 1e6:.1f} MB in {cue_seconds:.2f} s CPU = {ceiling:.2f} MB/s per core "
           f"({hits} cue words; one regex pass, the practical ceiling)")
     print(f"ratio:        pipeline at {ours / ceiling:.0%} of the cue scan ({ceiling / ours:.1f}x slower)")
+    report_genres(args.devset, args.genre_mb, ours)
     sd_seconds, sd_size = bench_search_dates(docs, args.search_dates_mb)
     theirs = sd_size / sd_seconds / 1e6
     print(f"search_dates: {sd_size / 1e6:.1f} MB in {sd_seconds:.2f} s CPU = {theirs * 1000:.1f} KB/s")
     print(f"ratio:        {ours / theirs:.0f}x dateparser.search_dates")
-    print(f"memory:       {bench_pdf(args.pages, texts)}")
+    if args.pages:
+        print(f"memory:       {bench_pdf(args.pages, texts)}")
     print(f"this process: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

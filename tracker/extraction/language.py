@@ -10,6 +10,7 @@ languages share (``de``, ``en``, ``die``, ``is``, ...) count for both.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def _words(text: str) -> frozenset[str]:
@@ -54,8 +55,10 @@ def _sample(text: str) -> str:
 
 def _scores(words: list[str]) -> dict[str, float]:
     total = len(words) or 1
+    # Count each distinct word once, then look up only the distinct ones (same integer sums).
+    counts = Counter(words)
     return {
-        lang: sum(1 for w in words if w in stop) / total for lang, stop in _STOPWORDS.items()
+        lang: sum(counts[w] for w in stop.intersection(counts)) / total for lang, stop in _STOPWORDS.items()
     }
 
 

@@ -34,7 +34,9 @@ from tracker.extraction.motions_refs import (
 # Citation grammar
 # --------------------------------------------------------------------------
 
-HIT_RE = re.compile(r"(?<![^\W\d_])motie(s)?(?![^\W\d_])", re.I)
+# The letter check stands after the literal so that ``re`` can skip ahead to
+# each "motie" (four times faster than a leading lookbehind; same matches).
+HIT_RE = re.compile(r"motie(?<![^\W\d_]motie)(s)?(?![^\W\d_])", re.I)
 
 _PARTY = "(?:" + "|".join(re.escape(p) for p in PARTIES) + ")"
 _PARTY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<party>{_PARTY})-\Z")

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.structure.patterns import _Lines
+
 __all__ = ["block_spans", "sentence_at", "split_sentences"]
 
 
@@ -75,11 +77,11 @@ _ITEM_RE = re.compile(
     re.MULTILINE,
 )
 # Heading lines: question/answer labels, a bare number, "Vragen van het lid …".
-_HEADING_RE = re.compile(
-    r"^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?"
+# (Found from line start to line start: four times faster than ``^`` under re.M here.)
+_HEADING_RE = _Lines(
+    r"[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]*)?"
     r"(?:(?:Antwoord|Vraag|Vragen|Reactie|Toelichting)\b[^\n.?!]{0,80}?:?|\d{1,3}[.)]?)"
     r"[ \t\xa0]*$",
-    re.MULTILINE,
 )
 # Lines of a letter's or Kamerstuk's head stand alone, whatever follows them: the addressee, the place and
 # date, the number and title lines ("Nr. 966", "BRIEF VAN DE MINISTER …", "27 925 Bestrijding …"), and a
@@ -130,10 +132,13 @@ def block_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 
 def _append_trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
-    seg = text[a:b]
-    left = seg.lstrip()
-    if left:
-        out.append((a + len(seg) - len(left), b - (len(left) - len(left.rstrip()))))
+    # Walk in from both ends (str.isspace, like strip) instead of copying the block.
+    while a < b and text[a].isspace():
+        a += 1
+    if a < b:
+        while text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
 
 
 def _layout_cuts(text: str, a: int, b: int) -> list[int]:

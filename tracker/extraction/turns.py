@@ -42,6 +42,10 @@ _LABEL_RE = re.compile(
     r")[ \t]*:(?=[ \t]*(?:\n|\S))",
     re.M,
 )
+# ``^`` under re.M is tried at every character; the same pattern led by a
+# literal newline lets ``re`` jump from line to line (see _labels).
+_LABEL_AT = re.compile(_LABEL_RE.pattern[1:], re.M)
+_LABEL_SCAN = re.compile("\n" + _LABEL_RE.pattern[1:], re.M)
 _BARE_LINE_RE = re.compile(r"[ \t]*\n")
 _PARTY_RE = re.compile(r"\(([^()\n]{1,40})\)\s*$")
 _WS_RE = re.compile(r"\s+")
@@ -75,7 +79,7 @@ def find_turns(text: str) -> list[Turn]:
     when a member's label with a party (``De heer Pietersen (CDA):``) stands
     alone on its line.
     """
-    labels = list(_LABEL_RE.finditer(text))
+    labels = _labels(text)
     roles = {_role(m) for m in labels}
     bare = {_role(m) for m in labels if _BARE_LINE_RE.match(text, m.end())}
     if GOVERNMENT not in roles:
@@ -99,6 +103,22 @@ def find_turns(text: str) -> list[Turn]:
             label_start=m.start(), start=start, end=max(start, end),
         ))
     return turns
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """``list(_LABEL_RE.finditer(text))``, found from line start to line start."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        m = _LABEL_AT.match(text, pos) if pos == 0 or text[pos - 1] == "\n" else None
+        if m is None:
+            hit = _LABEL_SCAN.search(text, max(pos, 1) - 1)  # a label on a line starting at >= pos
+            if hit is None:
+                return out
+            m = _LABEL_AT.match(text, hit.start() + 1)
+            assert m is not None
+        out.append(m)
+        pos = m.end()
 
 
 def _role(m: re.Match[str]) -> str:

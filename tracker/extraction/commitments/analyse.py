@@ -46,7 +46,6 @@ from tracker.extraction.commitments.patterns import (
     _RECURRING_RE,
     _REPORTED_OTHER_RE,
     _THIS_LETTER_RE,
-    _TIME_HINT_RE,
     _UNSCHEDULED_RE,
     _WISH_RE,
 )
@@ -67,6 +66,7 @@ from tracker.extraction.commitments.tables import (
     _L_GAAN,
     _L_INTENT,
     _L_SLIP_WORD,
+    _L_TIME_HINT,
     _L_TOEZEG,
     _L_UNCERTAIN,
     _OWN_EFFORT_RE,
@@ -164,9 +164,9 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     if receives and _WISH_RE.search(sent, act.end, act.end + 30):
         return ctx.reject(Rejection.OTHER_ACTOR)  # "dan ontvangt de Kamer graag een prognose": the Kamer's wish
     needs_time = row.needs_time and not delivery and not recurring and not receives
-    if needs_time and not _TIME_HINT_RE.search(sent):
+    if needs_time and not _L_TIME_HINT.search(low):
         return ctx.reject(Rejection.NO_TIME)
-    deadlines = ctx.deadlines(s, e) if (not needs_time or _TIME_HINT_RE.search(sent)) else []
+    deadlines = ctx.deadlines(s, e)  # needs_time implies a time hint here
     usable = deadlines
     if marker == "restated":
         # Phrases before "heeft … toegezegd" date the announcement itself.

@@ -33,8 +33,68 @@ def _lc(rx: re.Pattern[str]) -> re.Pattern[str]:
     pattern = rx.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     # A leading lookbehind instead of \b lets the engine skip ahead much faster.
     if pattern.startswith("\\b(?:"):
-        pattern = "(?<!\\w)" + pattern[2:]
+        pattern = _by_first_letter("(?<!\\w)" + pattern[2:])
     return re.compile(pattern)
+
+
+def _top_level(body: str, sep: str = "|") -> list[int]:
+    """Offsets of ``sep`` (or, with ``sep=")"``, of the first unbalanced
+    bracket) outside groups and classes of a regex body."""
+    out: list[int] = []
+    depth, in_class, i = 0, False, 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0 and sep == ")":
+                return [i]
+            depth -= 1
+        elif c == sep and depth == 0:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _by_first_letter(pattern: str) -> str:
+    """``(?<!\\w)(?:zal|zullen|gaat|…)…`` with the leading alternation grouped
+    by first letter: ``(?:z(?:al|ullen)|g(?:aat)|…)``.
+
+    ``re`` tries alternatives one by one; grouped, it tests one letter per
+    group (about three times faster on the long word lists). Matches are the
+    same: alternatives that can match at one position share their first letter
+    and keep their order; one that does not start with a plain letter stays in
+    its place between the groups.
+    """
+    head = "(?<!\\w)(?:"
+    if not pattern.startswith(head):
+        return pattern
+    close = _top_level(pattern[len(head):], ")")
+    if not close:
+        return pattern
+    body = pattern[len(head):len(head) + close[0]]
+    if re.search(r"(?<!\\)\((?!\?:)", body):
+        return pattern  # capturing groups would be renumbered
+    cuts = [-1, *_top_level(body), len(body)]
+    alts = [body[a + 1:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    parts: list[str] = []
+    run: dict[str, list[str]] = {}
+    for alt in alts:
+        if alt[:1].isalpha() and alt[1:2] not in ("*", "+", "?", "{"):
+            run.setdefault(alt[0], []).append(alt[1:])
+            continue
+        parts.extend(f"{c}(?:{'|'.join(rests)})" for c, rests in run.items())
+        run = {}
+        parts.append(alt)
+    parts.extend(f"{c}(?:{'|'.join(rests)})" for c, rests in run.items())
+    return head + "|".join(parts) + pattern[len(head) + close[0]:]
 
 
 

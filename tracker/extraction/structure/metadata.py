@@ -38,6 +38,7 @@ from tracker.extraction.structure.patterns import (
     _VERGADERJAAR,
     _VERSLAG_HEAD,
     _YEAR,
+    _Gated,
 )
 from tracker.extraction.structure.text import (
     _capitalise,
@@ -89,10 +90,10 @@ def _committee(head: str) -> str | None:
 
 
 # "Antwoord van minister X (Ministry)", "Mededeling van staatssecretaris Y (Ministry)".
-_ANSWERED_BY = re.compile(
+_ANSWERED_BY = _Gated(re.compile(
     r"\b(?:Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?P<f>[Mm]inister|[Ss]taatssecretaris)\s+"
     r"(?P<name>[A-Z][^\n()]{1,50}?)\s*\((?P<x>[A-Z][^()\n]{2,80})\)"
-)
+), ("Antwoord", "Mededeling"))
 
 
 def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None]:

@@ -36,6 +36,28 @@ class _Lines:
         return next(self.finditer(text, pos, endpos), None)
 
 
+class _Gated:
+    """A regex that cannot match unless one of its literal words occurs.
+
+    A C-speed ``in`` check over the text comes first; most documents lack the
+    word, and the regex (often IGNORECASE, or starting with ``\\b``, which
+    ``re`` cannot skip ahead for) is never run. ``fold`` checks the lower-cased
+    text (for IGNORECASE patterns; the words must avoid the letters that
+    IGNORECASE folds specially, i, k and s).
+    """
+
+    __slots__ = ("rx", "_words", "_fold")
+
+    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], *, fold: bool = False) -> None:
+        self.rx, self._words, self._fold = rx, words, fold
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        subject = text.lower() if self._fold else text
+        if not any(word in subject for word in self._words):
+            return None
+        return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+
+
 _MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli",
     "augustus", "september", "oktober", "november", "december",
@@ -91,10 +113,10 @@ _DOSSIER_HEADING = re.compile(
 _NR_LINE = re.compile(r"^[^\S\n]*Nr\.?[^\S\n]*(?P<nr>\d{1,4})\b", re.M | re.I)
 _SUBJECT_LINE = re.compile(r"^[^\S\n]*(?:Onderwerp|Betreft)[^\S\n]*:?[^\S\n]+(?P<s>\S[^\n]*)$", re.M)
 
-_COMMITTEE = re.compile(
+_COMMITTEE = _Gated(re.compile(
     r"\b(?:vaste|algemene)\s+commissie\s+voor\s+"
     r"(?P<c>[A-Z][^,.;:()\n]*(?:(?:,[^\S\n]*|,?[^\S\n]*\n[^\S\n]*)[A-Za-z][^,.;:()\n]*){0,3})"
-)
+), ("commissie",))
 _COMMITTEE_STOP = re.compile(
     r"\s+(?:heeft|hebben|had|hadden|over|inzake|is|zijn|verzoekt|legt|stelt|van\s+de\s+Tweede)\b.*",
     re.S,
@@ -171,20 +193,24 @@ _NAME_OK = re.compile(
     rf"(?:{_PARTICLES}[ ])*{_SURNAME}(?:[ ]{_SURNAME})?"
 )
 
-_LETTER_ADDRESS = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?Aan\s+de\s+Voorzi\w{1,3}er\b", re.M)
-_MOTIE = re.compile(r"\bDe\s+Kamer,\s+gehoord\s+de\s+beraadslaging", re.I)
+_LETTER_ADDRESS = _Gated(
+    re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?Aan\s+de\s+Voorzi\w{1,3}er\b", re.M), ("Voorzi",)
+)
+_MOTIE = _Gated(re.compile(r"\bDe\s+Kamer,\s+gehoord\s+de\s+beraadslaging", re.I), ("gehoord",), fold=True)
 # "Lijst van vragen en antwoorden" as a heading (possibly after "Nr. 5"), or
 # the "Nr Vraag Blz. (van) t/m" column header.
-_LIJST_HEAD = re.compile(
+_LIJST_HEAD = _Gated(re.compile(
     r"^[^\S\n]*(?:nr\.?[^\S\n]*\d*[^\S\n]+)?lijst[^\S\n]+van[^\S\n]+vragen\b"
     r"|^[^\S\n]*Nr\.?[^\S\n]+Vraag\b",
     re.I | re.M,
-)
-_SCHRIFTELIJK_HEAD = re.compile(
+), ("vra",), fold=True)
+_SCHRIFTELIJK_HEAD = _Gated(re.compile(
     r"\bschriftelijke\s+antwoorden\b|\bantwoorden\s+op\s+(?:de\s+)?(?:schriftelijke\s+|Kamer)vragen\b",
     re.I,
+), ("antwoorden",), fold=True)
+_VERSLAG_HEAD = _Gated(
+    re.compile(r"^[^\S\n]*(?:Nr\.?[^\S\n]*\d*[^\S\n]+)?Verslag\b", re.M | re.I), ("lag",), fold=True
 )
-_VERSLAG_HEAD = re.compile(r"^[^\S\n]*(?:Nr\.?[^\S\n]*\d*[^\S\n]+)?Verslag\b", re.M | re.I)
 
 
 # "Antwoord" / "Vraag" labels: alone on their line ("Vraag", "Vraag 3",
