@@ -75,6 +75,7 @@ from tracker.extraction.commitments.tables import (
 )
 from tracker.extraction.commitments.timing import _event_clause, _governing
 from tracker.extraction.lexicon import deliverables as deliverable_words
+from tracker.extraction.prefilter import may_match, required_words
 from tracker.extraction.types import Deadline
 
 
@@ -110,10 +111,11 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     if marker is None or act is None:
         return ctx.reject(_no_undertaking(sent, acts))
     row = MARKERS[marker]
-    if row.now_cue == "performative" and _PERFORMATIVE_RE.search(sent):
+    if row.now_cue == "performative" and may_match(_PERFORMATIVE_WORDS, low) and _PERFORMATIVE_RE.search(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)
     if row.now_cue == "this_letter" and (
-        _THIS_LETTER_RE.search(sent) or _IN_THIS_LETTER_RE.search(sent, *_segment(sent, act.start))
+        (may_match(_THIS_LETTER_WORDS, low) and _THIS_LETTER_RE.search(sent))
+        or (may_match(_IN_THIS_LETTER_WORDS, low) and _IN_THIS_LETTER_RE.search(sent, *_segment(sent, act.start)))
     ):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
     if lead_actor is None and _reported_question(sent, anchor):
@@ -130,9 +132,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         window = _NEG_OK_RE.sub(" ", span_text)
         if _NEG_RE.search(window) or _NEG_RE.search(sent[max(seg_a, act.start - 14):act.start]):
             return ctx.reject(Rejection.NEGATED)
-    if row.obligation and _OBLIGATION_RE.search(span_text):
+    obliged = may_match(_OBLIGATION_WORDS, low)
+    if row.obligation and obliged and _OBLIGATION_RE.search(span_text):
         return ctx.reject(Rejection.OBLIGATION)
-    if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
+    if act.kind != "pseudo" and obliged and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
         return ctx.reject(Rejection.OBLIGATION)
     blijven = _BLIJVEN_RE.search(span_text)
     if blijven and (act.kind != "inform" or re.search(
@@ -161,7 +164,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
         and bool(_KAMER_RE.search(sent))
     )
-    if receives and _WISH_RE.search(sent, act.end, act.end + 30):
+    if receives and may_match(_WISH_WORDS, low) and _WISH_RE.search(sent, act.end, act.end + 30):
         return ctx.reject(Rejection.OTHER_ACTOR)  # "dan ontvangt de Kamer graag een prognose": the Kamer's wish
     needs_time = row.needs_time and not delivery and not recurring and not receives
     if needs_time and not _L_TIME_HINT.search(low):
@@ -264,6 +267,13 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
 
 
+# Words one of which every match holds (derived from the patterns): a substring test on the
+# lower-cased sentence skips the regex on most sentences.
+_PERFORMATIVE_WORDS = required_words(_PERFORMATIVE_RE)
+_THIS_LETTER_WORDS = required_words(_THIS_LETTER_RE)
+_IN_THIS_LETTER_WORDS = required_words(_IN_THIS_LETTER_RE)
+_OBLIGATION_WORDS = required_words(_OBLIGATION_RE)
+_WISH_WORDS = required_words(_WISH_RE)
 _CONTENT_VERBS = frozenset(("ingaan", "ingegaan", "meenemen", "meegenomen", "betrekken", "schetsen", "geschetst"))
 _LAID_DOWN_HINT_RE = re.compile(r"vastgelegd|bepaal|geregeld|voorgeschreven|neergelegd|schr[ie]\w+ voor|regelt")
 # A perfect main clause that reports what was said or agreed: "heb ik … gewisseld/afgesproken/gemeld dat".

@@ -1,0 +1,90 @@
+"""Literal pre-checks derived from compiled regexes.
+
+``required_words(rx)`` reads the parsed pattern and returns strings of which
+every match must contain at least one (or None when no such set exists). A
+plain substring test on the lower-cased text then rules a sentence out before
+the regex engine tries every position. The set is derived from the pattern
+itself, so rows appended to a lexicon table keep it correct without edits.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Under re.IGNORECASE some ASCII letters also match other characters ("ſ" ~ "s",
+# "K" (Kelvin) ~ "k", "İ"/"ı" ~ "i") that ``str.lower`` does not map to them:
+# a literal piece only counts when it has none of those letters and is ASCII.
+_SAFE = frozenset("abcdefghjlmnopqrtuvwxyz0123456789 -'.,:;/()")
+_MIN_PIECE = 3  # shorter pieces rule too little out to pay for the test
+
+
+def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which occurs in every match of ``rx`` (None if unknown)."""
+    if not rx.flags & re.IGNORECASE:
+        return None  # only used on the lower-cased text
+    found = _required(_parser.parse(rx.pattern, rx.flags))
+    if not found:
+        return None
+    return tuple(sorted(found))
+
+
+def may_match(words: tuple[str, ...] | None, low: str) -> bool:
+    """False only when ``low`` holds none of ``words`` (so the regex cannot match)."""
+    if words is None:
+        return True
+    for w in words:  # noqa: SIM110 - a plain loop: no generator per call on the hot path
+        if w in low:
+            return True
+    return False
+
+
+def _safe_piece(run: list[str]) -> str | None:
+    best = ""
+    piece = ""
+    for ch in run:
+        if ch in _SAFE:
+            piece += ch
+            if len(piece) > len(best):
+                best = piece
+        else:
+            piece = ""
+    return best if len(best) >= _MIN_PIECE else None
+
+
+def _required(seq: Any) -> set[str] | None:
+    """Best (longest shortest member) necessary set over the items of a sequence."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            piece = _safe_piece(run)
+            if piece is not None:
+                candidates.append({piece})
+            run.clear()
+
+    for op, av in seq:
+        if op is C.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        close()
+        sub: set[str] | None = None
+        if op is C.SUBPATTERN:
+            sub = _required(av[3])
+        elif op is C.ATOMIC_GROUP:
+            sub = _required(av)
+        elif op is C.BRANCH:
+            parts = [_required(branch) for branch in av[1]]
+            if all(p for p in parts):
+                sub = set().union(*parts)  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        if sub:
+            candidates.append(sub)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
