@@ -97,8 +97,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         if rev is not None:
             return rev
     acts = _find_acts(sent, low)
-    explicit = (("toe" in low and _L_TOEZEG.search(low)) or ("bereid" in low and _L_BEREID.search(low))
-                or "toegezegd" in low or "beloofd" in low) and (
+    # Found once here and handed to _undertaking, which needs the same matches.
+    toezeg = _L_TOEZEG.search(low) if "toe" in low else None
+    bereid = _L_BEREID.search(low) if toezeg is None and "bereid" in low else None
+    explicit = (toezeg or bereid or "toegezegd" in low or "beloofd" in low) and (
         _TO_DO_RE.search(low)
     )
     if not acts and not (explicit and not sent.rstrip().endswith(":")):
@@ -107,7 +109,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         # A list item under "Ik zal:": the lead's undertaking governs its act.
         marker, anchor, act = "future", 0, min(acts, key=lambda a: (_ACT_RANK[a.kind], a.start))
     else:
-        marker, anchor, act = _undertaking(sent, low, acts)
+        marker, anchor, act = _undertaking(sent, low, acts, (toezeg, bereid))
     if marker is None or act is None:
         return ctx.reject(_no_undertaking(sent, acts))
     row = MARKERS[marker]
