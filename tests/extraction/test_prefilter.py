@@ -48,3 +48,13 @@ def test_alternatives_each_contribute() -> None:
     assert words is not None
     assert may_match(words, "de nota volgt") and may_match(words, "het verslag")
     assert not may_match(words, "de beantwoording")
+
+
+def test_hints_agree_with_their_regex() -> None:
+    from tracker.extraction.prefilter import Hints
+
+    for pattern in (r"maar in|eerder|vertra|meer tijd", r"schr[ie]\w+ voor|regelt"):
+        hints = Hints(pattern)
+        for sentence in SENTENCES + ["het besluit is eerder genomen", "de wet schrijft voor dat"]:
+            low = sentence.lower()
+            assert hints.search(low) == bool(re.search(pattern, low)), (pattern, sentence)
