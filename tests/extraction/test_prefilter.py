@@ -58,3 +58,19 @@ def test_hints_agree_with_their_regex() -> None:
         for sentence in SENTENCES + ["het besluit is eerder genomen", "de wet schrijft voor dat"]:
             low = sentence.lower()
             assert hints.search(low) == bool(re.search(pattern, low)), (pattern, sentence)
+
+
+def test_exact_patterns_give_exact_words() -> None:
+    rx = re.compile(r"\b[Mm]ede\s+namens\s+(?:de|het)\s+\w+")
+    assert required_words(rx) == ("namens",)
+    assert required_words(re.compile(r"(?i:mede namens)")) is None  # case-insensitive part of an exact pattern
+
+
+def test_signature_of_another_author_still_found() -> None:
+    from tracker.extraction.commitments.rejections import other_author
+
+    body = "Geachte voorzitter,\n\n" + "Hierbij zend ik u het rapport over de uitvoering van de regeling.\n\n" * 6
+    letter = body + "Algemene Rekenkamer\n\nP.J. de Wit,\npresident\n"  # the author only under the letter
+    own = "Geachte voorzitter,\n\nHierbij zend ik u het rapport.\n\nDe minister van Financiën,\n\nA.B. de Wit\n"
+    assert other_author(letter)
+    assert not other_author(own)

@@ -22,17 +22,20 @@ _MIN_PIECE = 3  # shorter pieces rule too little out to pay for the test
 
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case strings one of which occurs in every match of ``rx`` (None if unknown)."""
-    if not rx.flags & re.IGNORECASE:
-        return None  # only used on the lower-cased text
-    found = _required(_parser.parse(rx.pattern, rx.flags))
+    """Strings one of which occurs in every match of ``rx`` (None if unknown).
+
+    For an IGNORECASE pattern they are lower case, to be looked for in the
+    lower-cased text; otherwise they are exact, to be looked for in the text itself.
+    """
+    found = _required(_parser.parse(rx.pattern, rx.flags), bool(rx.flags & re.IGNORECASE))
     if not found:
         return None
     return tuple(sorted(found))
 
 
 def may_match(words: tuple[str, ...] | None, low: str) -> bool:
-    """False only when ``low`` holds none of ``words`` (so the regex cannot match)."""
+    """False only when ``low`` holds none of ``words`` (so the regex cannot match); ``low`` is
+    the lower-cased text for an IGNORECASE pattern, the text itself otherwise."""
     if words is None:
         return True
     for w in words:  # noqa: SIM110 - a plain loop: no generator per call on the hot path
@@ -41,11 +44,11 @@ def may_match(words: tuple[str, ...] | None, low: str) -> bool:
     return False
 
 
-def _safe_piece(run: list[str]) -> str | None:
+def _safe_piece(run: list[str], fold: bool) -> str | None:
     best = ""
     piece = ""
     for ch in run:
-        if ch in _SAFE:
+        if ch in _SAFE or not fold:
             piece += ch
             if len(piece) > len(best):
                 best = piece
@@ -54,40 +57,42 @@ def _safe_piece(run: list[str]) -> str | None:
     return best if len(best) >= _MIN_PIECE else None
 
 
-def _required(seq: Any) -> set[str] | None:
+def _required(seq: Any, fold: bool) -> set[str] | None:
     """Best (longest shortest member) necessary set over the items of a sequence."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
     def close() -> None:
         if run:
-            piece = _safe_piece(run)
+            piece = _safe_piece(run, fold)
             if piece is not None:
                 candidates.append({piece})
             run.clear()
 
     for op, av in seq:
         if op is C.LITERAL:
-            run.append(chr(av).lower())
+            run.append(chr(av).lower() if fold else chr(av))
             continue
         close()
         sub: set[str] | None = None
         if op is C.SUBPATTERN:
-            sub = _required(av[3])
+            if fold or not av[1] & re.IGNORECASE:  # "(?i:…)" inside an exact pattern: no exact words
+                sub = _required(av[3], fold)
         elif op is C.ATOMIC_GROUP:
-            sub = _required(av)
+            sub = _required(av, fold)
         elif op is C.BRANCH:
-            parts = [_required(branch) for branch in av[1]]
+            parts = [_required(branch, fold) for branch in av[1]]
             if all(p for p in parts):
                 sub = set().union(*parts)  # type: ignore[arg-type]
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            sub = _required(av[2])
+            sub = _required(av[2], fold)
         if sub:
             candidates.append(sub)
     close()
     if not candidates:
         return None
-    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+    # Fewest words of four letters or more, then the longest: the best at ruling texts out.
+    return max(candidates, key=lambda s: (min(map(len, s)) >= 4, -len(s), min(map(len, s))))
 
 
 _META = frozenset("\\.^$*+?{}[]()")
