@@ -185,6 +185,7 @@ from tracker.extraction.commitments.debate import _ANSWER_PROMISE_RE, _answer_pr
 from tracker.extraction.commitments.dialogue import confirmation, follow_ups
 from tracker.extraction.commitments.markers import _no_undertaking
 from tracker.extraction.commitments.patterns import _ANAPHOR_START_RE, _CONTENT_CONT_RE
+from tracker.extraction.commitments.phrases import new_document
 from tracker.extraction.commitments.records import Rejection, _Ctx, _Found
 from tracker.extraction.commitments.regions import _candidate_sentences, _regions
 from tracker.extraction.commitments.registers import date_from_fields
@@ -229,6 +230,7 @@ def find_commitments(
     """
     if other_author(text):
         return []  # a letter of the Rekenkamer, a committee, a member: no government promise
+    new_document()
     lower = text.lower()
     ctx = _Ctx(
         text, reference_date, calendar, default_actor, find_deadlines,

@@ -75,6 +75,7 @@ from tracker.extraction.commitments.tables import (
 )
 from tracker.extraction.commitments.timing import _event_clause, _governing
 from tracker.extraction.lexicon import deliverables as deliverable_words
+from tracker.extraction.prefilter import may_match, required_words
 from tracker.extraction.types import Deadline
 
 
@@ -96,8 +97,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         if rev is not None:
             return rev
     acts = _find_acts(sent, low)
-    explicit = (("toe" in low and _L_TOEZEG.search(low)) or ("bereid" in low and _L_BEREID.search(low))
-                or "toegezegd" in low or "beloofd" in low) and (
+    # Found once here and handed to _undertaking, which needs the same matches.
+    toezeg = _L_TOEZEG.search(low) if "toe" in low else None
+    bereid = _L_BEREID.search(low) if toezeg is None and "bereid" in low else None
+    explicit = (toezeg or bereid or "toegezegd" in low or "beloofd" in low) and (
         _TO_DO_RE.search(low)
     )
     if not acts and not (explicit and not sent.rstrip().endswith(":")):
@@ -106,14 +109,15 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         # A list item under "Ik zal:": the lead's undertaking governs its act.
         marker, anchor, act = "future", 0, min(acts, key=lambda a: (_ACT_RANK[a.kind], a.start))
     else:
-        marker, anchor, act = _undertaking(sent, low, acts)
+        marker, anchor, act = _undertaking(sent, low, acts, (toezeg, bereid))
     if marker is None or act is None:
         return ctx.reject(_no_undertaking(sent, acts))
     row = MARKERS[marker]
-    if row.now_cue == "performative" and _PERFORMATIVE_RE.search(sent):
+    if row.now_cue == "performative" and may_match(_PERFORMATIVE_WORDS, low) and _PERFORMATIVE_RE.search(sent):
         return ctx.reject(Rejection.PERFORMED_NOW)
     if row.now_cue == "this_letter" and (
-        _THIS_LETTER_RE.search(sent) or _IN_THIS_LETTER_RE.search(sent, *_segment(sent, act.start))
+        (may_match(_THIS_LETTER_WORDS, low) and _THIS_LETTER_RE.search(sent))
+        or (may_match(_IN_THIS_LETTER_WORDS, low) and _IN_THIS_LETTER_RE.search(sent, *_segment(sent, act.start)))
     ):
         return ctx.reject(Rejection.PERFORMED_NOW)  # "… zal worden geïnformeerd via deze brief"
     if lead_actor is None and _reported_question(sent, anchor):
@@ -130,9 +134,10 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         window = _NEG_OK_RE.sub(" ", span_text)
         if _NEG_RE.search(window) or _NEG_RE.search(sent[max(seg_a, act.start - 14):act.start]):
             return ctx.reject(Rejection.NEGATED)
-    if row.obligation and _OBLIGATION_RE.search(span_text):
+    obliged = may_match(_OBLIGATION_WORDS, low)
+    if row.obligation and obliged and _OBLIGATION_RE.search(span_text):
         return ctx.reject(Rejection.OBLIGATION)
-    if act.kind != "pseudo" and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
+    if act.kind != "pseudo" and obliged and _OBLIGATION_RE.search(sent[max(seg_a, act.start - 30):act.start]):
         return ctx.reject(Rejection.OBLIGATION)
     blijven = _BLIJVEN_RE.search(span_text)
     if blijven and (act.kind != "inform" or re.search(
@@ -161,7 +166,7 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         marker == "present" and act.kind == "inform" and bool(_RECURRING_RE.search(low))
         and bool(_KAMER_RE.search(sent))
     )
-    if receives and _WISH_RE.search(sent, act.end, act.end + 30):
+    if receives and may_match(_WISH_WORDS, low) and _WISH_RE.search(sent, act.end, act.end + 30):
         return ctx.reject(Rejection.OTHER_ACTOR)  # "dan ontvangt de Kamer graag een prognose": the Kamer's wish
     needs_time = row.needs_time and not delivery and not recurring and not receives
     if needs_time and not _L_TIME_HINT.search(low):
@@ -264,6 +269,13 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
     )
 
 
+# Words one of which every match holds (derived from the patterns): a substring test on the
+# lower-cased sentence skips the regex on most sentences.
+_PERFORMATIVE_WORDS = required_words(_PERFORMATIVE_RE)
+_THIS_LETTER_WORDS = required_words(_THIS_LETTER_RE)
+_IN_THIS_LETTER_WORDS = required_words(_IN_THIS_LETTER_RE)
+_OBLIGATION_WORDS = required_words(_OBLIGATION_RE)
+_WISH_WORDS = required_words(_WISH_RE)
 _CONTENT_VERBS = frozenset(("ingaan", "ingegaan", "meenemen", "meegenomen", "betrekken", "schetsen", "geschetst"))
 _LAID_DOWN_HINT_RE = re.compile(r"vastgelegd|bepaal|geregeld|voorgeschreven|neergelegd|schr[ie]\w+ voor|regelt")
 # A perfect main clause that reports what was said or agreed: "heb ik … gewisseld/afgesproken/gemeld dat".

@@ -87,15 +87,21 @@ def _reported_question(sent: str, anchor: int) -> bool:
     return False
 
 
-def _undertaking(sent: str, low: str, acts: list[_Act]) -> tuple[str | None, int, _Act | None]:
-    """The undertaking marker, its offset and the act it governs."""
-    m = _L_TOEZEG.search(low) if "toe" in low else None
+def _undertaking(
+    sent: str, low: str, acts: list[_Act], explicit: tuple[re.Match[str] | None, re.Match[str] | None] | None = None,
+) -> tuple[str | None, int, _Act | None]:
+    """The undertaking marker, its offset and the act it governs.
+
+    ``explicit``: the "toezeggen" and "bereid" matches of ``low`` when the caller has them already
+    (the "bereid" one may be None when the first is found)."""
+    toezeg, bereid = explicit or (_L_TOEZEG.search(low) if "toe" in low else None, None)
+    m = toezeg
     if m and _NEG_BEFORE_RE.search(low, max(0, m.start() - 25), m.start() + 12):
         return None, 0, None  # "ik kan niet toezeggen"
     if m:
         act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "toezeggen")
         return "toezeg", m.start(), act
-    m = _L_BEREID.search(low) if "bereid" in low else None
+    m = bereid if explicit is not None else _L_BEREID.search(low) if "bereid" in low else None
     if m and not re.search(r"\bniet\s+(?:\w+\s+)?$", sent[max(0, m.start() - 20):m.start()], _I):
         act = _pick_act(sent, acts, m.end(), after_only=True) or _Act("pseudo", m.start(), m.end(), "bereid")
         return "bereid", m.start(), act

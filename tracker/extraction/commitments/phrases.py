@@ -40,6 +40,14 @@ def _breaks(sent: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(m.start() for m in ms), tuple(m.end() for m in ms)
 
 
+def new_document() -> None:
+    """Forget the sentences of the previous document: the caches serve the many calls for one
+    sentence during its analysis, not a text seen again (that would flatter a benchmark that
+    repeats its texts)."""
+    _breaks.cache_clear()
+    _products_cached.cache_clear()
+
+
 def _segment(sent: str, pos: int) -> tuple[int, int]:
     """The clause segment around ``pos``: between commas, brackets, ``;``,
     ``:``, dashes and a conjunction that starts a new clause."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.lexicon import rejections as words
+from tracker.extraction.prefilter import may_match, required_words
 
 
 def _alt(rows: tuple[str, ...]) -> str:
@@ -48,6 +49,9 @@ _SIGNATURE_RE = re.compile(
     + _alt(words.SIGNATURE_TITLES) + r"[ \t]*$",
     re.I | re.M,
 )
+# Words every signature holds (its titles): a substring test on the lower-cased last lines rules
+# most texts out before the full pattern is tried at every position there.
+_SIGNATURE_WORDS = required_words(_SIGNATURE_RE)
 _TOP, _BOTTOM = 300, 500  # a letterhead stands in the first lines, a signature in the last
 _REPLY_RE = re.compile(_alt(words.GOVERNMENT_REPLY_IN_HEADING), re.I)
 _HEAD_SIZE = 1500  # the heading of a Kamerstuk sits in its first lines
@@ -102,8 +106,9 @@ def within_this_debate(sentence: str) -> bool:
 def other_author(text: str) -> bool:
     """True when the document's heading names an author other than the government
     (``ADVIES RAAD VAN STATE EN NADER RAPPORT`` holds the government's reply: no)."""
-    if _LETTERHEAD_RE.search(text, 0, min(len(text), _TOP)) or _SIGNATURE_RE.search(
-        text, max(0, len(text.rstrip()) - _BOTTOM)
+    tail = max(0, len(text.rstrip()) - _BOTTOM)
+    if _LETTERHEAD_RE.search(text, 0, min(len(text), _TOP)) or (
+        may_match(_SIGNATURE_WORDS, text[tail:].lower()) and _SIGNATURE_RE.search(text, tail)
     ):
         return True  # "Algemene Rekenkamer" as letterhead, "…, president" under its name
     m = _HEADING_RE.search(text, 0, min(len(text), _HEAD_SIZE))

@@ -30,6 +30,7 @@ from tracker.extraction.commitments.patterns import (
     _lc,
     _words,
 )
+from tracker.extraction.prefilter import Hints
 from tracker.extraction.types import Deadline
 
 # Lower-case twins of the regexes on the hot path (applied to ``text.lower()``).
@@ -114,8 +115,8 @@ def _word_positions(low: str, word: str) -> list[int]:
         i = low.find(word, i + 1)
     return out
 _RESTATED_HINT_RE = re.compile(r"toegezegd|aangekondigd|aangegeven|beloofd|voornemen")
-_UNCERTAIN_HINT_RE = re.compile(r"duidelijk|afhang|hangt|besluit|is aan ")
-_REVISION_HINT_RE = re.compile(
+_UNCERTAIN_HINT_RE = Hints(r"duidelijk|afhang|hangt|besluit|is aan ")
+_REVISION_HINT_RE = Hints(
     r"maar in|maar voor|maar na|anders dan|eerder|oorspronkelijk|aanvankelijk|destijds|vertra|later|uitgesteld|verscho|verschuift|schuift|"
     r"speling|meer tijd|haalbaar|gehaald|plaats van"
 )
@@ -138,7 +139,7 @@ _OWN_EFFORT_RE = re.compile(
 )
 _WITH_KAMER_LOW_RE = re.compile(r"\bmet\s+(?:uw|de)\s+kamer\b|\bmet\s+u\b")
 _YOU_CAN_RE = re.compile(r"\b(?:kunt|kan|mag)\s+u\b|\bu\s+(?:kunt|kan|mag)\b|\b(?:uw|de)\s+kamer\s+(?:kan|mag)\b")
-_PHRASE_HINT_RE = re.compile(
+_PHRASE_HINT_RE = Hints(
     r"hoogte|invulling|uitvoering|opvolging|verslag|tegemoet|inzicht|beschik|aandacht|steun|"
     r"overleg|contact|initiatief|voor te|laten|doen|onderzoek |besluit|inzage|bereik|papier|dat doe|dit doe|laat "
 )

@@ -179,7 +179,9 @@ def _dates_topic_event(sent: str, ds: int) -> bool:
         w = words[k].group().lower()
         if w in ("zal", "zullen", "wordt", "worden", "is", "zijn", "gaat", "ga"):
             return False
-        if _EVENT_NOUN_RE.search(left[:words[k].end()]):
+        # The noun is the whole end of ``left[:end]``: searching from this word on finds the same match
+        # without trying every earlier position (and without copying the slice).
+        if _EVENT_NOUN_RE.search(left, words[k].start(), words[k].end()):
             head = [x.group() for x in words[max(0, k - 4):k]]
             return bool(_TOPIC_PREP_RE.search(" ".join(head)))
     return False

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from tracker.extraction.prefilter import required_words
 from tracker.extraction.structure.items import _segment
 from tracker.extraction.structure.patterns import (
     _BLANK_RUN,
@@ -153,12 +154,22 @@ def _ministry_and_minister(text: str, head: str) -> tuple[str | None, str | None
 def co_signatories(text: str) -> str | None:
     """Who else a letter speaks for ("Mede namens de minister van Defensie, informeer ik …"), lower-cased
     roles, from the first such phrase in the letter's opening."""
-    m = _CO_SIGNED.search(text, 0, _HEAD_CHARS + 3000)
+    m = _CO_SIGNED.search(text, 0, _HEAD_CHARS + 3000) if _may_co_sign(text) else None
     if m is None:
         return None
     who = re.sub(r"\b(Minister|Staatssecretaris|Ministers)\b", lambda r: r.group(1).lower(), _norm(m["who"]))
     who = re.sub(r"^mijn\s+(?:ambtgeno\w+|collega\S*)\s+(?=[A-Z])", "", who)  # "mijn ambtgenoot Jan de Wit van …"
     return re.sub(r"^mijn\s+", "de ", who)
+
+
+_CO_SIGNED_WORDS = required_words(_CO_SIGNED)
+
+
+def _may_co_sign(text: str) -> bool:
+    """A plain substring test in the opening before the co-signing pattern tries every position."""
+    if _CO_SIGNED_WORDS is None:
+        return True
+    return any(text.find(w, 0, _HEAD_CHARS + 3000) >= 0 for w in _CO_SIGNED_WORDS)
 
 
 _SMALL_WORDS = frozenset({"en", "van", "voor", "de", "het", "der"})
