@@ -165,6 +165,10 @@ class Commitment(models.Model):
             models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due"),
             models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due"),
             models.Index(fields=["minister", "due_date", "id"], name="commitment_minister_due"),
+            # ``?motion=`` sorts the cited commitments by updated_at: read the live ones' sort key
+            # from this index alone instead of one heap page per cited commitment.
+            models.Index(fields=["id"], include=["updated_at"], name="commitment_live_sync_key",
+                         condition=models.Q(deleted_at__isnull=True) & ~models.Q(review_state="rejected")),
             # Follow-up (tracker/followup): the dashboard's list of outstanding records, most urgent
             # (earliest due) first; on-time rates over recent deliveries when counting live; and
             # flag_overdue's "no longer" transitions. (The dashboard's counts come from tallies.)
