@@ -222,3 +222,25 @@ def test_an_indented_answer_is_still_the_same_json(reader, json_by):
     plain = reader.get("/api/v1/commitments/").json()
     indented = reader.get("/api/v1/commitments/", HTTP_ACCEPT="application/json; indent=4")
     assert indented.status_code == 200 and json.loads(indented.content) == plain
+
+
+@pytest.mark.django_db
+def test_a_prepared_page_statement_answers_like_the_first_executions(reader, settings, monkeypatch):
+    """PostgreSQL plans a prepared statement for its values five times, then may keep a
+    generic plan: the pages after that must be the same as the Python path's."""
+    if connection.vendor != "postgresql":
+        pytest.skip("statements are prepared on PostgreSQL only")
+    settings.API_CACHE_SECONDS = 0
+    varied_records()
+    committees = list(Committee.objects.values_list("id", flat=True)) + [0]
+    answers = {}
+    for in_database in (True, False):
+        monkeypatch.setattr(rows_module, "SQL_JSON_ENABLED", in_database)
+        answers[in_database] = [
+            reader.get("/api/v1/commitments/", {"committee": pk, "overdue": overdue}).content
+            for _round in range(4) for pk in committees for overdue in ("true", "false")
+        ]
+    assert answers[True] == answers[False]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(generic_plans + custom_plans) FROM pg_prepared_statements")
+        assert cursor.fetchone()[0] >= 6
