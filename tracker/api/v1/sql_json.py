@@ -25,7 +25,6 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import psycopg
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ImproperlyConfigured
 from django.db import connections
 from django.db.models import F, Model, OrderBy, QuerySet
@@ -36,6 +35,7 @@ from psycopg.types.json import JsonbLoader
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from tracker.api.prepared import prepared_cursor
 from tracker.api.v1.serializers import UtcDateTimeField
 
 if TYPE_CHECKING:
@@ -212,10 +212,7 @@ def fetch_json_rows(row_format: RowFormat, queryset: QuerySet) -> list[dict[str,
         return JsonRows([], compiled.assemble)
     sql = compiled.sql(inner, keys, _order(query, keys))
     names = keys + [_TEXT % i for i in range(compiled.texts)] + list(compiled.python_columns)
-    connection = connections[queryset.db]
-    connection.ensure_connection()
-    # Django's wrapper (query logging, execute wrappers) around a cursor that prepares.
-    with connection._prepare_cursor(PreparedCursor(connection.connection)) as cursor:
+    with prepared_cursor(connections[queryset.db]) as cursor:
         adapters = cursor.cursor.adapters
         adapters.register_loader("timestamptz", TimestamptzLoader)
         adapters.register_loader("jsonb", JsonbLoader)
@@ -224,16 +221,6 @@ def fetch_json_rows(row_format: RowFormat, queryset: QuerySet) -> list[dict[str,
     return JsonRows(rows, compiled.assemble)
 
 
-class PreparedCursor(psycopg.Cursor):
-    """Server-side binding, and every statement prepared on the connection (psycopg keeps the
-    last 100 per connection): a page statement is planned in 0.7–1 ms, a third of its database
-    time, and each list sends the same few texts with different values (filters, cursors).
-    PostgreSQL still plans the first five executions for their values and keeps a generic plan
-    only when it is estimated no dearer (``plan_cache_mode`` auto)."""
-
-    def execute(self, query: Any, params: Any = None, *, prepare: bool | None = None,
-                binary: bool | None = None) -> PreparedCursor:
-        return super().execute(query, params, prepare=True, binary=binary)
 
 
 def _order(query: Any, keys: list[str]) -> str:
