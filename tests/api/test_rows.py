@@ -244,3 +244,17 @@ def test_a_prepared_page_statement_answers_like_the_first_executions(reader, set
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(generic_plans + custom_plans) FROM pg_prepared_statements")
         assert cursor.fetchone()[0] >= 6
+
+
+@pytest.mark.django_db
+def test_prepared_statements_are_logged_with_their_values(reader, settings):
+    """``connection.queries`` and query counts see a prepared statement as before: its text
+    with the values in it."""
+    from django.test.utils import CaptureQueriesContext
+
+    settings.API_CACHE_SECONDS = 0
+    CommitmentFactory()
+    with CaptureQueriesContext(connection) as captured:
+        assert reader.get("/api/v1/commitments/", {"committee": 987654}).status_code == 200
+    texts = [query["sql"] for query in captured.captured_queries]
+    assert all(texts) and any("987654" in text for text in texts)

@@ -23,7 +23,23 @@ class PreparedCursor(psycopg.Cursor):
 
     def execute(self, query: Any, params: Any = None, *, prepare: bool | None = None,
                 binary: bool | None = None) -> PreparedCursor:
-        return super().execute(query, params, prepare=True, binary=binary)
+        super().execute(query, params, prepare=True, binary=binary)
+        if self._query is None:  # psycopg keeps no text of a prepared execution
+            self._query = LoggedQuery(self.connection, query, params)
+        return self
+
+
+class LoggedQuery:
+    """The text Django logs for a statement (``connection.queries``, ``assertNumQueries``):
+    the statement with its values, as a client-side cursor would have sent it; composed only
+    when asked for."""
+
+    def __init__(self, connection: psycopg.Connection, query: Any, params: Any) -> None:
+        self._connection, self._text, self._params = connection, query, params
+
+    @property
+    def query(self) -> bytes:
+        return psycopg.ClientCursor(self._connection).mogrify(self._text, self._params).encode()
 
 
 def prepared_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
