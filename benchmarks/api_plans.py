@@ -27,18 +27,26 @@ def main() -> None:
     client.get("/api/v1/commitments/")  # the token's last_used_at is written at most once a minute
     out = {}
     for name, path in scenarios.items():
-        with CaptureQueriesContext(connection) as captured:
+        executed: list[tuple[str, object]] = []
+
+        def record(execute, sql, params, many, context, executed=executed):
+            executed.append((sql, params))
+            return execute(sql, params, many, context)
+
+        # The statements with their parameters: prepared ones (server-side binding) are logged
+        # with $1 placeholders, which EXPLAIN cannot run; a client-side cursor binds them here.
+        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(record):
             response = client.get(f"/api/v1/{path}")
         if response.status_code != 200:
             raise SystemExit(f"{name}: HTTP {response.status_code} {response.content[:300]!r}")
         plans = []
-        for query in captured.captured_queries:
-            sql = query["sql"]
+        for sql, params in executed:
             if not sql.lstrip().upper().startswith("SELECT"):
                 continue
             with connection.cursor() as cursor:
-                cursor.execute(("EXPLAIN (ANALYZE, BUFFERS) " if analyze else "EXPLAIN ") + sql)
+                cursor.execute(("EXPLAIN (ANALYZE, BUFFERS) " if analyze else "EXPLAIN ") + sql, params)
                 plan = "\n".join(row[0] for row in cursor.fetchall())
+                sql = connection.ops.last_executed_query(cursor.cursor, sql, params).split(" ", 3)[-1]
             plans.append({"sql": sql, "plan": plan, "commitments": "tracker_commitment" in sql})
         out[name] = {
             "queries": len(captured.captured_queries),

@@ -100,6 +100,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if IS_POSTGRES:
+    # psycopg prepares only the statements asked to be (the REST feed's page statements,
+    # tracker/api/v1/sql_json.py); Django's own cursors bind on the client and never prepare.
+    # (Django's default, None, would turn preparing off altogether.)
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 10**9
 # Covering indexes (INCLUDE) speed up PostgreSQL; SQLite builds them without the
 # extra columns, which is all the embedded default needs: nothing to act on.
 SILENCED_SYSTEM_CHECKS = [] if IS_POSTGRES else ["models.W040"]

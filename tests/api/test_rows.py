@@ -222,3 +222,39 @@ def test_an_indented_answer_is_still_the_same_json(reader, json_by):
     plain = reader.get("/api/v1/commitments/").json()
     indented = reader.get("/api/v1/commitments/", HTTP_ACCEPT="application/json; indent=4")
     assert indented.status_code == 200 and json.loads(indented.content) == plain
+
+
+@pytest.mark.django_db
+def test_a_prepared_page_statement_answers_like_the_first_executions(reader, settings, monkeypatch):
+    """PostgreSQL plans a prepared statement for its values five times, then may keep a
+    generic plan: the pages after that must be the same as the Python path's."""
+    if connection.vendor != "postgresql":
+        pytest.skip("statements are prepared on PostgreSQL only")
+    settings.API_CACHE_SECONDS = 0
+    varied_records()
+    committees = list(Committee.objects.values_list("id", flat=True)) + [0]
+    answers = {}
+    for in_database in (True, False):
+        monkeypatch.setattr(rows_module, "SQL_JSON_ENABLED", in_database)
+        answers[in_database] = [
+            reader.get("/api/v1/commitments/", {"committee": pk, "overdue": overdue}).content
+            for _round in range(4) for pk in committees for overdue in ("true", "false")
+        ]
+    assert answers[True] == answers[False]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(generic_plans + custom_plans) FROM pg_prepared_statements")
+        assert cursor.fetchone()[0] >= 6
+
+
+@pytest.mark.django_db
+def test_prepared_statements_are_logged_with_their_values(reader, settings):
+    """``connection.queries`` and query counts see a prepared statement as before: its text
+    with the values in it."""
+    from django.test.utils import CaptureQueriesContext
+
+    settings.API_CACHE_SECONDS = 0
+    CommitmentFactory()
+    with CaptureQueriesContext(connection) as captured:
+        assert reader.get("/api/v1/commitments/", {"committee": 987654}).status_code == 200
+    texts = [query["sql"] for query in captured.captured_queries]
+    assert all(texts) and any("987654" in text for text in texts)

@@ -17,6 +17,7 @@ from tracker.api.models import (
     hash_secret,
     new_secret,
 )
+from tracker.api.prepared import prepared_cursor
 from tracker.models import Committee, Ministry, Person
 
 
@@ -92,7 +93,7 @@ def api_token_lookup(raw: str) -> ApiToken | None:
             .first()
         )
     sql, token_names, user_names = _lookup_statement()
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:
         cursor.execute(sql, [hash_secret(raw)])
         row = cursor.fetchone()
     if row is None:

@@ -165,6 +165,16 @@ class Commitment(models.Model):
             models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due"),
             models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due"),
             models.Index(fields=["minister", "due_date", "id"], name="commitment_minister_due"),
+            # ``?overdue=true&committee=`` in sync order: a committee's outstanding records with
+            # their due date, so the overdue ones are found in the index alone.
+            models.Index(fields=["committee", "updated_at", "id"], include=["due_date"],
+                         name="commitment_committee_open", condition=(
+                             models.Q(status__in=["open", "partly_delivered"], deleted_at__isnull=True)
+                             & ~models.Q(review_state="rejected"))),
+            # ``?motion=`` sorts the cited commitments by updated_at: read the live ones' sort key
+            # from this index alone instead of one heap page per cited commitment.
+            models.Index(fields=["id"], include=["updated_at"], name="commitment_live_sync_key",
+                         condition=models.Q(deleted_at__isnull=True) & ~models.Q(review_state="rejected")),
             # Follow-up (tracker/followup): the dashboard's list of outstanding records, most urgent
             # (earliest due) first; on-time rates over recent deliveries when counting live; and
             # flag_overdue's "no longer" transitions. (The dashboard's counts come from tallies.)

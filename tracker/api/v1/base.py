@@ -36,6 +36,7 @@ from tracker.api.auth import (
     ApiTokenAuthentication,
     TokenRateThrottle,
 )
+from tracker.api.prepared import prepared_cursor
 from tracker.api.v1.errors import ErrorSerializer, exception_handler
 from tracker.api.v1.pagination import BY_ID, KeysetPagination, Ordering, orderings_for
 from tracker.api.v1.rows import RawJson, RowContext, RowFormat
@@ -200,7 +201,7 @@ def data_version(sources: list[tuple[type[Model], str]]) -> tuple[dt.datetime | 
         f"(SELECT MAX({quote(model._meta.get_field(field).column)}) FROM {quote(model._meta.db_table)})"
         for model, field in sources
     ]
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) if connection.vendor == "postgresql" else connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
         row = cursor.fetchone()
     return tuple(_as_datetime(value) for value in row)

@@ -73,15 +73,24 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+class SharedFields(dict):
+    """A filter form's fields, shared by every request's form instead of deep-copied
+    (a Django form copies its fields, widgets and choices for each instance: a third of a
+    millisecond per request). These forms only validate query parameters, which reads a
+    field and never changes it; they are never rendered."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return dict(self)
+
+
 class LeanFilterSet(django_filters.FilterSet):
     """A FilterSet that does not rebuild itself for every request.
 
     django-filter deep-copies every filter (with its lazily translated labels and choices)
     and creates a new form class with new form fields on each request: on a list that
     answers in a few milliseconds that was a tenth of the time. Here the form class is
-    made once per FilterSet (a form still deep-copies its fields, as every Django form
-    does), and the filters are shallow copies: a filter holds no per-request state but
-    its parent. The validation, and so every 400 for a malformed parameter, is unchanged.
+    made once per FilterSet and its forms share its fields (``SharedFields``), and the
+    filters are shallow copies: a filter holds no per-request state but its parent. The validation, and so every 400 for a malformed parameter, is unchanged.
     """
 
     def __init__(self, data: Any = None, queryset: Any = None, *, request: Any = None, prefix: Any = None) -> None:
@@ -111,6 +120,7 @@ class LeanFilterSet(django_filters.FilterSet):
                 filter_.model = self.queryset.model
                 fields[name] = filter_.field
             form_class = type(f"{cls.__name__}Form", (self._meta.form,), fields)
+            form_class.base_fields = SharedFields(form_class.base_fields)
             cls._lean_form_class = form_class
         return form_class
 

@@ -35,6 +35,7 @@ from psycopg.types.json import JsonbLoader
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from tracker.api.prepared import prepared_cursor
 from tracker.api.v1.serializers import UtcDateTimeField
 
 if TYPE_CHECKING:
@@ -211,13 +212,15 @@ def fetch_json_rows(row_format: RowFormat, queryset: QuerySet) -> list[dict[str,
         return JsonRows([], compiled.assemble)
     sql = compiled.sql(inner, keys, _order(query, keys))
     names = keys + [_TEXT % i for i in range(compiled.texts)] + list(compiled.python_columns)
-    with connections[queryset.db].cursor() as cursor:
+    with prepared_cursor(connections[queryset.db]) as cursor:
         adapters = cursor.cursor.adapters
         adapters.register_loader("timestamptz", TimestamptzLoader)
         adapters.register_loader("jsonb", JsonbLoader)
         cursor.execute(sql, params)
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return JsonRows(rows, compiled.assemble)
+
+
 
 
 def _order(query: Any, keys: list[str]) -> str:
