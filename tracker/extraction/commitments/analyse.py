@@ -54,6 +54,7 @@ from tracker.extraction.commitments.records import MARKERS, Rejection, _Act, _Ct
 from tracker.extraction.commitments.rejections import (
     in_this_document,
     is_motion_request,
+    not_a_promise,
     open_willingness,
     within_this_debate,
 )
@@ -86,6 +87,9 @@ def _analyse(ctx: _Ctx, s: int, e: int, lead_actor: str | None = None) -> _Found
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sent)
     if _is_question(sent):
         return ctx.reject(Rejection.QUESTION)
+    statement = not_a_promise(sent, low)
+    if statement is not None:
+        return ctx.reject(_STATEMENT_REJECTIONS[statement])
     if ("leden" in low or "fractie" in low) and _MEMBERS_RE.search(sent) and not _GOV_ACTOR_RE.search(sent):
         return ctx.reject(Rejection.MEMBERS_TEXT)
     if _UNCERTAIN_HINT_RE.search(low) and _L_UNCERTAIN.search(low):
@@ -276,6 +280,10 @@ _THIS_LETTER_WORDS = required_words(_THIS_LETTER_RE)
 _IN_THIS_LETTER_WORDS = required_words(_IN_THIS_LETTER_RE)
 _OBLIGATION_WORDS = required_words(_OBLIGATION_RE)
 _WISH_WORDS = required_words(_WISH_RE)
+# "zal meer tijd vergen" names no act; "kan nog niet worden gezegd" denies one; "per abuis toegezegd" undoes one.
+_STATEMENT_REJECTIONS = {
+    "duration": Rejection.NO_ACT, "not_yet": Rejection.NEGATED, "mistaken": Rejection.NO_UNDERTAKING,
+}
 _CONTENT_VERBS = frozenset(("ingaan", "ingegaan", "meenemen", "meegenomen", "betrekken", "schetsen", "geschetst"))
 _LAID_DOWN_HINT_RE = re.compile(r"vastgelegd|bepaal|geregeld|voorgeschreven|neergelegd|schr[ie]\w+ voor|regelt")
 # A perfect main clause that reports what was said or agreed: "heb ik … gewisseld/afgesproken/gemeld dat".

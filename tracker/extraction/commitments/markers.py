@@ -19,6 +19,7 @@ from tracker.extraction.commitments.patterns import (
 )
 from tracker.extraction.commitments.phrases import _segment
 from tracker.extraction.commitments.records import Rejection, _Act
+from tracker.extraction.commitments.rejections import INTENT_TOPIC_RE
 from tracker.extraction.commitments.tables import (
     _L_BEREID,
     _L_EXPECT,
@@ -149,6 +150,8 @@ def _undertaking(
         if act is not None:
             return "kamer_passive", m.start(), act
     m = _L_INTENT.search(low)
+    if m and INTENT_TOPIC_RE.search(low, max(0, m.start() - 12), m.start()):
+        m = None  # "geïnformeerd over het voornemen tot …": the intention is the topic
     if m and not re.search(r"\bvan\s+(?:de|het)\b", sent[m.end():m.end() + 12], _I):
         act = _pick_act(sent, acts, m.start())
         if act is None:

@@ -170,3 +170,28 @@ def open_willingness(sentence: str, after: int) -> bool:
 def fulfilled_later(text: str, end: int) -> bool:
     """A later sentence of this letter says it fulfils earlier promises."""
     return bool(_FULFILMENT_RE.search(text, end, min(len(text), end + _FULFIL_REACH)))
+
+
+_DURATION_RE = re.compile(r"\b" + _alt(words.DURATION_STATEMENTS) + r"\b", re.I)
+_NOT_YET_RE = re.compile(r"\b" + _alt(words.NOT_YET_POSSIBLE) + r"\s*[.!]?\s*$", re.I)
+_MISTAKEN_RE = re.compile(r"\b" + _alt(words.MISTAKEN_PROMISES) + r"\b", re.I)
+_OTHER_UNDERTAKING_RE = re.compile(r"\b" + _alt(words.OTHER_UNDERTAKING_WORDS) + r"\b", re.I)
+_STATEMENT_HINT_RE = re.compile(r"tijd|duren|vertraging|nog niet|abuis|abusievelijk|vergissing|onrecht|misverstand")
+INTENT_TOPIC_RE = re.compile(r"\b" + _alt(words.INTENT_TOPIC_PREPOSITIONS) + r"\s+$", re.I)
+
+
+def not_a_promise(sent: str, low: str) -> str | None:
+    """A statement about the work rather than a promise of it: "duration" (it will take longer),
+    "not_yet" (it cannot be said yet), "mistaken" (an earlier promise called a mistake); None otherwise.
+    A duration or not-yet statement beside another undertaking ("…, maar ik stuur u …") is left alone."""
+    if not _STATEMENT_HINT_RE.search(low):
+        return None
+    if _MISTAKEN_RE.search(sent):
+        return "mistaken"
+    for name, rx in (("duration", _DURATION_RE), ("not_yet", _NOT_YET_RE)):
+        m = rx.search(sent)
+        if m and not _OTHER_UNDERTAKING_RE.search(sent, 0, m.start()) and not _OTHER_UNDERTAKING_RE.search(
+            sent, m.end()
+        ):
+            return name
+    return None

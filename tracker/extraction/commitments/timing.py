@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from tracker.extraction.commitments.patterns import (
     _CLAUSE_DELIVERY_RE,
@@ -26,7 +27,16 @@ _OUTER_BOUND_RE = re.compile(
     r"uiterlijk|echter)\s*)*,?\s*",
     re.IGNORECASE,
 )
+_ONE_DAY = timedelta(days=1)
 _BOUND_WORD_RE = re.compile(r"geval|laatst|uiterlijk", re.IGNORECASE)
+_BOUND_AFTER_COMMA_RE = re.compile(
+    r",\s*(?:(?:maar|doch|en)\s+)?(?P<bound>(?:in\s+(?:ieder|elk)\s+geval|uiterlijk|ten\s+laatste|op\s+zijn\s+laatst)"
+    r"(?:\s+(?:ruimschoots|ruim|tijdig|wel|toch))?)?\s*$",
+    re.IGNORECASE,
+)
+# "voorafgaand aan het overleg over X en Y op 20 juni": an event before its own date, the name running on.
+_BEFORE_EVENT_RE = re.compile(r"(?:ruim(?:schoots)?\s+)?(?:voor|vóór|voorafgaand\s+aan|voorafgaande\s+aan)\b", re.I)
+_NAME_TO_DATE_RE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?", re.I)
 # "in mijn brief van 7 maart 2016", "d.d. 3 maart": the date of a document already sent, never a due date.
 _DATED_DOC_TEXT_RE = re.compile(
     r"(?:(?:bij|in|met|per)\s+)?(?:(?:mijn|onze|de|uw|haar|zijn|het|een|hun)\s+)?(?:"
@@ -63,6 +73,18 @@ def _governing(
             if _OUTER_BOUND_RE.fullmatch(between) and (
                 _BOUND_WORD_RE.search(between) or d.text.lower().startswith(("uiterlijk", "ten laatste"))
             ):
+                return d
+    if best is not None and best.due is None and best.end is not None:
+        # "zo spoedig mogelijk … doen toekomen, in ieder geval ruimschoots voor het overleg op 20 juni":
+        # the bound may follow the object, as its own comma phrase.
+        for d in deadlines:
+            if d.start is None or d.start <= best.end:
+                continue
+            m = _BOUND_AFTER_COMMA_RE.search(ctx.text, max(best.end, d.start - 60), d.start)
+            if m is None or not (m.group("bound") or d.text.lower().startswith(("uiterlijk", "ten laatste"))):
+                continue
+            d = _dated_event(ctx, deadlines, d) if d.due is None else d
+            if d is not None and d.due is not None and not ctx.is_past(d):
                 return d
     if best is not None and best.due is None and best.end is not None:
         # "bij de Raad Buitenlandse Zaken in maart": the date of the event governs.
@@ -185,3 +207,18 @@ def _dates_topic_event(sent: str, ds: int) -> bool:
             head = [x.group() for x in words[max(0, k - 4):k]]
             return bool(_TOPIC_PREP_RE.search(" ".join(head)))
     return False
+
+
+def _dated_event(ctx: _Ctx, deadlines: list[Deadline], ev: Deadline) -> Deadline | None:
+    """An undated event phrase before ("voorafgaand aan …") whose own day follows a few words on
+    ("… en Waterstaat op 20 juni"): due the day before that day."""
+    if ev.end is None or ev.start is None or not _BEFORE_EVENT_RE.match(ev.text):
+        return None
+    for d in deadlines:
+        if d.start is None or d.end is None or d.due is None or d.precision != "day" or d.start < ev.end:
+            continue
+        if d.start - ev.end <= 40 and _NAME_TO_DATE_RE.fullmatch(ctx.text, ev.end, d.start) and d.text.lower(
+        ).startswith(("op ", "van ")):
+            return Deadline(ctx.text[ev.start:d.end], d.due - _ONE_DAY, None, "day", ev.start, d.end)
+        break
+    return None

@@ -46,6 +46,8 @@ worden wordt mijn onze uw haar hun {" ".join(DATED_DOCUMENT_NOUNS)} {" ".join(WE
 """.split())
 _PREFIX_NUMBER = re.compile(r"\d{1,3}(?:e|ste|de|[.,]5)?|\d{1,2}[-–/]\d{1,2}")
 _LEADING_PUNCT = "([{«“‘\"'„"
+# A slash between two periods ("november/december"; "/" is its own token) opens the second one.
+_PERIOD_SLASH = "/"
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -112,6 +114,8 @@ def _candidates(low: str, a: int, floor: int) -> list[int]:
         anchor_start = a
         if tokens and tokens[-1].end() == a:  # anchor inside a token: "1-6-2026", "(2026"
             tok = tokens.pop().group()
+            if tok == _PERIOD_SLASH and a >= 2 and low[a - 2].isalpha():
+                return [a]  # "november/december": the second period starts at its own word
             core = tok.lstrip(_LEADING_PUNCT)
             anchor_start = a - len(core)
             if core != tok:

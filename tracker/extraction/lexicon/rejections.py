@@ -139,3 +139,32 @@ OUTSIDE_THE_DEBATE: tuple[str, ...] = (
 THIS_DOCUMENT_DETERMINERS: tuple[str, ...] = ("deze", "onderhavige", "voorliggende", "de voorliggende")
 THIS_DOCUMENT_HEADS: tuple[str, ...] = ("brief", "nota", "notitie", "beantwoording", "rapportage")
 
+
+# Statements about how long the work takes, not a promise of it ("De beantwoording zal, gezien het aantal
+# vragen, meer tijd in beslag nemen", "Het onderzoek zal langer duren dan voorzien").
+DURATION_STATEMENTS: tuple[str, ...] = (
+    "(?:zal|zullen|gaat|gaan),?(?: \\S+){0,8}? (?:meer|langer|extra|enige|nog enige|veel|nog wat) tijd"
+    " (?:in beslag )?(?:nemen|kosten|vergen|vragen)",
+    "(?:zal|zullen),?(?: \\S+){0,8}? (?:langer|wat langer|enige tijd) duren",
+    "(?:zal|zullen),?(?: \\S+){0,8}? vertraging oplopen",
+)
+
+# An ability denied for now, closing the sentence ("Hoeveel … worden opgeleverd kan nog niet in beeld
+# worden gebracht.", "Een datum kan ik op dit moment nog niet noemen.").
+NOT_YET_POSSIBLE: tuple[str, ...] = ("(?:kan|kunnen)(?: \\w+){0,4}? nog niet(?: [\\w-]+){0,6}",)
+
+# A past promise that the text itself calls a mistake ("Per abuis is toegezegd dat …", "Door een
+# misverstand is aangegeven dat …"): nothing is promised anew.
+MISTAKEN_PROMISES: tuple[str, ...] = (
+    "(?:per abuis|abusievelijk|bij vergissing|ten onrechte|misverstand)(?:\\W+\\w+){0,8}?\\W+(?:toegezegd"
+    "|beloofd|aangegeven|aangekondigd|gemeld)",
+)
+
+# What a sentence may hold besides such a statement and still promise something ("…, maar ik stuur u …").
+OTHER_UNDERTAKING_WORDS: tuple[str, ...] = (
+    "zal", "zullen", "ga", "gaat", "gaan", "ontvangt", "ontvangen", "stuur", "stuurt", "informeer",
+    "informeert", "toe", "bereid",
+)
+
+# Prepositions that make "het voornemen" the topic, not the undertaking ("geïnformeerd over het voornemen tot …").
+INTENT_TOPIC_PREPOSITIONS: tuple[str, ...] = ("over", "op", "aan", "naar", "met", "tegen", "zonder", "bij")
