@@ -181,6 +181,10 @@ class MotionCitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # The cited commitment's updated_at, copied by the database on every write of either
+    # (triggers, motions/migrations/0004): the REST feed's ``?motion=`` walks this index in
+    # the feed's order instead of sorting every commitment that cites the motion.
+    commitment_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["document", "start"]
@@ -193,8 +197,8 @@ class MotionCitation(models.Model):
             ),
         ]
         indexes = [
-            # "Commitments citing this motion" (the API's ?motion=) from the index alone.
-            models.Index(fields=["motion", "commitment"], name="citation_motion_live",
+            # "Commitments citing this motion" (the API's ?motion=), in the feed's order.
+            models.Index(fields=["motion", "commitment_updated_at", "commitment"], name="citation_motion_sorted",
                          condition=models.Q(deleted_at__isnull=True, commitment__isnull=False)),
         ]
 

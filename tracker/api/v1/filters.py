@@ -9,12 +9,13 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motions.models import Motion, MotionCitation
+from tracker.api.v1.pagination import sorted_copy
 from tracker.followup.rules import overdue_q
 from tracker.models import Commitment, DeadlineRevision, Document, Person, QuestionItem
 
@@ -133,15 +134,21 @@ class SyncFilterSet(LeanFilterSet):
     )
 
 
-def _motion_q(value: str) -> Q:
-    """A key ``kst-…`` or an id; anything else (or an id that cannot exist) matches nothing."""
-    if "\x00" in value:  # no key holds a NUL (and PostgreSQL cannot compare one)
-        return Q(pk__in=[])
+def _motion_id(value: str) -> Subquery | int | None:
+    """The motion's id as the database finds it once (a key), or the id given; None: no motion."""
+    if "\x00" in value:
+        return None
     if value.startswith("kst-"):
-        return Q(motion__key=value)
+        return Subquery(Motion.objects.filter(key=value).order_by().values("pk")[:1])
     if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
-        return Q(motion_id=int(value))
-    return Q(pk__in=[])
+        return int(value)
+    return None
+
+
+def _motion_q(value: str) -> Q:
+    """Rows of that motion (a key ``kst-…`` or an id); anything else matches nothing."""
+    motion_id = _motion_id(value)
+    return Q(pk__in=[]) if motion_id is None else Q(motion_id=motion_id)
 
 
 class MotionRefField(forms.CharField):
@@ -197,8 +204,19 @@ class CommitmentFilter(SyncFilterSet):
         return queryset.filter(late) if value == "true" else queryset.exclude(late)
 
     def filter_motion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        citing = MotionCitation.objects.filter(_motion_q(value), commitment__isnull=False, deleted_at__isnull=True)
-        return queryset.filter(pk__in=citing.values("commitment_id"))
+        """Joined to the motion's live citations, one per commitment (the first), so the list
+        can be read in order from the citations' copy of updated_at (motions/migrations/0004)."""
+        motion_id = _motion_id(value)
+        if motion_id is None:
+            return queryset.none()
+        earlier = MotionCitation.objects.filter(
+            commitment_id=OuterRef("pk"), motion_id=OuterRef("motion_citations__motion_id"),
+            deleted_at__isnull=True, pk__lt=OuterRef("motion_citations__pk"),
+        )
+        citing = queryset.filter(
+            Q(motion_citations__motion_id=motion_id, motion_citations__deleted_at__isnull=True) & ~Exists(earlier)
+        )
+        return citing.alias(**{sorted_copy("updated_at"): F("motion_citations__commitment_updated_at")})
 
 
 class DeadlineRevisionFilter(LeanFilterSet):

@@ -6,6 +6,12 @@ Unlike offsets this neither skips nor repeats a row when rows before the
 cursor are inserted, changed or deleted, which is what makes paging through
 ``?updated_since=`` safe while the register changes. Every ordering ends with
 the primary key, so the order is total; empty values sort last.
+
+A filter may join a row that carries a copy of the sort field, kept equal by the
+database, in an index that holds it in order: it names that copy ``sort_<field>``
+(``queryset.alias(sort_updated_at=...)``, see ``sorted_copy``). The page is then
+sorted and cut on the copy, which the database reads in order and stops after a page,
+while rows and cursors still carry the field itself.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -34,11 +40,27 @@ class Ordering:
     field: str | None  # None: by id alone
     kind: str = "datetime"  # datetime | date
     descending: bool = False
+    sort: str | None = None  # the copy of ``field`` sorted on, when the queryset joined one
+
+    def over(self, queryset: QuerySet) -> Ordering:
+        """This order as ``queryset`` reads it best: from the copy a filter joined, if any."""
+        copy = sorted_copy(self.field) if self.field else None
+        if copy is not None and copy in queryset.query.annotations:
+            return replace(self, sort=copy)
+        return self
+
+    @property
+    def sorted_on(self) -> str | None:
+        return self.sort or self.field
 
     def order_by(self) -> list[Any]:
         pk = F("pk").desc() if self.descending else F("pk").asc()
         if self.field is None:
             return [pk]
+        if self.sort is not None:
+            # A copy is never empty on a joined row; without NULLS LAST its index is read
+            # backwards for a descending order too.
+            return [F(self.sort).desc() if self.descending else F(self.sort).asc(), pk]
         key = F(self.field).desc(nulls_last=True) if self.descending else F(self.field).asc(nulls_last=True)
         return [key, pk]
 
@@ -49,14 +71,13 @@ class Ordering:
         beyond = "lt" if self.descending else "gt"
         if self.field is None:
             return Q(**{f"pk__{beyond}": pk})
+        key = self.sorted_on
         if value is None:  # already among the empty values, which sort last
-            return Q(**{f"{self.field}__isnull": True, f"pk__{beyond}": pk})
+            return Q(**{f"{key}__isnull": True, f"pk__{beyond}": pk})
         # (field >= v AND (field > v OR pk > x)) lets the database use an index range on field.
         bound = "lte" if self.descending else "gte"
-        later = Q(**{f"{self.field}__{bound}": value}) & (
-            Q(**{f"{self.field}__{beyond}": value}) | Q(**{f"pk__{beyond}": pk})
-        )
-        return later | Q(**{f"{self.field}__isnull": True}) if nullable else later
+        later = Q(**{f"{key}__{bound}": value}) & (Q(**{f"{key}__{beyond}": value}) | Q(**{f"pk__{beyond}": pk}))
+        return later | Q(**{f"{key}__isnull": True}) if nullable else later
 
     def encode(self, value: Any) -> str | None:
         return None if value is None else value.isoformat()
@@ -67,6 +88,16 @@ class Ordering:
         if not isinstance(raw, str):
             raise ValueError("cursor value")
         return dt.datetime.fromisoformat(raw) if self.kind == "datetime" else dt.date.fromisoformat(raw)
+
+
+def sorted_copy(field: str) -> str:
+    """The alias under which a filter offers a copy of ``field`` to sort on."""
+    return f"sort_{field}"
+
+
+def copied_field(name: str) -> str | None:
+    """The field that ``name`` (from ``sorted_copy``) is a copy of, or None."""
+    return name.removeprefix("sort_") if name.startswith("sort_") else None
 
 
 def orderings_for(field: str, kind: str) -> dict[str, Ordering]:
@@ -93,12 +124,13 @@ class KeysetPagination(BasePagination):
         """The page's records: model instances, or dicts when the queryset reads ``.values()``."""
         self.request = request
         ordering_key, ordering = view.get_ordering_spec(request)
+        ordering = ordering.over(queryset)
         page_size = self._page_size(request)
         queryset = queryset.order_by(*ordering.order_by())
         raw_cursor = request.query_params.get(self.cursor_query_param)
         if raw_cursor:
             value, pk = self._decode(raw_cursor, ordering_key, ordering)
-            nullable = ordering.field is not None and _nullable(queryset, ordering.field)
+            nullable = ordering.sort is None and ordering.field is not None and _nullable(queryset, ordering.field)
             queryset = queryset.filter(ordering.after(value, pk, nullable=nullable))
         row_format = getattr(view, "row_format", None)  # tracker/api/v1/rows.py
         page = queryset[: page_size + 1]

@@ -36,6 +36,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from tracker.api.prepared import prepared_cursor
+from tracker.api.v1.pagination import copied_field
 from tracker.api.v1.serializers import UtcDateTimeField
 
 if TYPE_CHECKING:
@@ -233,6 +234,8 @@ def _order(query: Any, keys: list[str]) -> str:
         if not isinstance(item, OrderBy) or not isinstance(item.expression, F):
             raise ImproperlyConfigured(f"cannot repeat the ordering {item!r}")
         name = "id" if item.expression.name == "pk" else item.expression.name
+        if name not in keys:  # a copy sorts as the field it copies (pagination.py)
+            name = copied_field(name) or name
         if name not in keys:
             raise ImproperlyConfigured(f"the ordering {name} is not among the selected keys")
         nulls = " NULLS LAST" if item.nulls_last else " NULLS FIRST" if item.nulls_first else ""
