@@ -1,6 +1,6 @@
 """Latency of the REST feed's lists, and a full mirror, on PostgreSQL with a million commitments.
 
-    .venv/bin/python benchmarks/api.py [--rows 1000000] [--concurrency 16] [--duration 15] [--workers 3]
+    .venv/bin/python benchmarks/api.py [--rows 1000000] [--concurrency 16] [--duration 15] [--workers 3] [--threads 1]
                                        [--db NAME] [--keep] [--reuse] [--no-cache] [--mirror] [--explain]
 
 Creates a scratch database (--db, default nakoming_bench_api on 127.0.0.1:5432), migrates
@@ -301,8 +301,10 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--duration", type=int, default=15, help="seconds per scenario")
     parser.add_argument("--single-duration", type=int, default=5, help="seconds per scenario for one client")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    # As docker-compose.yml deploys the web service: three synchronous workers.
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3, as deployed)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn worker (default 1: sync workers, as deployed)")
     parser.add_argument("--db", default=DB, help=f"name of the scratch database (default {DB})")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="measure a database kept by an earlier --keep")

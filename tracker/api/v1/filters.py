@@ -168,6 +168,14 @@ class MotionRefFilter(django_filters.Filter):
     field_class = MotionRefField
 
 
+# Of a commitment's live citations of one motion, the first (a commitment may cite a motion
+# twice): joined to it, the commitment is listed once. Built once; each use copies it.
+FIRST_CITATION = ~Exists(MotionCitation.objects.filter(
+    commitment_id=OuterRef("pk"), motion_id=OuterRef("motion_citations__motion_id"),
+    deleted_at__isnull=True, pk__lt=OuterRef("motion_citations__pk"),
+))
+
+
 class CommitmentFilter(SyncFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Commitment.Status.choices, distinct=False, label=_("Status (herhaalbaar)."),
@@ -209,12 +217,8 @@ class CommitmentFilter(SyncFilterSet):
         motion_id = _motion_id(value)
         if motion_id is None:
             return queryset.none()
-        earlier = MotionCitation.objects.filter(
-            commitment_id=OuterRef("pk"), motion_id=OuterRef("motion_citations__motion_id"),
-            deleted_at__isnull=True, pk__lt=OuterRef("motion_citations__pk"),
-        )
         citing = queryset.filter(
-            Q(motion_citations__motion_id=motion_id, motion_citations__deleted_at__isnull=True) & ~Exists(earlier)
+            Q(motion_citations__motion_id=motion_id, motion_citations__deleted_at__isnull=True) & FIRST_CITATION
         )
         return citing.alias(**{sorted_copy("updated_at"): F("motion_citations__commitment_updated_at")})
 
