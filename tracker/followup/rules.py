@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from tracker.models import Commitment
+from tracker.sql_literals import Literal, literals
 
 OUTSTANDING = (Commitment.Status.OPEN, Commitment.Status.PARTLY_DELIVERED)
 
@@ -33,9 +34,10 @@ def due_soon_horizon(today: dt.date, days: int | None = None) -> dt.date:
 
 def outstanding_q() -> Q:
     """Still to be fulfilled, and a record that counts (not deleted, not rejected)."""
+    # Literals, not parameters: prepared statements plan them once (tracker/sql_literals.py).
     return (
-        Q(status__in=OUTSTANDING, deleted_at__isnull=True)
-        & ~Q(review_state=Commitment.ReviewState.REJECTED)
+        Q(status__in=literals(OUTSTANDING), deleted_at__isnull=True)
+        & ~Q(review_state=Literal(Commitment.ReviewState.REJECTED))
     )
 
 

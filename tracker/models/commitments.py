@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.documents import Document, QuestionItem
 from tracker.models.reference import Committee, Ministry, Person
+from tracker.sql_literals import Literal
 
 PRECISION_CHOICES = [
     ("day", _("dag")),
@@ -28,7 +29,7 @@ PRECISION_VALUES = [value for value, _label in PRECISION_CHOICES]
 class CommitmentQuerySet(models.QuerySet):
     def alive(self) -> CommitmentQuerySet:
         """Records that count: not deleted (tombstoned) and not rejected."""
-        return self.filter(deleted_at__isnull=True).exclude(review_state=Commitment.ReviewState.REJECTED)
+        return self.filter(deleted_at__isnull=True).exclude(review_state=Literal(Commitment.ReviewState.REJECTED))
 
 
 class Commitment(models.Model):
