@@ -136,7 +136,7 @@ class SyncFilterSet(LeanFilterSet):
 
 def _motion_id(value: str) -> Subquery | int | None:
     """The motion's id as the database finds it once (a key), or the id given; None: no motion."""
-    if "\x00" in value:
+    if "\x00" in value:  # no key holds a NUL (and PostgreSQL cannot compare one)
         return None
     if value.startswith("kst-"):
         return Subquery(Motion.objects.filter(key=value).order_by().values("pk")[:1])
