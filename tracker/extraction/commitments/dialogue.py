@@ -15,7 +15,7 @@ records of the government turns are found:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from tracker.extraction.commitments.acts import _find_acts
@@ -197,16 +197,22 @@ def _government_turn(speakers: _Speakers, pos: int) -> Turn | None:
     return speakers.turns[i] if i >= 0 and speakers.turns[i].role == GOVERNMENT else None
 
 
+def _reported_questions(text: str, speakers: _Speakers, asks: list[int],
+                        pattern: re.Pattern[str]) -> Iterator[tuple[Turn, re.Match[str]]]:
+    """Each place in a government turn where the speaker reports a member's question (``pattern``)."""
+    for pos in asks:
+        t = _government_turn(speakers, pos)
+        m = pattern.match(text, pos, t.end) if t is not None else None
+        if t is not None and m is not None:
+            yield t, m
+
+
 def _yes_to_reported(ctx: _Ctx, found: list[_Found], speakers: _Speakers, asks: list[int]) -> list[_Found]:
     """``Mevrouw X vroeg of ik bereid ben met de gemeenten te spreken. Dat ben ik
     zeker.``: the yes promises what was asked (the asked words are no deadline)."""
     text = ctx.text
     out: list[_Found] = []
-    for pos in asks:
-        t = _government_turn(speakers, pos)
-        m = _ASKED_IF_RE.match(text, pos, t.end) if t is not None else None
-        if t is None or m is None:
-            continue
+    for t, m in _reported_questions(text, speakers, asks, _ASKED_IF_RE):
         end = _SENT_END_RE.search(text, m.end(), t.end)
         if end is None:
             continue
@@ -281,11 +287,7 @@ def _asked_when(ctx: _Ctx, found: list[_Found], speakers: _Speakers, asks: list[
     a reported "when" about a product, answered with a date in the next sentence."""
     text = ctx.text
     out: list[_Found] = []
-    for pos in asks:
-        t = _government_turn(speakers, pos)
-        m = _ASKED_WHEN_RE.match(text, pos, t.end) if t is not None else None
-        if t is None or m is None:
-            continue
+    for t, m in _reported_questions(text, speakers, asks, _ASKED_WHEN_RE):
         a, b = _sentence_start(text, t.start, m.start()), m.end()
         nxt = _SENT_END_RE.search(text, b + 1, t.end)
         if nxt is None or any(a < f.end and f.start < nxt.end() for f in found):
